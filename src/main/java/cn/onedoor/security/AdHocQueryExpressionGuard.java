@@ -1,0 +1,179 @@
+package cn.onedoor.security;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses ad-hoc task queries that carry expressions ({@code assigneeExpression=${...}}), also nested inside
+ * {@code orQueries}, on the public REST API and on the webapps' own API. The engine's
+ * {@code enableExpressionsInAdhocQueries=false} is reported not to cover every nested case in 7.24 CE, so we check at
+ * the door as well (defence in depth). Stored filters may still use expressions such as {@code ${currentUser()}}:
+ * filter creation and update are not query endpoints and are not checked here.
+ */
+class AdHocQueryExpressionGuard extends OncePerRequestFilter {
+
+  /** Task query endpoints: {@code /task}, {@code /task/count}, their history twins, and executing a filter. */
+  private static final Pattern TASK_QUERY_PATH =
+      Pattern.compile(".*/(history/)?task(/count)?/?$|.*/filter/[^/]+/(list|count|singleResult)/?$");
+
+  private static final int MAX_BODY_BYTES = 1024 * 1024;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !TASK_QUERY_PATH.matcher(request.getRequestURI()).matches();
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    List<String> offending = new ArrayList<>();
+    for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+      if (isExpressionField(parameter.getKey())) {
+        offending.add(parameter.getKey());
+      }
+    }
+    HttpServletRequest forwarded = request;
+    if ("POST".equalsIgnoreCase(request.getMethod())) {
+      byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+      if (body.length > MAX_BODY_BYTES) {
+        reject(response, 413, "Query too large", "A task query body may not exceed 1 MiB.", List.of());
+        return;
+      }
+      collectExpressionFields(body, offending);
+      forwarded = new CachedBodyRequest(request, body);
+    }
+    if (!offending.isEmpty()) {
+      reject(response, 400, "Expressions are not allowed in task queries",
+          "Ad-hoc task queries may not contain expressions; use a stored filter instead.", offending);
+      return;
+    }
+    chain.doFilter(forwarded, response);
+  }
+
+  private static boolean isExpressionField(String name) {
+    return name.toLowerCase().endsWith("expression");
+  }
+
+  private static void collectExpressionFields(byte[] body, List<String> offending) {
+    if (body.length == 0) {
+      return;
+    }
+    try {
+      collect(JSON.readTree(body), "", offending);
+    } catch (IOException malformed) {
+      // Not JSON: the REST API itself answers 400 for it; nothing here can evaluate an expression.
+    }
+  }
+
+  private static void collect(JsonNode node, String path, List<String> offending) {
+    if (node instanceof ObjectNode object) {
+      object.fields().forEachRemaining(field -> {
+        String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+        if (isExpressionField(field.getKey())) {
+          offending.add(fieldPath);
+        }
+        collect(field.getValue(), fieldPath, offending);
+      });
+    } else if (node != null && node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        collect(node.get(i), path + "[" + i + "]", offending);
+      }
+    }
+  }
+
+  private static void reject(HttpServletResponse response, int status, String title, String detail,
+      List<String> fields) throws IOException {
+    ObjectNode problem = JSON.createObjectNode();
+    problem.put("type", "about:blank");
+    problem.put("title", title);
+    problem.put("status", status);
+    problem.put("detail", detail);
+    var invalidParams = problem.putArray("invalidParams");
+    fields.forEach(field -> invalidParams.addObject().put("name", field).put("reason", "expression not allowed"));
+    response.setStatus(status);
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    try {
+      response.getWriter().write(JSON.writeValueAsString(problem));
+    } catch (JsonProcessingException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+
+  /** The body was read to inspect it; the REST API downstream must still be able to read it. */
+  private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    CachedBodyRequest(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException("synchronous reads only");
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
+      return new BufferedReader(new InputStreamReader(getInputStream(), java.nio.charset.Charset.forName(encoding)));
+    }
+
+    @Override
+    public int getContentLength() {
+      return body.length;
+    }
+
+    @Override
+    public long getContentLengthLong() {
+      return body.length;
+    }
+  }
+}

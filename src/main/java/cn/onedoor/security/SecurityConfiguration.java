@@ -1,0 +1,104 @@
+package cn.onedoor.security;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Who may call what. Three doors:
+ * <ul>
+ *   <li>{@code /engine-rest/**}: HTTP Basic against the engine's users, the user propagated to the engine so that
+ *       authorizations apply (the engine skips every check when nobody is authenticated).</li>
+ *   <li>{@code /api/**}: our own API, HTTP Basic as well, the user propagated too; only the party view is open.</li>
+ *   <li>{@code /actuator/**}: health open, metrics behind HTTP Basic.</li>
+ *   <li>everything else: the Camunda webapps, which run their own session login and CSRF protection; we only block
+ *       the Admin first-user setup endpoint, since the admin user is always configured.</li>
+ * </ul>
+ * A plain-string {@code securityMatcher} does not match paths served by Jersey; path-pattern matchers do.
+ */
+@Configuration
+@EnableWebSecurity
+class SecurityConfiguration {
+
+  private static PathPatternRequestMatcher path(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain engineRestApi(HttpSecurity http, IdentityService identityService) throws Exception {
+    return http.securityMatcher(path("/engine-rest/**"))
+        .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+        .httpBasic(withDefaults())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Basic credentials travel with every request; no cookie, so no cross-site request to forge.
+        .csrf(csrf -> csrf.disable())
+        .addFilterAfter(new EngineIdentityPropagationFilter(identityService), BasicAuthenticationFilter.class)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain ownApi(HttpSecurity http, IdentityService identityService) throws Exception {
+    return http.securityMatcher(path("/api/**"))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(path("/api/public/**")).permitAll()
+            .anyRequest().authenticated())
+        .httpBasic(withDefaults())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .addFilterAfter(new EngineIdentityPropagationFilter(identityService), BasicAuthenticationFilter.class)
+        .build();
+  }
+
+  /** Health is open for load balancers; metrics need a login. No engine identity: gauges count every case. */
+  @Bean
+  @Order(3)
+  SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+    return http.securityMatcher(path("/actuator/**"))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
+            .anyRequest().authenticated())
+        .httpBasic(withDefaults())
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(4)
+  SecurityFilterChain webapps(HttpSecurity http) throws Exception {
+    return http
+        .authorizeHttpRequests(requests -> requests
+            // The admin user is always configured, so the first-user setup has no business being reachable.
+            .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
+            .anyRequest().permitAll())
+        // The webapps ship their own CSRF filter, session cookie settings and security headers; keep theirs.
+        .csrf(csrf -> csrf.disable())
+        .headers(headers -> headers.disable())
+        .build();
+  }
+
+  /** Rejects expressions in ad-hoc task queries on both REST paths: the public one and the webapps' own. */
+  @Bean
+  FilterRegistrationBean<AdHocQueryExpressionGuard> adHocQueryExpressionGuard(
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    var registration = new FilterRegistrationBean<>(new AdHocQueryExpressionGuard());
+    registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/engine/*");
+    // After Spring Security (so anonymous callers get 401 first), before Jersey.
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
+    return registration;
+  }
+}
