@@ -1,0 +1,77 @@
+package cn.onedoor.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.onedoor.support.Http;
+import cn.onedoor.support.PostgresTestDatabase;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The same engine, identities and REST API on a real PostgreSQL, as production runs it. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import(PostgresTestDatabase.class)
+class PostgresEngineTest {
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  DataSource dataSource;
+  @Autowired
+  RepositoryService repositoryService;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  HistoryService historyService;
+  @Autowired
+  IdentityService identityService;
+
+  @Test
+  void runsOnPostgresql() throws Exception {
+    try (Connection connection = dataSource.getConnection()) {
+      assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+    }
+    assertThat(repositoryService.createDeploymentQuery().count()).isPositive();
+    assertThat(identityService.checkPassword("townmediator", "demo")).isTrue();
+  }
+
+  @Test
+  void aMediatorCompletesAGroupTaskOverRestAndHistoryKeepsIt() {
+    repositoryService.createDeployment().addModelInstance("pg-probe.bpmn",
+        Bpmn.createExecutableProcess("pgProbe").camundaHistoryTimeToLive(1).startEvent()
+            .userTask("Task_Mediate").name("调解").camundaCandidateGroups("mediator:town:511725102")
+            .endEvent().done()).deploy();
+    String instanceId = runtimeService.startProcessInstanceByKey("pgProbe", "511725-2026-000001").getId();
+    String taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+
+    Http mediator = new Http(port).as("townmediator", "demo");
+    HttpResponse<String> claim = mediator.postJson("/engine-rest/task/" + taskId + "/claim",
+        "{\"userId\":\"townmediator\"}");
+    assertThat(claim.statusCode()).isEqualTo(204);
+    HttpResponse<String> complete = mediator.postJson("/engine-rest/task/" + taskId + "/complete",
+        "{\"variables\":{\"outcome\":{\"value\":\"AGREEMENT\"}}}");
+    assertThat(complete.statusCode()).isIn(200, 204);
+
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
+    var task = historyService.createHistoricTaskInstanceQuery().processInstanceId(instanceId).singleResult();
+    assertThat(task.getAssignee()).isEqualTo("townmediator");
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
+        .variableName("outcome").singleResult().getValue()).isEqualTo("AGREEMENT");
+  }
+}
