@@ -46,6 +46,10 @@ final class DeadlineExplanation {
       // Only reachable without rolling: a rolled period needs the calendar and fails before it gets here.
       return end.getYear() + "年尚无工作日历数据，未判断该日是否为工作日；本次计算不顺延。";
     }
+    if (d.unit() == DeadlineUnit.WORKING && d.amount() > 0) {
+      // The N-th working day is a working day by construction; say only why a weekend day counted.
+      return calendar.isMakeUpWorkingDay(end) ? dated(end) + "为调休上班日，计为工作日。" : dated(end) + "为工作日。";
+    }
     if (d.rolled()) {
       String why = calendar.holidayName(end).map(name -> "为法定节假日（" + name + "）").orElse("为休息日");
       String makeUp = calendar.isMakeUpWorkingDay(d.due()) ? "（调休上班日）" : "";
