@@ -1,0 +1,71 @@
+package cn.onedoor.deadline;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Explains a computed deadline in the words staff use, so that a window clerk can tell a party why. */
+final class DeadlineExplanation {
+
+  private static final String WEEKDAYS = "一二三四五六日";
+
+  private DeadlineExplanation() {
+  }
+
+  /** 星期一 … 星期日. */
+  static String weekday(LocalDate day) {
+    return "星期" + WEEKDAYS.charAt(day.getDayOfWeek().getValue() - 1);
+  }
+
+  static List<String> notes(Deadline deadline, WorkingDayCalendar calendar) {
+    List<String> notes = new ArrayList<>();
+    notes.add(counting(deadline));
+    notes.add(lastDay(deadline, calendar));
+    notes.add("期限届满日：" + dated(deadline.due()) + "24时。");
+    return notes;
+  }
+
+  private static String counting(Deadline d) {
+    String start = "起算日" + d.start() + "不计入，";
+    return switch (d.unit()) {
+      case CALENDAR -> start + "自次日起算" + d.amount() + "日，期间最后一日为" + dated(d.periodEnd()) + "。";
+      case WORKING -> "按工作日计算：" + start + "其后第" + d.amount() + "个工作日为" + dated(d.periodEnd()) + "。";
+      case MONTHS, YEARS -> {
+        String period = "按" + d.amount() + d.unit().chinese() + "计算：" + start;
+        yield d.periodEnd().getDayOfMonth() == d.start().getDayOfMonth()
+            ? period + "到期月的对应日" + dated(d.periodEnd()) + "为期间最后一日。"
+            : period + "到期月没有对应日（" + d.start().getDayOfMonth() + "日），以该月最后一日"
+                + dated(d.periodEnd()) + "为期间最后一日。";
+      }
+    };
+  }
+
+  private static String lastDay(Deadline d, WorkingDayCalendar calendar) {
+    LocalDate end = d.periodEnd();
+    if (!calendar.covers(end.getYear())) {
+      // Only reachable without rolling: a rolled period needs the calendar and fails before it gets here.
+      return end.getYear() + "年尚无工作日历数据，未判断该日是否为工作日；本次计算不顺延。";
+    }
+    if (d.unit() == DeadlineUnit.WORKING && d.amount() > 0) {
+      // The N-th working day is a working day by construction; say only why a weekend day counted.
+      return calendar.isMakeUpWorkingDay(end) ? dated(end) + "为调休上班日，计为工作日。" : dated(end) + "为工作日。";
+    }
+    if (d.rolled()) {
+      String why = calendar.holidayName(end).map(name -> "为法定节假日（" + name + "）").orElse("为休息日");
+      String makeUp = calendar.isMakeUpWorkingDay(d.due()) ? "（调休上班日）" : "";
+      return "期间最后一日" + dated(end) + why + "，顺延至其后第一个工作日" + dated(d.due()) + makeUp + "。";
+    }
+    if (calendar.isMakeUpWorkingDay(end)) {
+      return dated(end) + "为调休上班日，是工作日，期限不顺延。";
+    }
+    if (calendar.isWorkingDay(end)) {
+      return dated(end) + "为工作日，无需顺延。";
+    }
+    String why = calendar.holidayName(end).map(name -> "为法定节假日（" + name + "）").orElse("为休息日");
+    return dated(end) + why + "，按请求不顺延（roll=false）。";
+  }
+
+  private static String dated(LocalDate day) {
+    return day + "（" + weekday(day) + "）";
+  }
+}
