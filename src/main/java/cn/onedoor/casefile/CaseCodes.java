@@ -1,0 +1,49 @@
+package cn.onedoor.casefile;
+
+import java.time.Year;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 一案一码: draws the next case code of the county for a year. The sequence row stays locked until the registering
+ * transaction ends, so codes are unique and, because a rolled-back registration gives its number back, gap-free.
+ */
+@Service
+public class CaseCodes {
+
+  private final JdbcTemplate jdbc;
+  private final String countyCode;
+
+  CaseCodes(JdbcTemplate jdbc, @Value("${onedoor.county.code}") String countyCode) {
+    this.jdbc = jdbc;
+    this.countyCode = countyCode;
+  }
+
+  /** Joins the caller's transaction (the engine's, when a process starts), so the code lives or dies with the case. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public String next(Year year) {
+    int updated = jdbc.update(
+        "update case_code_sequence set last_value = last_value + 1 where county_code = ? and code_year = ?",
+        countyCode, year.getValue());
+    if (updated == 0) {
+      createYear(year);
+      return next(year);
+    }
+    Integer value = jdbc.queryForObject(
+        "select last_value from case_code_sequence where county_code = ? and code_year = ?",
+        Integer.class, countyCode, year.getValue());
+    return "%s-%d-%06d".formatted(countyCode, year.getValue(), value);
+  }
+
+  private void createYear(Year year) {
+    try {
+      jdbc.update("insert into case_code_sequence (county_code, code_year, last_value) values (?, ?, 0)",
+          countyCode, year.getValue());
+    } catch (org.springframework.dao.DuplicateKeyException anotherRegistrationWasFirst) {
+      // The row exists now; the update in next() will wait for its lock.
+    }
+  }
+}

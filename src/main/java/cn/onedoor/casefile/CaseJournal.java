@@ -1,0 +1,85 @@
+package cn.onedoor.casefile;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** Where each case stands and what happened to it, in our own tables (not in engine history). */
+@Service
+public class CaseJournal {
+
+  public record Event(String caseCode, Instant occurredAt, String kind, String stage, String detail, String actor) {
+  }
+
+  public record Progress(String caseCode, CaseStage stage, String channel, String handlingLevel, String riskGrade,
+                         Instant registeredAt, Instant closedAt, String closureReason) {
+  }
+
+  private final JdbcTemplate jdbc;
+  private final Clock clock;
+
+  CaseJournal(JdbcTemplate jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  public void registered(String caseCode, String actor) {
+    Timestamp now = now();
+    jdbc.update("insert into case_progress (case_code, stage, stage_since, registered_at) values (?, ?, ?, ?)",
+        caseCode, CaseStage.INTAKE.name(), now, now);
+    record(caseCode, "REGISTERED", CaseStage.INTAKE, null, actor);
+  }
+
+  public void stageEntered(String caseCode, CaseStage stage) {
+    jdbc.update("update case_progress set stage = ?, stage_since = ? where case_code = ?", stage.name(), now(), caseCode);
+    record(caseCode, "STAGE", stage, null, null);
+  }
+
+  public void routed(String caseCode, String channel, String handlingLevel, String riskGrade) {
+    jdbc.update("update case_progress set channel = ?, handling_level = ?, risk_grade = ? where case_code = ?",
+        channel, handlingLevel, riskGrade, caseCode);
+    record(caseCode, "ROUTED", CaseStage.ROUTING, channel + " / " + handlingLevel + " / " + riskGrade, null);
+  }
+
+  public void handedOver(String caseCode, String toLevel, String reason) {
+    jdbc.update("update case_progress set handling_level = ? where case_code = ?", toLevel, caseCode);
+    record(caseCode, "HANDED_OVER", null, toLevel + "：" + reason, null);
+  }
+
+  public void closed(String caseCode, String reason) {
+    Timestamp now = now();
+    jdbc.update("update case_progress set stage = ?, stage_since = ?, closed_at = ?, closure_reason = ? where case_code = ?",
+        CaseStage.CLOSED.name(), now, now, reason, caseCode);
+    record(caseCode, "CLOSED", CaseStage.CLOSED, reason, null);
+  }
+
+  public void record(String caseCode, String kind, CaseStage stage, String detail, String actor) {
+    jdbc.update("insert into case_event (case_code, occurred_at, kind, stage, detail, actor) values (?, ?, ?, ?, ?, ?)",
+        caseCode, now(), kind, stage == null ? null : stage.name(), detail, actor);
+  }
+
+  public Progress progress(String caseCode) {
+    return jdbc.query("select * from case_progress where case_code = ?", (rs, row) -> new Progress(
+        rs.getString("case_code"), CaseStage.valueOf(rs.getString("stage")), rs.getString("channel"),
+        rs.getString("handling_level"), rs.getString("risk_grade"), instant(rs.getTimestamp("registered_at")),
+        instant(rs.getTimestamp("closed_at")), rs.getString("closure_reason")), caseCode).stream().findFirst()
+        .orElse(null);
+  }
+
+  public List<Event> events(String caseCode) {
+    return jdbc.query("select * from case_event where case_code = ? order by occurred_at, id", (rs, row) -> new Event(
+        rs.getString("case_code"), instant(rs.getTimestamp("occurred_at")), rs.getString("kind"),
+        rs.getString("stage"), rs.getString("detail"), rs.getString("actor")), caseCode);
+  }
+
+  private Timestamp now() {
+    return Timestamp.from(clock.instant());
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}

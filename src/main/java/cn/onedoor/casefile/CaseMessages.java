@@ -1,0 +1,66 @@
+package cn.onedoor.casefile;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one door into a running case for answers from other systems, keyed by case code: the court's acceptance,
+ * ruling, filing and judgment, the legal-aid decision and lawyer. Callers never touch the engine's RuntimeService.
+ */
+@Service
+public class CaseMessages {
+
+  private final RuntimeService runtimeService;
+
+  CaseMessages(RuntimeService runtimeService) {
+    this.runtimeService = runtimeService;
+  }
+
+  public void courtAcceptedConfirmation(String caseCode) {
+    correlate(caseCode, "CourtConfirmationAccepted", Map.of());
+  }
+
+  public void courtExtendedConfirmation(String caseCode) {
+    correlate(caseCode, "CourtConfirmationExtended", Map.of());
+  }
+
+  /** VALID, REJECTED or WITHDRAWN. */
+  public void courtRuledConfirmation(String caseCode, String ruling) {
+    correlate(caseCode, "CourtConfirmationRuled", Map.of("confirmationRuling", ruling));
+  }
+
+  /** ORDINARY, SIMPLE or SMALL_CLAIMS decides the trial period. */
+  public void courtFiledCase(String caseCode, String courtCaseNumber, String procedure) {
+    correlate(caseCode, "CourtCaseFiled", Map.of("courtCaseNumber", courtCaseNumber, "courtProcedure", procedure));
+  }
+
+  /** JUDGMENT (15-day appeal window) or RULING (10 days). */
+  public void courtDeliveredJudgment(String caseCode, String judgmentType) {
+    correlate(caseCode, "CourtJudgmentDelivered", Map.of("judgmentType", judgmentType));
+  }
+
+  public void legalAidDecided(String caseCode, boolean granted) {
+    correlate(caseCode, "LegalAidDecided", Map.of("legalAidDecision", granted));
+  }
+
+  public void lawyerAssigned(String caseCode, String lawFirm) {
+    correlate(caseCode, "LawyerAssigned", Map.of("assignedLawFirm", lawFirm));
+  }
+
+  public void legalAidObjectionDecided(String caseCode, boolean upheld) {
+    correlate(caseCode, "LegalAidObjectionDecided", Map.of("objectionUpheld", upheld));
+  }
+
+  public void enforcementConcluded(String caseCode) {
+    correlate(caseCode, "EnforcementConcluded", Map.of());
+  }
+
+  private void correlate(String caseCode, String message, Map<String, Object> variables) {
+    runtimeService.createMessageCorrelation(message)
+        .processInstanceBusinessKey(caseCode)
+        .setVariables(new HashMap<>(variables))
+        .correlate();
+  }
+}

@@ -1,0 +1,47 @@
+package cn.onedoor.mediation;
+
+import cn.onedoor.casefile.CaseJournal;
+import cn.onedoor.deadline.ProcessDeadlines;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * The mediation clock of one level: starts when mediation starts at a level, restarts when the case moves up the
+ * ladder (the new level gets its own period), and expires at the statutory limit or after the local overrun.
+ */
+@Component("mediationClock")
+public class MediationClock {
+
+  private final ProcessDeadlines deadlines;
+  private final MediationSettings settings;
+  private final CaseJournal journal;
+
+  MediationClock(ProcessDeadlines deadlines, MediationSettings settings, CaseJournal journal) {
+    this.deadlines = deadlines;
+    this.settings = settings;
+    this.journal = journal;
+  }
+
+  public void start(DelegateExecution execution) {
+    execution.setVariable("mediationStartedAt", deadlines.now());
+    execution.setVariable("mediationAttempts", 0);
+  }
+
+  /** For statutory channels the period's end is the end (医疗纠纷条例 art 38: expiry = failed). */
+  public Date expiry(Object startedAt, String channel, String slaPeriod, String slaUnit) {
+    Date due = deadlines.period(startedAt, slaPeriod, slaUnit);
+    if (settings.statutoryChannels().contains(channel)) {
+      return due;
+    }
+    return deadlines.period(due, settings.targetOverrun().toString(), "CALENDAR");
+  }
+
+  public void raiseLevel(DelegateExecution execution, String nextLevel) {
+    String from = (String) execution.getVariable("handlingLevel");
+    execution.setVariable("handlingLevel", nextLevel);
+    execution.setVariable("mediationAttempts", 0);
+    execution.setVariable("mediationStartedAt", deadlines.now());
+    journal.handedOver(execution.getProcessBusinessKey(), nextLevel, from + " 调解未成，移交上一级");
+  }
+}

@@ -1,0 +1,95 @@
+package cn.onedoor.supervision;
+
+import cn.onedoor.casefile.CaseJournal;
+import cn.onedoor.deadline.ProcessDeadlines;
+import cn.onedoor.organisation.UnitGroups;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * The escalation ladder's helpers for escalation-ladder.bpmn and escalation-rung.bpmn: which rungs of
+ * escalation-policy.dmn lie at or after the due date (earlier ones, the reminders, show as the task's follow-up
+ * date), when each fires, who gets it, and whether the clock it watches is still open.
+ */
+@Component("escalationLadder")
+public class EscalationLadder {
+
+  private static final Map<String, String> TITLES = Map.of(
+      "REMINDER", "到期提醒", "CHASE_UP", "催办", "ESCALATE", "升级督办",
+      "SUPERVISION_ORDER", "督办令", "LEADER_LISTED", "挂牌督办");
+
+  private final TaskService taskService;
+  private final ProcessDeadlines deadlines;
+  private final UnitGroups unitGroups;
+  private final CaseJournal journal;
+  private final EscalationSettings settings;
+
+  EscalationLadder(TaskService taskService, ProcessDeadlines deadlines, UnitGroups unitGroups, CaseJournal journal,
+      EscalationSettings settings) {
+    this.taskService = taskService;
+    this.deadlines = deadlines;
+    this.unitGroups = unitGroups;
+    this.journal = journal;
+    this.settings = settings;
+  }
+
+  public List<Map<String, Object>> rungsFromDue(List<Map<String, Object>> rungs) {
+    return rungs.stream()
+        .filter(rung -> !offset(rung).isNegative())
+        .sorted(Comparator.comparing(EscalationLadder::offset))
+        .toList();
+  }
+
+  public Date rungTime(Date due, Map<String, Object> rung) {
+    return Date.from(due.toInstant().plus(offset(rung)));
+  }
+
+  /** The clock is open while the task it belongs to waits in the process that started the ladder. */
+  public boolean isOpen(String processInstanceId, String taskKey) {
+    return taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).count() > 0;
+  }
+
+  public String title(Map<String, Object> rung, String clockName) {
+    return TITLES.getOrDefault((String) rung.get("rung"), "督办") + "：" + clockName + "已到期";
+  }
+
+  public String groupFor(Map<String, Object> rung, String handlingLevel, String townCode) {
+    return switch ((String) rung.get("target")) {
+      case "UNIT_SUPERVISOR" -> unitGroups.supervisorOf(handlingLevel, townCode);
+      case "COUNTY_LEADER" -> unitGroups.countyLeaders();
+      default -> unitGroups.countySupervisors();
+    };
+  }
+
+  /** A supervision order is answered by the supervisor of the unit that holds the case. */
+  public String answeringGroup(String handlingLevel, String townCode) {
+    return unitGroups.supervisorOf(handlingLevel, townCode);
+  }
+
+  public Date answerDue(Map<String, Object> rung) {
+    Object answerWithin = rung.get("answerWithin");
+    String period = answerWithin == null || answerWithin.toString().isBlank()
+        ? settings.defaultAnswerWithin().toString() : answerWithin.toString();
+    return deadlines.period(deadlines.now(), period, "WORKING");
+  }
+
+  public Date acknowledgeDue() {
+    return deadlines.period(deadlines.now(), settings.acknowledgeWithin().toString(), "WORKING");
+  }
+
+  public void record(DelegateExecution execution, Map<String, Object> rung) {
+    journal.record(execution.getProcessBusinessKey(), "ESCALATION", null,
+        title(rung, (String) execution.getVariable("clockName")) + " → " + groupFor(rung,
+            (String) execution.getVariable("handlingLevel"), (String) execution.getVariable("townCode")), null);
+  }
+
+  private static Duration offset(Map<String, Object> rung) {
+    return Duration.parse((String) rung.get("offset"));
+  }
+}

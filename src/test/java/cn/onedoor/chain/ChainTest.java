@@ -1,0 +1,154 @@
+package cn.onedoor.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.onedoor.casefile.CaseJournal;
+import cn.onedoor.casefile.CaseMessages;
+import cn.onedoor.bridge.OutboundRequests;
+import cn.onedoor.support.EngineClockTestConfiguration;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Base of the chain's process tests: the real application (decisions, deadline service, case journal) with the job
+ * executor off; a test drives a case as the people and systems around it would, by case code.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+@Import(EngineClockTestConfiguration.class)
+abstract class ChainTest {
+
+  /** A Monday in a year the working-day calendar covers; every deadline of a case stays inside the data. */
+  static final OffsetDateTime MONDAY_MORNING = OffsetDateTime.parse("2026-03-02T09:00:00+08:00");
+
+  private static int caseNumber = 900000;
+
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  HistoryService historyService;
+  @Autowired
+  CaseMessages caseMessages;
+  @Autowired
+  CaseJournal journal;
+  @Autowired
+  OutboundRequests outbound;
+
+  @BeforeEach
+  void startOfTheWorkingDay() {
+    ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING.toInstant()));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  /** A small neighbours' quarrel reported at a village: the most common case. */
+  static Map<String, Object> villageNeighbourDispute() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("source", "WINDOW");
+    variables.put("level", "VILLAGE");
+    variables.put("townCode", "511725102");
+    variables.put("villageCode", "511725102001");
+    variables.put("receivedBy", "intake");
+    variables.put("disputeType", "NEIGHBOUR");
+    variables.put("summary", "相邻通行纠纷");
+    variables.put("amount", 3000);
+    variables.put("partyCount", 2);
+    variables.put("injury", false);
+    variables.put("violence", false);
+    variables.put("crimeSuspected", false);
+    variables.put("governmentBodyParty", false);
+    variables.put("acceptedElsewhere", "NONE");
+    variables.put("consentToMediation", true);
+    return variables;
+  }
+
+  String register(Map<String, Object> variables) {
+    String caseCode = "511725-2026-" + (++caseNumber);
+    runtimeService.startProcessInstanceByKey("dispute-case", caseCode, variables);
+    runJobs();
+    return caseCode;
+  }
+
+  /** Runs every job that is due now: async steps towards other systems and timers whose time has come. */
+  void runJobs() {
+    for (int round = 0; round < 50; round++) {
+      List<Job> due = managementService.createJobQuery().executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> managementService.executeJob(job.getId()));
+    }
+    throw new AssertionError("jobs keep coming: a loop in the model?");
+  }
+
+  void moveClockTo(OffsetDateTime time) {
+    ClockUtil.setCurrentTime(Date.from(time.toInstant()));
+    runJobs();
+  }
+
+  Task task(String caseCode, String taskKey) {
+    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(caseCode)
+        .taskDefinitionKey(taskKey).list();
+    assertThat(tasks).as("open task %s of case %s; open are %s", taskKey, caseCode, openTaskKeys(caseCode))
+        .hasSize(1);
+    return tasks.get(0);
+  }
+
+  List<String> openTaskKeys(String caseCode) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(caseCode).list().stream()
+        .map(Task::getTaskDefinitionKey).sorted().toList();
+  }
+
+  List<String> candidateGroups(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> "candidate".equals(link.getType()))
+        .map(IdentityLink::getGroupId).toList();
+  }
+
+  /** Completes the case's task as its form would, checking it waits in the group we expect. */
+  void complete(String caseCode, String taskKey, String expectedGroup, Map<String, Object> formValues) {
+    Task task = task(caseCode, taskKey);
+    if (expectedGroup != null) {
+      assertThat(candidateGroups(task)).as("candidate groups of " + taskKey).contains(expectedGroup);
+    }
+    assertThat(task.getDueDate()).as("due date of " + taskKey).isNotNull();
+    taskService.complete(task.getId(), formValues);
+    runJobs();
+  }
+
+  boolean caseIsOpen(String caseCode) {
+    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseCode).count() > 0;
+  }
+
+  List<String> passedActivities(String caseCode, String processKey) {
+    return historyService.createHistoricActivityInstanceQuery()
+        .processInstanceId(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseCode)
+            .processDefinitionKey(processKey).list().get(0).getId())
+        .orderByHistoricActivityInstanceStartTime().asc().orderPartiallyByOccurrence().asc().list().stream()
+        .map(instance -> instance.getActivityId()).toList();
+  }
+}
