@@ -32,6 +32,10 @@ public class CaseRegistration {
       execution.setProcessBusinessKey(caseCode);
     }
     execution.setVariable("caseCode", caseCode);
+    // The start form sends no village for a case reported at a town or the county; candidate groups read it.
+    if (!execution.hasVariable("villageCode")) {
+      execution.setVariable("villageCode", null);
+    }
     if (execution.getVariable("source") == null) {
       execution.setVariable("source", "WINDOW");
     }

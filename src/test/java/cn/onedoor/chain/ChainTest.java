@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -32,7 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @SpringBootTest
 @ActiveProfiles("test")
-@Import(EngineClockTestConfiguration.class)
+@Import({EngineClockTestConfiguration.class, ProcessEngineCoverageConfiguration.class})
 abstract class ChainTest {
 
   /** A Monday in a year the working-day calendar covers; every deadline of a case stays inside the data. */

@@ -1,0 +1,36 @@
+package cn.onedoor.routing;
+
+import cn.onedoor.casefile.CaseJournal;
+import cn.onedoor.casefile.CaseStage;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+
+/**
+ * Joint handling's record on the case: the consultation's lead unit and each department's opinion. The departments
+ * work in parallel on one form, so the opinion variable is overwritten by the next department; the journal keeps
+ * every one, attributed to the department and the person.
+ */
+@Component("jointHandling")
+public class JointHandling {
+
+  private final CaseJournal journal;
+
+  JointHandling(CaseJournal journal) {
+    this.journal = journal;
+  }
+
+  public void recordConsultation(DelegateTask task) {
+    journal.record(caseCode(task), "CONSULTATION", CaseStage.JOINT_HANDLING,
+        "牵头单位：" + task.getVariable("leadUnit") + "；会商意见：" + task.getVariable("consultationSummary"),
+        task.getAssignee());
+  }
+
+  public void recordOpinion(DelegateTask task) {
+    journal.record(caseCode(task), "DEPARTMENT_OPINION", CaseStage.JOINT_HANDLING,
+        task.getVariable("department") + "：" + task.getVariable("departmentOpinion"), task.getAssignee());
+  }
+
+  private static String caseCode(DelegateTask task) {
+    return task.getExecution().getProcessBusinessKey();
+  }
+}
