@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -25,14 +26,16 @@ public class EscalationLadder {
       "SUPERVISION_ORDER", "督办令", "LEADER_LISTED", "挂牌督办");
 
   private final TaskService taskService;
+  private final RuntimeService runtimeService;
   private final ProcessDeadlines deadlines;
   private final UnitGroups unitGroups;
   private final CaseJournal journal;
   private final EscalationSettings settings;
 
-  EscalationLadder(TaskService taskService, ProcessDeadlines deadlines, UnitGroups unitGroups, CaseJournal journal,
+  EscalationLadder(TaskService taskService, RuntimeService runtimeService, ProcessDeadlines deadlines, UnitGroups unitGroups, CaseJournal journal,
       EscalationSettings settings) {
     this.taskService = taskService;
+    this.runtimeService = runtimeService;
     this.deadlines = deadlines;
     this.unitGroups = unitGroups;
     this.journal = journal;
@@ -44,6 +47,20 @@ public class EscalationLadder {
         .filter(rung -> !offset(rung).isNegative())
         .sorted(Comparator.comparing(EscalationLadder::offset))
         .toList();
+  }
+
+  /**
+   * A task entered again on the same clock (another session at the same level) re-arms its overdue timer; the ladder
+   * already climbing for that clock goes on, and a second one would chase the supervisor twice.
+   */
+  public boolean alreadyClimbing(DelegateExecution execution) {
+    return runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey("escalation-ladder")
+        .processInstanceBusinessKey(execution.getProcessBusinessKey())
+        .variableValueEquals("clockProcessInstanceId", execution.getVariable("clockProcessInstanceId"))
+        .variableValueEquals("clockTaskKey", execution.getVariable("clockTaskKey"))
+        .list().stream()
+        .anyMatch(other -> !other.getId().equals(execution.getProcessInstanceId()));
   }
 
   public Date rungTime(Date due, Map<String, Object> rung) {
