@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.onedoor.casefile.CaseStage;
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The main case (dispute-case) driven end to end from registration, one test per route through it. */
 class MainCasePathsTest extends PathTest {
-
-  private static final Map<String, Object> CLOSE = Map.of(
-      "closureReason", "RESOLVED", "satisfaction", "5", "closureSummary", "办结");
 
   private String registerAndConsent(Map<String, Object> variables) {
     String caseCode = register(variables);
@@ -206,5 +203,47 @@ class MainCasePathsTest extends PathTest {
     assertThat(variable(caseCode, "dispute-case", "litigationOutcome")).isEqualTo("JUDGED_PERFORMED");
     closeCase(caseCode, VILLAGE_MEDIATORS, "JUDGED");
     assertThat(outboundSteps(caseCode)).containsOnlyOnce("FILING_REQUEST", "ENTRUSTED_MEDIATION_NOT_SETTLED");
+  }
+
+  @Disabled("Model bug: enforcement.bpmn Task_PrepareEnforcement dueDate and BoundaryEvent_PrepareEnforcementOverdue use "
+      + "deadlines.months(deadlines.now(), 24), which rolls and so needs the 2028 working-day calendar; entering "
+      + "enforcement throws CalendarYearMissingException and rolls back the completing task. Enable once fixed.")
+  @Test
+  void aConfirmedAgreementNotPerformedIsEnforcedAndClosed() {
+    String caseCode = registerAndConsent(villageNeighbourDispute());
+    complete(caseCode, "Task_Mediate", VILLAGE_MEDIATORS, Map.of(
+        "mediationResult", "AGREEMENT_WRITTEN", "sessionNote", "书面协议", "agreementDate", "2026-03-04",
+        "performanceDueDate", "2026-03-20"));
+    complete(caseCode, "Task_DecideConfirmation", VILLAGE_MEDIATORS, Map.of("applyForConfirmation", "YES"));
+    caseMessages.courtAcceptedConfirmation(caseCode);
+    caseMessages.courtRuledConfirmation(caseCode, "VALID");
+    moveClockTo(OffsetDateTime.parse("2026-03-21T09:00:00+08:00"));
+    complete(caseCode, "Task_FollowUpVisit", VILLAGE_MEDIATORS, Map.of("performed", false, "visitNote", "未履行"));
+
+    assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.ENFORCEMENT);
+    complete(caseCode, "Task_PrepareEnforcement", COURT_LIAISONS, Map.of());
+    caseMessages.enforcementConcluded(caseCode);
+    runJobs();
+    closeCase(caseCode, VILLAGE_MEDIATORS, "ENFORCED");
+    assertThat(outboundSteps(caseCode)).containsOnlyOnce("ENFORCEMENT_APPLICATION");
+  }
+
+  @Disabled("Model bug: enforcement.bpmn Task_PrepareEnforcement dueDate and BoundaryEvent_PrepareEnforcementOverdue use "
+      + "deadlines.months(deadlines.now(), 24), which rolls and so needs the 2028 working-day calendar; entering "
+      + "enforcement throws CalendarYearMissingException and rolls back the completing task. Enable once fixed.")
+  @Test
+  void aJudgmentNotPerformedIsEnforcedAndClosed() {
+    String caseCode = caseGoingToCourt();
+    complete(caseCode, "Task_PreFilingMediation", COUNTY_MEDIATORS, Map.of("entrustedResult", "REFUSED"));
+    caseMessages.courtFiledCase(caseCode, "(2026)川1725民初103号", "SMALL_CLAIMS");
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT");
+    complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", false));
+    complete(caseCode, "Task_CheckJudgmentPerformance", COURT_LIAISONS, Map.of("judgmentPerformed", false));
+
+    assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.ENFORCEMENT);
+    complete(caseCode, "Task_PrepareEnforcement", COURT_LIAISONS, Map.of());
+    caseMessages.enforcementConcluded(caseCode);
+    runJobs();
+    closeCase(caseCode, VILLAGE_MEDIATORS, "ENFORCED");
   }
 }

@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -195,5 +196,33 @@ class MediationLadderTest extends PathTest {
         "CallActivity_JointHandling");
     assertThat(passedActivities(caseCode, "joint-handling")).contains("ServiceTask_HandOverToCounty",
         "EndEvent_JointHandlingDone");
+  }
+
+  @Disabled("Model bug: mediation.bpmn's end events (EndEvent_Agreement, _Refused, _Terminated, _Expired) do not "
+      + "terminate, so an escalation ladder still waiting on a supervisor's acknowledgement keeps the mediation "
+      + "instance open and the case stays in MEDIATION after the agreement. Make them terminate end events.")
+  @Test
+  void anUnacknowledgedChaseUpDoesNotHoldBackTheCase() {
+    String caseCode = register(villageNeighbourDispute());
+    moveClockTo(OffsetDateTime.parse("2026-03-06T08:00:00+08:00"));
+    complete(caseCode, "Task_RecordConsent", VILLAGE_MEDIATORS, Map.of("partiesConsent", "YES"));
+    complete(caseCode, "Task_Mediate", VILLAGE_MEDIATORS, Map.of("mediationResult", "PERFORMED", "sessionNote", "当场履行"));
+
+    assertThat(openTaskKeys(caseCode)).contains("Task_RecordClosure");
+  }
+
+  @Disabled("Model bug: Task_Mediate re-entered after its due date (Flow_TryAgainAtThisLevel) re-arms "
+      + "BoundaryEvent_MediateOverdue on the unchanged mediationStartedAt, which fires at once and starts a second "
+      + "escalation ladder: the same overdue clock is chased twice.")
+  @Test
+  void aRetryAfterTheDueDateDoesNotChaseTheSameClockAgain() {
+    Map<String, Object> variables = villageMediation();
+    String caseCode = startStage("mediation", variables);
+    complete(caseCode, "Task_RecordConsent", VILLAGE_MEDIATORS, Map.of("partiesConsent", "YES"));
+    moveClockTo(OffsetDateTime.parse("2026-04-02T08:00:00+08:00"));
+    complete(caseCode, "Task_AcknowledgeEscalation", TOWN_SUPERVISORS, Map.of());
+    failSession(caseCode, VILLAGE_MEDIATORS);
+
+    assertThat(eventDetails(caseCode, "ESCALATION")).hasSize(1);
   }
 }
