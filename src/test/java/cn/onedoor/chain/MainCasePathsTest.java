@@ -246,4 +246,22 @@ class MainCasePathsTest extends PathTest {
     runJobs();
     closeCase(caseCode, VILLAGE_MEDIATORS, "ENFORCED");
   }
+
+  @Test
+  void mediationRefusedAndRoutesInformedLateAreChasedThenTheCaseCloses() {
+    String caseCode = register(villageNeighbourDispute());
+    complete(caseCode, "Task_RecordConsent", VILLAGE_MEDIATORS, Map.of("partiesConsent", "NO"));
+
+    assertThat(openTaskKeys(caseCode)).containsExactly("Task_InformRoutes");
+    moveClockTo(OffsetDateTime.parse("2026-03-06T08:00:00+08:00"));
+    assertThat(openTaskKeys(caseCode)).containsExactly("Task_AcknowledgeEscalation", "Task_InformRoutes");
+    assertThat(eventDetails(caseCode, "ESCALATION")).singleElement().asString().contains(TOWN_SUPERVISORS);
+    complete(caseCode, "Task_AcknowledgeEscalation", TOWN_SUPERVISORS, Map.of());
+    complete(caseCode, "Task_InformRoutes", VILLAGE_MEDIATORS, Map.of("nextRoute", "NONE"));
+
+    closeCase(caseCode, VILLAGE_MEDIATORS, "NO_FURTHER_CLAIM");
+    assertThat(passedActivities(caseCode, "dispute-case")).containsSubsequence(
+        "CallActivity_Mediation", "Gateway_MediationOutcome", "Task_InformRoutes")
+        .contains("BoundaryEvent_InformRoutesOverdue", "CallActivity_InformRoutesEscalation");
+  }
 }
