@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The court stages on their own: judicial confirmation and litigation-guided mediation with the trial after it. */
@@ -65,9 +64,8 @@ class CourtPathsTest extends PathTest {
 
     assertThat(variable(caseCode, "judicial-confirmation", "confirmationOutcome")).isEqualTo("VALID");
     assertThat(passedActivities(caseCode, "judicial-confirmation")).containsSubsequence(
-        "Gateway_AwaitAcceptance", "TimerEvent_AcceptanceOverdue", "Task_ChaseCourtAcceptance",
-        "Gateway_AwaitAcceptance", "MessageEvent_ApplicationAccepted", "MessageEvent_CourtRuled",
-        "EndEvent_CourtRuled");
+        "ReceiveTask_AwaitAcceptance", "BoundaryEvent_AcceptanceOverdue", "Task_ChaseCourtAcceptance",
+        "ReceiveTask_AwaitRuling", "EndEvent_CourtRuled");
     assertThat(outboundSteps(caseCode)).containsExactly("CONFIRMATION_APPLICATION");
   }
 
@@ -82,8 +80,8 @@ class CourtPathsTest extends PathTest {
     moveClockTo(OffsetDateTime.parse("2026-03-28T08:00:00+08:00"));
     assertThat(openTaskKeys(caseCode)).containsExactly("Task_ChaseCourtRuling");
     assertThat(candidateGroups(task(caseCode, "Task_ChaseCourtRuling"))).containsExactly(COURT_LIAISONS);
-    assertThat(passedActivities(caseCode, "judicial-confirmation")).contains("MessageEvent_RulingPeriodExtended",
-        "TimerEvent_RulingOverdue");
+    assertThat(passedActivities(caseCode, "judicial-confirmation")).contains("BoundaryEvent_RulingPeriodExtended",
+        "BoundaryEvent_RulingOverdue");
   }
 
   @Test
@@ -171,9 +169,9 @@ class CourtPathsTest extends PathTest {
     assertThat(stageEnded(caseCode, "litigation-mediation")).isTrue();
     assertThat(variable(caseCode, "litigation-mediation", "litigationOutcome")).isEqualTo("JUDGED_PERFORMED");
     assertThat(passedActivities(caseCode, "litigation-mediation")).containsSubsequence(
-        "TimerEvent_FilingOverdue", "Task_ChaseFiling", "MessageEvent_CaseFiled", "TimerEvent_TrialPeriodOver",
-        "Task_ChaseJudgment", "MessageEvent_JudgmentDelivered", "Task_RecordAppeal", "Gateway_Appealed",
-        "Gateway_ToTrial", "MessageEvent_JudgmentDelivered", "Task_CheckJudgmentPerformance",
+        "ReceiveTask_AwaitFiling", "BoundaryEvent_FilingOverdue", "Task_ChaseFiling", "ReceiveTask_AwaitJudgment",
+        "BoundaryEvent_TrialPeriodOver", "Task_ChaseJudgment", "Task_RecordAppeal", "Gateway_Appealed",
+        "Gateway_ToTrial", "ReceiveTask_AwaitJudgment", "Task_CheckJudgmentPerformance",
         "EndEvent_JudgmentPerformed");
   }
 
@@ -218,9 +216,6 @@ class CourtPathsTest extends PathTest {
     assertThat(openTaskKeys(caseCode)).containsExactly("Task_RecordAppeal");
   }
 
-  @Disabled("Model bug: while Task_ChaseCourtRuling (or Task_ChaseCourtAcceptance) is open no message subscription "
-      + "exists, so CaseMessages.courtRuledConfirmation throws MismatchingMessageCorrelationException; and after the "
-      + "chase TimerEvent_RulingOverdue (fixed on confirmationAcceptedAt) fires again at once, opening another chase.")
   @Test
   void theCourtsRulingIsReceivedAfterItWasChased() {
     String caseCode = applicationSubmitted();

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.onedoor.casefile.CaseStage;
 import java.time.OffsetDateTime;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The main case (dispute-case) driven end to end from registration, one test per route through it. */
@@ -205,9 +204,6 @@ class MainCasePathsTest extends PathTest {
     assertThat(outboundSteps(caseCode)).containsOnlyOnce("FILING_REQUEST", "ENTRUSTED_MEDIATION_NOT_SETTLED");
   }
 
-  @Disabled("Model bug: enforcement.bpmn Task_PrepareEnforcement dueDate and BoundaryEvent_PrepareEnforcementOverdue use "
-      + "deadlines.months(deadlines.now(), 24), which rolls and so needs the 2028 working-day calendar; entering "
-      + "enforcement throws CalendarYearMissingException and rolls back the completing task. Enable once fixed.")
   @Test
   void aConfirmedAgreementNotPerformedIsEnforcedAndClosed() {
     String caseCode = registerAndConsent(villageNeighbourDispute());
@@ -228,9 +224,6 @@ class MainCasePathsTest extends PathTest {
     assertThat(outboundSteps(caseCode)).containsOnlyOnce("ENFORCEMENT_APPLICATION");
   }
 
-  @Disabled("Model bug: enforcement.bpmn Task_PrepareEnforcement dueDate and BoundaryEvent_PrepareEnforcementOverdue use "
-      + "deadlines.months(deadlines.now(), 24), which rolls and so needs the 2028 working-day calendar; entering "
-      + "enforcement throws CalendarYearMissingException and rolls back the completing task. Enable once fixed.")
   @Test
   void aJudgmentNotPerformedIsEnforcedAndClosed() {
     String caseCode = caseGoingToCourt();

@@ -8,7 +8,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -198,9 +197,6 @@ class MediationLadderTest extends PathTest {
         "EndEvent_JointHandlingDone");
   }
 
-  @Disabled("Model bug: mediation.bpmn's end events (EndEvent_Agreement, _Refused, _Terminated, _Expired) do not "
-      + "terminate, so an escalation ladder still waiting on a supervisor's acknowledgement keeps the mediation "
-      + "instance open and the case stays in MEDIATION after the agreement. Make them terminate end events.")
   @Test
   void anUnacknowledgedChaseUpDoesNotHoldBackTheCase() {
     String caseCode = register(villageNeighbourDispute());
@@ -211,9 +207,6 @@ class MediationLadderTest extends PathTest {
     assertThat(openTaskKeys(caseCode)).contains("Task_RecordClosure");
   }
 
-  @Disabled("Model bug: Task_Mediate re-entered after its due date (Flow_TryAgainAtThisLevel) re-arms "
-      + "BoundaryEvent_MediateOverdue on the unchanged mediationStartedAt, which fires at once and starts a second "
-      + "escalation ladder: the same overdue clock is chased twice.")
   @Test
   void aRetryAfterTheDueDateDoesNotChaseTheSameClockAgain() {
     Map<String, Object> variables = villageMediation();

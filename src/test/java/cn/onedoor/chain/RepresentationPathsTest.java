@@ -130,9 +130,9 @@ class RepresentationPathsTest extends PathTest {
 
     assertRepresented(caseCode, true);
     assertThat(passedActivities(caseCode, "representation")).containsSubsequence("Gateway_Urgent",
-        "Gateway_AwaitUrgentLawyer", "TimerEvent_UrgentLawyerOverdue", "Task_ChaseUrgentLawyer",
-        "MessageEvent_UrgentLawyerAssigned", "MessageEvent_ReviewDecided", "Gateway_ReviewUpheld")
-        .doesNotContain("Gateway_AwaitDecision");
+        "ReceiveTask_AwaitUrgentLawyer", "BoundaryEvent_UrgentLawyerOverdue", "Task_ChaseUrgentLawyer",
+        "MessageEvent_ReviewDecided", "Gateway_ReviewUpheld")
+        .doesNotContain("ReceiveTask_AwaitDecision");
   }
 
   @Test

@@ -6,16 +6,17 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * Joint handling's record on the case: the consultation's lead unit and each department's opinion. The departments
+ * Joint handling's record on the case (not named jointHandling: the routing decision's variable of that name would
+ * shadow the bean in expressions): the consultation's lead unit and each department's opinion. The departments
  * work in parallel on one form, so the opinion variable is overwritten by the next department; the journal keeps
  * every one, attributed to the department and the person.
  */
-@Component("jointHandling")
-public class JointHandling {
+@Component("jointHandlingRecord")
+public class JointHandlingRecord {
 
   private final CaseJournal journal;
 
-  JointHandling(CaseJournal journal) {
+  JointHandlingRecord(CaseJournal journal) {
     this.journal = journal;
   }
 
