@@ -134,6 +134,11 @@ class WebappLocaleCompletenessTest {
         .toList();
     assertThat(locales).as("%s availableLocales", app).startsWith("zh").contains("en");
     assertThat(config).as("%s fallbackLocale", app).containsPattern("fallbackLocale\\s*:\\s*['\"]en['\"]");
+    // Dates in config.js dateFormat and Chinese app names in the switcher come from our module (see its header).
+    assertThat(config).as("%s config.js loads onedoor/i18n.js", app)
+        .containsPattern("ngDeps\\s*:\\s*\\[\\s*'onedoor\\.i18n'")
+        .containsPattern("'onedoor-i18n'\\s*:\\s*'\\.\\./onedoor/i18n'");
+    assertThat(WebappLocales.all("META-INF/resources/webjars/camunda/app/onedoor/i18n.js")).isNotEmpty();
     for (String locale : locales) {
       // Otherwise the webapp shows "declared as available locale, but no such locale file exists".
       assertThat(WebappLocales.all(WebappLocales.localePath(app, locale)))

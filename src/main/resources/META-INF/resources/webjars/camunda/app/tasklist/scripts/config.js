@@ -7,8 +7,9 @@
  * Chinese texts: ../locales/zh.json (checked against the webjar's en.json by WebappLocaleCompletenessTest).
  *
  * Dates: the formats below are moment.js locale tokens, so each language renders its own pattern
- * (zh.json dateLocales: 2026年11月29日 14:05). The time zone is always the browser's own: Camunda 7 webapps
- * have no setting for it; county PCs run on China Standard Time (Asia/Shanghai) and the footer names the zone.
+ * (zh.json dateLocales: 2026年11月29日 14:05); ../../onedoor/i18n.js makes the app use them. The time
+ * zone is always the browser's own: Camunda 7 webapps have no setting for it; county PCs run on China Standard
+ * Time (Asia/Shanghai) and the footer names the zone.
  */
 export default {
   // Header and browser title read "<vendor> <name>".
@@ -27,6 +28,15 @@ export default {
     normal: 'LLL',
     long: 'LLLL',
     short: 'LL'
+  },
+  // Loads ../../onedoor/i18n.js: dateFormat above for every date, Chinese names in the app switcher.
+  requireJsConfig: {
+    deps: ['onedoor-i18n'],
+    ngDeps: ['onedoor.i18n'],
+    paths: {
+      // Resolved against the app's folder (/camunda/app/<app>/): /camunda/app/onedoor/i18n.js
+      'onedoor-i18n': '../onedoor/i18n'
+    }
   },
   // The webjar's own shortcuts, kept because this file replaces the one that declares them; the descriptions
   // are in Chinese because the shortcut help shows them as they are.
