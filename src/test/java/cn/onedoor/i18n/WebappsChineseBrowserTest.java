@@ -170,6 +170,17 @@ class WebappsChineseBrowserTest {
       waitForText("2030年3月15日 星期五 09:30");
       assertThat(body()).contains("到期", "年后", "几秒前").doesNotContain("ago", "Due", "March", "Friday");
       screenshot("tasklist-task");
+
+      // The date picker: Chinese month title and weekdays, weeks from Monday.
+      browser.findElement(By.xpath("//*[normalize-space(text())='设置跟进日期']")).click();
+      WebElement picker = new WebDriverWait(browser, Duration.ofSeconds(10))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[uib-datepicker], .uib-daypicker")));
+      screenshot("tasklist-datepicker");
+      assertThat(picker.getText()).containsPattern("\\d{4}年\\d{1,2}月").contains("周一", "周日")
+          .doesNotContain("Mon", "Sun");
+      List<String> weekdays = picker.findElements(By.cssSelector("thead th small")).stream()
+          .map(WebElement::getText).filter(text -> !text.isBlank()).toList();
+      assertThat(weekdays).startsWith("周一");
     } finally {
       taskService.deleteTask(task.getId(), true);
     }

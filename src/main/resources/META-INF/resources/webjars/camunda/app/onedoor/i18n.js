@@ -17,11 +17,24 @@
  * 3. Application switcher (the house icon in the header). Its entries are fixed English names ("Cockpit",
  *    "Tasklist", "Admin") that the header prints without translating; here they take the locale's
  *    COCKPIT_APP, TASKLIST_APP and ADMIN_APP labels.
+ *
+ * 4. Date picker (due and follow-up dates, date variables). It takes month and weekday names from AngularJS's
+ *    built-in English $locale, not from the locale files; on a Chinese page it gets Chinese names, a
+ *    "2026年11月" title and weeks that start on Monday, as in zh.json's dateLocales.
  */
 define(['angular'], function (angular) {
   'use strict';
 
   var APP_LABELS = {cockpit: 'COCKPIT_APP', tasklist: 'TASKLIST_APP', admin: 'ADMIN_APP'};
+
+  var CHINESE_CALENDAR = {
+    MONTH: ['一月', '二月', '三月', '四月', '五月', '六月', '七月', '八月', '九月', '十月', '十一月', '十二月'],
+    SHORTMONTH: ['1月', '2月', '3月', '4月', '5月', '6月', '7月', '8月', '9月', '10月', '11月', '12月'],
+    DAY: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
+    SHORTDAY: ['周日', '周一', '周二', '周三', '周四', '周五', '周六'],
+    AMPMS: ['上午', '下午'],
+    FIRSTDAYOFWEEK: 0 // AngularJS counts from Monday
+  };
 
   return angular.module('onedoor.i18n', [])
     .config([
@@ -43,6 +56,38 @@ define(['angular'], function (angular) {
             $translate.refresh(pageLanguage);
           }
         });
+      }
+    ])
+    .run([
+      '$rootScope',
+      '$translate',
+      '$locale',
+      '$injector',
+      function ($rootScope, $translate, $locale, $injector) {
+        function chineseDatePicker() {
+          var language = $translate.use() || $translate.proposedLanguage();
+          if (!language || language.indexOf('zh') !== 0) {
+            return;
+          }
+          angular.extend($locale.DATETIME_FORMATS, CHINESE_CALENDAR);
+          $locale.DATETIME_FORMATS.STANDALONEMONTH = CHINESE_CALENDAR.MONTH;
+          if ($injector.has('uibDatepickerConfig')) {
+            angular.extend($injector.get('uibDatepickerConfig'), {
+              formatDayTitle: 'yyyy年M月',
+              formatMonthTitle: 'yyyy年',
+              startingDay: 1
+            });
+          }
+          if ($injector.has('uibDatepickerPopupConfig')) {
+            angular.extend($injector.get('uibDatepickerPopupConfig'), {
+              currentText: '今天',
+              clearText: '清除',
+              closeText: '完成'
+            });
+          }
+        }
+        $rootScope.$on('$translateChangeSuccess', chineseDatePicker);
+        chineseDatePicker();
       }
     ])
     .config([
