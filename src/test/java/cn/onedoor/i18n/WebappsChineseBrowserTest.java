@@ -85,22 +85,27 @@ class WebappsChineseBrowserTest {
     Assumptions.assumeTrue(installed, "Skipped: " + missing);
 
     profile = Files.createTempDirectory("onedoor-chromium-");
+    browser = chromium("zh-CN", profile);
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  /** A headless Chromium asking for the given language, on the county's clock, with a fresh profile. */
+  static WebDriver chromium(String language, Path userDataDir) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--lang=zh-CN", "--window-size=1400,900",
-        "--user-data-dir=" + profile.toAbsolutePath());
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN"));
+        "--disable-dev-shm-usage", "--lang=" + language, "--window-size=1400,900",
+        "--user-data-dir=" + userDataDir.toAbsolutePath());
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
     ChromeDriverService service = new ChromeDriverService.Builder()
         .usingDriverExecutable(CHROMEDRIVER.toFile())
         .usingAnyFreePort()
         // The webapps show times in the browser's zone; pin it to the county's, whatever the host runs on.
         .withEnvironment(Map.of("TZ", "Asia/Shanghai"))
         .build();
-    browser = new ChromeDriver(service, options);
-    Files.createDirectories(SCREENSHOTS);
+    return new ChromeDriver(service, options);
   }
 
   @AfterAll
@@ -239,6 +244,27 @@ class WebappsChineseBrowserTest {
     waitForText("应用");
     assertThat(body()).contains("任务清单", "流程监控", "系统管理");
     screenshot("welcome");
+  }
+
+  /** English stays available: a browser that asks for en-US gets Camunda's English texts. */
+  @Test
+  @Order(8)
+  void englishBrowserStillGetsEnglish() throws IOException {
+    Path englishProfile = Files.createTempDirectory("onedoor-chromium-en-");
+    WebDriver english = chromium("en-US", englishProfile);
+    try {
+      english.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+      WebElement userName = new WebDriverWait(english, Duration.ofSeconds(30))
+          .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+      new WebDriverWait(english, Duration.ofSeconds(30))
+          .until(driver -> "Username".equals(userName.getAttribute("placeholder")));
+      assertThat(english.findElement(By.cssSelector("form button[type='submit']")).getText()).isEqualTo("Log in");
+    } finally {
+      english.quit();
+      try (var files = Files.walk(englishProfile)) {
+        files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
+      }
+    }
   }
 
   /** More screens, for the eye: each screenshot is in target/screenshots/ after the run. */
