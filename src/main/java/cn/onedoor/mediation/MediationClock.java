@@ -34,7 +34,8 @@ public class MediationClock {
     if (settings.statutoryChannels().contains(channel)) {
       return due;
     }
-    return deadlines.period(due, settings.targetOverrun().toString(), "CALENDAR");
+    // Local practice, not a legal period: counted without rolling, so it needs no calendar of the next year.
+    return deadlines.period(due, settings.targetOverrun().toString(), "CALENDAR", false);
   }
 
   public void raiseLevel(DelegateExecution execution, String nextLevel) {

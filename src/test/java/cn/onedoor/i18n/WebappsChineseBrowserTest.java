@@ -1,19 +1,15 @@
 package cn.onedoor.i18n;
 
+import cn.onedoor.support.Browser;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -21,13 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -50,9 +41,6 @@ import org.springframework.test.context.ActiveProfiles;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebappsChineseBrowserTest {
 
-  static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-  static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   /** A date as zh.json's dateLocales render it in lists: 2026年11月29日 14:05 (Cockpit adds seconds). */
   static final Pattern CHINESE_DATE_TIME = Pattern.compile("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}");
@@ -66,57 +54,20 @@ class WebappsChineseBrowserTest {
   @Autowired
   RepositoryService repositoryService;
 
+  static Browser chromium;
   static WebDriver browser;
-  static Path profile;
 
   /** Static, so that a machine without Chromium skips before the application context is started. */
   @BeforeAll
   static void startBrowser() throws IOException {
-    boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    String missing = "Browser tests need Debian's chromium and chromium-driver packages (" + CHROMIUM + ", "
-        + CHROMEDRIVER + "): apt-get install -y chromium chromium-driver fonts-noto-cjk";
-    if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
-      Assertions.fail("CI=true but " + missing);
-    }
-    if (!installed) {
-      // Surefire reports a class skipped in @BeforeAll as "Tests run: 0"; say why in the build log too.
-      System.err.println("[WebappsChineseBrowserTest] skipped: " + missing);
-    }
-    Assumptions.assumeTrue(installed, "Skipped: " + missing);
-
-    profile = Files.createTempDirectory("onedoor-chromium-");
-    browser = chromium("zh-CN", profile);
-    Files.createDirectories(SCREENSHOTS);
-  }
-
-  /** A headless Chromium asking for the given language, on the county's clock, with a fresh profile. */
-  static WebDriver chromium(String language, Path userDataDir) {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--lang=" + language, "--window-size=1400,900",
-        "--user-data-dir=" + userDataDir.toAbsolutePath());
-    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        // The webapps show times in the browser's zone; pin it to the county's, whatever the host runs on.
-        .withEnvironment(Map.of("TZ", "Asia/Shanghai"))
-        .build();
-    return new ChromeDriver(service, options);
+    chromium = Browser.start("zh-CN");
+    browser = chromium.driver();
   }
 
   @AfterAll
   static void stopBrowser() throws IOException {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (profile != null) {
-      try (var files = Files.walk(profile)) {
-        files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
-      }
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
@@ -250,20 +201,13 @@ class WebappsChineseBrowserTest {
   @Test
   @Order(8)
   void englishBrowserStillGetsEnglish() throws IOException {
-    Path englishProfile = Files.createTempDirectory("onedoor-chromium-en-");
-    WebDriver english = chromium("en-US", englishProfile);
-    try {
-      english.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-      WebElement userName = new WebDriverWait(english, Duration.ofSeconds(30))
-          .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-      new WebDriverWait(english, Duration.ofSeconds(30))
-          .until(driver -> "Username".equals(userName.getAttribute("placeholder")));
-      assertThat(english.findElement(By.cssSelector("form button[type='submit']")).getText()).isEqualTo("Log in");
-    } finally {
-      english.quit();
-      try (var files = Files.walk(englishProfile)) {
-        files.sorted((a, b) -> b.compareTo(a)).forEach(path -> path.toFile().delete());
-      }
+    try (Browser english = Browser.start("en-US")) {
+      english.on(port).open("/camunda/app/tasklist/default/");
+      WebElement userName = english.waitUntil(
+          ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+      english.waitUntil(driver -> "Username".equals(userName.getAttribute("placeholder")));
+      assertThat(english.driver().findElement(By.cssSelector("form button[type='submit']")).getText())
+          .isEqualTo("Log in");
     }
   }
 
@@ -299,65 +243,34 @@ class WebappsChineseBrowserTest {
   }
 
   private static void sleepQuietly(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    Browser.pause(duration);
   }
 
   private void open(String path) {
-    browser.get("http://localhost:" + port + path);
+    chromium.on(port).open(path);
+  }
+
+  private void logInIfAsked(String user, String password) {
+    chromium.logInIfAsked(user, password);
   }
 
   private void logIn(String user, String password) {
-    WebElement name = new WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
-    name.clear();
-    name.sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
-    browser.findElement(By.cssSelector("form button[type='submit']")).click();
-  }
-
-  /** Apps share the login session, so a later app may open without asking. */
-  private void logInIfAsked(String user, String password) {
-    new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver ->
-        loginForm().isPresent() || headerText().contains("一扇门"));
-    if (loginForm().isPresent()) {
-      logIn(user, password);
-    }
-  }
-
-  private Optional<WebElement> loginForm() {
-    return browser.findElements(By.cssSelector("input[ng-model='username']")).stream()
-        .filter(WebElement::isDisplayed)
-        .findFirst();
+    chromium.logIn(user, password);
   }
 
   private void waitForText(String text) {
-    try {
-      new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> body().contains(text));
-    } catch (RuntimeException e) {
-      screenshot("failed-waiting-for-" + Integer.toHexString(text.hashCode()));
-      throw new AssertionError("page never showed \"" + text + "\"; it shows:\n" + body(), e);
-    }
+    chromium.waitForText(text);
   }
 
   private String body() {
-    return browser.findElement(By.tagName("body")).getText();
+    return chromium.body();
   }
 
   private String headerText() {
-    List<WebElement> headers = browser.findElements(By.cssSelector("[cam-widget-header]"));
-    return headers.isEmpty() ? body() : headers.get(0).getText();
+    return chromium.headerText();
   }
 
   private void screenshot(String name) {
-    try {
-      Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-      Files.copy(png, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new AssertionError("cannot save screenshot " + name, e);
-    }
+    chromium.screenshot(name);
   }
 }
