@@ -74,6 +74,7 @@ class CourtPathsTest extends PathTest {
     String caseCode = applicationSubmitted();
     caseMessages.courtAcceptedConfirmation(caseCode);
     caseMessages.courtExtendedConfirmation(caseCode);
+    assertThat(eventDetails(caseCode, "CLOCK_EXTENDED")).containsExactly("司法确认审查 延长 P10D：法院决定延长审查期限");
 
     moveClockTo(OffsetDateTime.parse("2026-03-18T08:00:00+08:00"));
     assertThat(openTaskKeys(caseCode)).as("15 days passed, but the court extended by 10").isEmpty();
@@ -192,6 +193,7 @@ class CourtPathsTest extends PathTest {
     complete(caseCode, "Task_PostFilingMediation", COUNTY_MEDIATORS, Map.of("entrustedResult", "EXTEND"));
     assertThat(dueDate(caseCode, "Task_PostFilingMediation")).as("extended by 30 days")
         .isEqualTo(endOfDay("2026-04-08"));
+    assertThat(eventDetails(caseCode, "CLOCK_EXTENDED")).containsExactly("诉中委托调解 延长 P30D：双方当事人同意延长");
     complete(caseCode, "Task_PostFilingMediation", COUNTY_MEDIATORS, Map.of("entrustedResult", "SETTLED"));
 
     assertThat(variable(caseCode, "litigation-mediation", "litigationOutcome")).isEqualTo("SETTLED");

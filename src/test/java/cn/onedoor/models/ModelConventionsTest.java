@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
 class ModelConventionsTest {
 
   private static final Pattern NAMED_ID = Pattern.compile(
-      "(StartEvent|EndEvent|Task|ServiceTask|BusinessRuleTask|CallActivity|Gateway|Flow|BoundaryEvent|MessageEvent"
+      "(StartEvent|EndEvent|Task|ServiceTask|BusinessRuleTask|ReceiveTask|CallActivity|Gateway|Flow|BoundaryEvent|MessageEvent"
           + "|TimerEvent|SubProcess)_[A-Z][A-Za-z0-9]+");
   private static final Pattern MODELER_ID = Pattern.compile(".*_[0-9a-z]{7}");
 
