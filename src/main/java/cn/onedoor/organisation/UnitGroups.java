@@ -1,11 +1,19 @@
 package cn.onedoor.organisation;
 
+import static cn.onedoor.identity.StaffRole.COURT;
+import static cn.onedoor.identity.StaffRole.LEGALAID;
+import static cn.onedoor.identity.StaffRole.LIAISON;
+import static cn.onedoor.identity.StaffRole.MEDIATOR;
+import static cn.onedoor.identity.StaffRole.SUPERVISOR;
+
+import cn.onedoor.identity.StaffGroups;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * Candidate groups of the processes, derived from the case's unit codes ({@code role:level:unit}, the shape of
- * {@code identity/StaffGroups}): a new town needs groups in Admin, not a change here or in a diagram.
+ * Candidate groups of the processes, derived from the case's unit codes through {@link StaffGroups} (the same
+ * {@code role:level:unit} ids the people are created with): a new town needs groups in Admin, not a change here or in
+ * a diagram.
  */
 @Component("unitGroups")
 public class UnitGroups {
@@ -23,49 +31,49 @@ public class UnitGroups {
    */
   public String mediatorGroup(String channel, String handlingLevel, String townCode, String villageCode) {
     if (channel != null && channel.startsWith("COMMITTEE_")) {
-      return "mediator:committee:" + channel.substring("COMMITTEE_".length());
+      return StaffGroups.groupId(MEDIATOR, "committee", channel.substring("COMMITTEE_".length()));
     }
     if (channel != null && !channel.startsWith("PEOPLES_") && !"COURT".equals(channel) && !"NONE".equals(channel)) {
       return departmentLiaisons(channel);
     }
     return switch (handlingLevel == null ? "COUNTY" : handlingLevel) {
       case "VILLAGE" -> villageCode == null || villageCode.isBlank()
-          ? "mediator:town:" + townCode : "mediator:village:" + villageCode;
-      case "TOWN" -> "mediator:town:" + townCode;
+          ? StaffGroups.groupId(MEDIATOR, "town", townCode) : StaffGroups.groupId(MEDIATOR, "village", villageCode);
+      case "TOWN" -> StaffGroups.groupId(MEDIATOR, "town", townCode);
       default -> countyMediators();
     };
   }
 
   public String departmentLiaisons(String department) {
-    return "liaison:department:" + department;
+    return StaffGroups.groupId(LIAISON, "department", department);
   }
 
   public String countyMediators() {
-    return "mediator:county:" + county;
+    return StaffGroups.groupId(MEDIATOR, "county", county);
   }
 
   public String countySupervisors() {
-    return "supervisor:county:" + county;
+    return StaffGroups.groupId(SUPERVISOR, "county", county);
   }
 
   /** Leader-listed supervision (挂牌督办) by a county leader; the group id still contains "supervisor". */
   public String countyLeaders() {
-    return "supervisor:leader:" + county;
+    return StaffGroups.groupId(SUPERVISOR, "leader", county);
   }
 
   /** The supervisor over a unit: villages and towns answer to the town's supervisor, the rest to the county's. */
   public String supervisorOf(String handlingLevel, String townCode) {
     if (("VILLAGE".equals(handlingLevel) || "TOWN".equals(handlingLevel)) && townCode != null && !townCode.isBlank()) {
-      return "supervisor:town:" + townCode;
+      return StaffGroups.groupId(SUPERVISOR, "town", townCode);
     }
     return countySupervisors();
   }
 
   public String courtLiaisons() {
-    return "court:county:" + county;
+    return StaffGroups.groupId(COURT, "county", county);
   }
 
   public String legalAidOfficers() {
-    return "legalaid:county:" + county;
+    return StaffGroups.groupId(LEGALAID, "county", county);
   }
 }
