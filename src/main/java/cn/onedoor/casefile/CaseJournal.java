@@ -26,10 +26,18 @@ public class CaseJournal {
     this.clock = clock;
   }
 
+  /**
+   * A case enters the journal from the registry, never without it: the registry row is what every door writes
+   * (the intake), so a case started around it (a bare engine start) fails here instead of living without parties.
+   */
   public void registered(String caseCode, String actor) {
-    Timestamp now = now();
-    jdbc.update("insert into case_progress (case_code, stage, stage_since, registered_at) values (?, ?, ?, ?)",
-        caseCode, CaseStage.INTAKE.name(), now, now);
+    int registered = jdbc.update("""
+        insert into case_progress (case_code, stage, stage_since, registered_at, current_unit, town_code, village_code)
+        select case_code, ?, registered_at, registered_at, responsible_unit, town_code, village_code
+        from dispute_case where case_code = ?""", CaseStage.INTAKE.name(), caseCode);
+    if (registered == 0) {
+      throw new CaseNotRegisteredException(caseCode);
+    }
     record(caseCode, "REGISTERED", CaseStage.INTAKE, null, actor);
   }
 

@@ -1,7 +1,26 @@
 package cn.onedoor.casefile;
 
-/** The stages of DOMAIN §4, in the order a case usually meets them. */
+/** The stages of DOMAIN §4, in the order a case usually meets them, with the name staff and parties read. */
 public enum CaseStage {
-  INTAKE, ROUTING, JOINT_HANDLING, MEDIATION, FOLLOW_UP, JUDICIAL_CONFIRMATION, LITIGATION_MEDIATION, REPRESENTATION,
-  LITIGATION, ENFORCEMENT, CLOSED
+  INTAKE("登记受理"),
+  ROUTING("研判分流"),
+  JOINT_HANDLING("联合调处"),
+  MEDIATION("调解"),
+  FOLLOW_UP("回访履行"),
+  JUDICIAL_CONFIRMATION("司法确认"),
+  LITIGATION_MEDIATION("诉讼引调"),
+  REPRESENTATION("代理诉讼"),
+  LITIGATION("诉讼"),
+  ENFORCEMENT("执行"),
+  CLOSED("已结案");
+
+  private final String chineseName;
+
+  CaseStage(String chineseName) {
+    this.chineseName = chineseName;
+  }
+
+  public String chineseName() {
+    return chineseName;
+  }
 }

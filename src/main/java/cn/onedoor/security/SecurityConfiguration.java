@@ -91,6 +91,16 @@ class SecurityConfiguration {
         .build();
   }
 
+  /** Our API's bodies are small JSON; anything larger is a mistake or an attack (413). */
+  @Bean
+  FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+      @Value("${onedoor.api.max-body-size:64KB}") org.springframework.util.unit.DataSize limit) {
+    var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(limit.toBytes()));
+    registration.addUrlPatterns("/api/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
+    return registration;
+  }
+
   /** Rejects expressions in ad-hoc task queries on both REST paths: the public one and the webapps' own. */
   @Bean
   FilterRegistrationBean<AdHocQueryExpressionGuard> adHocQueryExpressionGuard(

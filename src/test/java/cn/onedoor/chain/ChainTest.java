@@ -5,7 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.onedoor.casefile.CaseJournal;
 import cn.onedoor.casefile.CaseMessages;
 import cn.onedoor.bridge.OutboundRequests;
+import cn.onedoor.intake.Intake;
+import cn.onedoor.intake.IntakeRequest;
+import cn.onedoor.support.TestResidentIds;
 import cn.onedoor.support.EngineClockTestConfiguration;
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.HashMap;
@@ -39,8 +43,10 @@ abstract class ChainTest {
   /** A Monday in a year the working-day calendar covers; every deadline of a case stays inside the data. */
   static final OffsetDateTime MONDAY_MORNING = OffsetDateTime.parse("2026-03-02T09:00:00+08:00");
 
-  private static int caseNumber = 900000;
+  private static int partyNumber = 0;
 
+  @Autowired
+  Intake intake;
   @Autowired
   RuntimeService runtimeService;
   @Autowired
@@ -87,11 +93,28 @@ abstract class ChainTest {
     return variables;
   }
 
+  /** Registers the case through the one door, as every real case is, and runs the first async steps. */
   String register(Map<String, Object> variables) {
-    String caseCode = "511725-2026-" + (++caseNumber);
-    runtimeService.startProcessInstanceByKey("dispute-case", caseCode, variables);
+    String caseCode = intake.register(intakeRequest(variables), null, "intake").caseCode();
     runJobs();
     return caseCode;
+  }
+
+  /** The registration a window officer would make for these facts, with two parties unique to this test case. */
+  static IntakeRequest intakeRequest(Map<String, Object> variables) {
+    int n = ++partyNumber;
+    return new IntakeRequest((String) variables.get("source"), null, (String) variables.get("level"),
+        (String) variables.get("townCode"), (String) variables.get("villageCode"),
+        (String) variables.get("receivedBy"), (String) variables.get("disputeType"),
+        (String) variables.get("summary"), new BigDecimal(variables.get("amount").toString()), "2026-02-20",
+        ((Number) variables.get("partyCount")).intValue(), (Boolean) variables.get("consentToMediation"),
+        new IntakeRequest.Flags((Boolean) variables.get("injury"), (Boolean) variables.get("violence"),
+            (Boolean) variables.get("crimeSuspected"), (Boolean) variables.get("governmentBodyParty"),
+            (String) variables.get("acceptedElsewhere")),
+        List.of(new IntakeRequest.Party("APPLICANT", "PERSON", "申请人" + n, TestResidentIds.forNumber(n), null,
+                "139" + String.format("%08d", n)),
+            new IntakeRequest.Party("RESPONDENT", "PERSON", "被申请人" + n, TestResidentIds.forNumber(n + 500000),
+                null, null)));
   }
 
   /** Runs every job that is due now: async steps towards other systems and timers whose time has come. */

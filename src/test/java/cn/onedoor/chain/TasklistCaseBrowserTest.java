@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.onedoor.casefile.CaseJournal;
 import cn.onedoor.casefile.CaseStage;
 import cn.onedoor.support.Browser;
+import cn.onedoor.support.TestResidentIds;
 import cn.onedoor.support.EngineClockTestConfiguration;
 import java.io.IOException;
 import java.time.Duration;
@@ -76,6 +77,15 @@ class TasklistCaseBrowserTest {
     select("level", "村（社区）");
     select("townCode", "三汇镇");
     type("villageCode", "511725102001");
+    radio("applicantKind", "自然人");
+    type("applicantName", "王大春");
+    String applicantId = TestResidentIds.forNumber(77);
+    String wrongCheckDigit = applicantId.substring(0, 17) + (applicantId.charAt(17) == '1' ? "2" : "1");
+    type("applicantIdNumber", wrongCheckDigit);
+    type("applicantMobile", "13912345678");
+    radio("respondentKind", "自然人");
+    type("respondentName", "李二娃");
+    type("respondentIdNumber", TestResidentIds.forNumber(78));
     select("disputeType", "邻里纠纷");
     type("occurredOn-date", "02/27/2026");
     type("summary", "两户因院坝通行发生争执，申请调解。");
@@ -86,8 +96,23 @@ class TasklistCaseBrowserTest {
     chromium.screenshot("tasklist-case-1-registration");
     click(By.cssSelector("button[ng-click='startProcessInstance()']"));
 
+    // The start form goes through the intake's validation: a wrong check digit is named in Chinese, nothing stored.
+    chromium.waitForText("申请人身份证号码");
+    chromium.screenshot("tasklist-case-1b-registration-refused");
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("dispute-case").count())
+        .isZero();
+    WebElement idField = chromium.waitUntil(driver -> driver.findElement(By.xpath(
+        "//input[contains(@id,'Field_applicantIdNumber')]")));
+    idField.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+    type("applicantIdNumber", applicantId);
+    click(By.cssSelector("button[ng-click='startProcessInstance()']"));
+
     String caseCode = awaitCaseCode();
     assertThat(caseCode).matches("511725-\\d{4}-\\d{6}");
+    // The parties live in the registry; the process knows the case by its code and never saw the ID number.
+    assertThat(historyService.createHistoricVariableInstanceQuery().list())
+        .noneMatch(variable -> String.valueOf(variable.getValue()).contains(applicantId.substring(6)))
+        .noneMatch(variable -> String.valueOf(variable.getValue()).contains("13912345678"));
 
     chromium.logOut();
     chromium.open("/camunda/app/tasklist/default/");
