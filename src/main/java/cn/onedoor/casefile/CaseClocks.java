@@ -24,10 +24,12 @@ class CaseClocks {
   private static final String ESCALATION_PROCESS = "escalation-rung";
 
   private final JdbcTemplate jdbc;
+  private final CaseJournal journal;
   private final Clock clock;
 
-  CaseClocks(JdbcTemplate jdbc, Clock clock) {
+  CaseClocks(JdbcTemplate jdbc, CaseJournal journal, Clock clock) {
     this.jdbc = jdbc;
+    this.journal = journal;
     this.clock = clock;
   }
 
@@ -42,7 +44,13 @@ class CaseClocks {
       case TaskListener.EVENTNAME_UPDATE, TaskListener.EVENTNAME_ASSIGNMENT -> jdbc.update(
           "update case_clock set due_at = ?, assignee = ? where task_id = ?",
           timestamp(task.getDueDate()), task.getAssignee(), task.getId());
-      case TaskListener.EVENTNAME_COMPLETE -> closed(task, "COMPLETED");
+      case TaskListener.EVENTNAME_COMPLETE -> {
+        closed(task, "COMPLETED");
+        String group = candidateGroup(task);
+        if (group != null) {
+          journal.takenUp(caseCode, group.substring(group.lastIndexOf(':') + 1), task.getAssignee());
+        }
+      }
       case TaskListener.EVENTNAME_DELETE -> closed(task, "CANCELLED");
       default -> {
       }
@@ -51,9 +59,7 @@ class CaseClocks {
 
   private void opened(String caseCode, DelegateTask task) {
     String processKey = task.getProcessDefinitionId() == null ? "" : task.getProcessDefinitionId().split(":")[0];
-    String group = task.getCandidates().stream()
-        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-        .map(link -> link.getGroupId()).findFirst().orElse(null);
+    String group = candidateGroup(task);
     jdbc.update("""
         insert into case_clock (task_id, case_code, process_instance_id, process_key, activity_id, name, clock_kind,
           candidate_group, assignee, started_at, due_at)
@@ -61,6 +67,12 @@ class CaseClocks {
         task.getId(), caseCode, task.getProcessInstanceId(), processKey, task.getTaskDefinitionKey(),
         truncate(task.getName(), 128), ESCALATION_PROCESS.equals(processKey) ? ESCALATION : WORK, group,
         task.getAssignee(), Timestamp.from(clock.instant()), timestamp(task.getDueDate()));
+  }
+
+  private static String candidateGroup(DelegateTask task) {
+    return task.getCandidates().stream()
+        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+        .map(link -> link.getGroupId()).findFirst().orElse(null);
   }
 
   private void closed(DelegateTask task, String reason) {

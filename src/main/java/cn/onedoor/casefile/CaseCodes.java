@@ -3,9 +3,13 @@ package cn.onedoor.casefile;
 import java.time.Year;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 一案一码: draws the next case code of the county for a year. The sequence row stays locked until the registering
@@ -15,10 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseCodes {
 
   private final JdbcTemplate jdbc;
+  private final TransactionTemplate ownTransaction;
   private final String countyCode;
 
-  CaseCodes(JdbcTemplate jdbc, @Value("${onedoor.county.code}") String countyCode) {
+  CaseCodes(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+      @Value("${onedoor.county.code}") String countyCode) {
     this.jdbc = jdbc;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.countyCode = countyCode;
   }
 
@@ -38,11 +46,16 @@ public class CaseCodes {
     return "%s-%d-%06d".formatted(countyCode, year.getValue(), value);
   }
 
+  /**
+   * The year's first registration creates its row in a transaction of its own: on PostgreSQL a failed insert would
+   * abort the registering transaction, and two first registrations of a year may race here.
+   */
   private void createYear(Year year) {
     try {
-      jdbc.update("insert into case_code_sequence (county_code, code_year, last_value) values (?, ?, 0)",
-          countyCode, year.getValue());
-    } catch (org.springframework.dao.DuplicateKeyException anotherRegistrationWasFirst) {
+      ownTransaction.executeWithoutResult(status -> jdbc.update(
+          "insert into case_code_sequence (county_code, code_year, last_value) values (?, ?, 0)",
+          countyCode, year.getValue()));
+    } catch (DuplicateKeyException anotherRegistrationWasFirst) {
       // The row exists now; the update in next() will wait for its lock.
     }
   }

@@ -1,5 +1,6 @@
 package cn.onedoor.casefile;
 
+import cn.onedoor.organisation.UnitGroups;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,10 +20,12 @@ public class CaseJournal {
   }
 
   private final JdbcTemplate jdbc;
+  private final UnitGroups unitGroups;
   private final Clock clock;
 
-  CaseJournal(JdbcTemplate jdbc, Clock clock) {
+  CaseJournal(JdbcTemplate jdbc, UnitGroups unitGroups, Clock clock) {
     this.jdbc = jdbc;
+    this.unitGroups = unitGroups;
     this.clock = clock;
   }
 
@@ -50,11 +53,45 @@ public class CaseJournal {
     jdbc.update("update case_progress set channel = ?, handling_level = ?, risk_grade = ? where case_code = ?",
         channel, handlingLevel, riskGrade, caseCode);
     record(caseCode, "ROUTED", CaseStage.ROUTING, channel + " / " + handlingLevel + " / " + riskGrade, null);
+    moveTo(caseCode, "研判分流：" + channel);
   }
 
   public void handedOver(String caseCode, String toLevel, String reason) {
     jdbc.update("update case_progress set handling_level = ? where case_code = ?", toLevel, caseCode);
     record(caseCode, "HANDED_OVER", null, toLevel + "：" + reason, null);
+    moveTo(caseCode, reason);
+  }
+
+  /**
+   * The case's unit follows its channel and level. A move to another unit is a hand-over (移交), open until someone
+   * of the receiving unit takes up the case ({@link #takenUp}); until then the first-responsible officer stays.
+   */
+  private void moveTo(String caseCode, String reason) {
+    jdbc.query("select * from case_progress where case_code = ?", rs -> {
+      String from = rs.getString("current_unit");
+      String to = unitGroups.responsibleUnit(rs.getString("channel"), rs.getString("handling_level"),
+          rs.getString("town_code"), rs.getString("village_code"));
+      if (!to.equals(from)) {
+        jdbc.update("update case_progress set current_unit = ? where case_code = ?", to, caseCode);
+        jdbc.update("insert into case_hand_over (case_code, from_unit, to_unit, handed_at, reason) values (?, ?, ?, ?, ?)",
+            caseCode, from, to, now(), reason.length() > 500 ? reason.substring(0, 500) : reason);
+      }
+    }, caseCode);
+  }
+
+  /**
+   * Someone of the receiving unit completed a task of the case: the hand-over is accepted, and that person is now
+   * first-responsible (首问负责 passes on acceptance).
+   */
+  public void takenUp(String caseCode, String unit, String person) {
+    int accepted = jdbc.update("""
+        update case_hand_over set answer = 'ACCEPTED', answered_by = ?, answered_at = ?
+        where case_code = ? and to_unit = ? and answer is null""", person, now(), caseCode, unit);
+    if (accepted > 0 && person != null) {
+      jdbc.update("update dispute_case set responsible_officer = ?, responsible_unit = ? where case_code = ?",
+          person, unit, caseCode);
+      record(caseCode, "HAND_OVER_ACCEPTED", null, unit, person);
+    }
   }
 
   public void closed(String caseCode, String reason) {

@@ -44,6 +44,12 @@ public class UnitGroups {
     };
   }
 
+  /** The unit that holds a case handled in this channel at this level: the unit part of its mediators' group. */
+  public String responsibleUnit(String channel, String handlingLevel, String townCode, String villageCode) {
+    String group = mediatorGroup(channel, handlingLevel, townCode, villageCode);
+    return group.substring(group.lastIndexOf(StaffGroups.SEPARATOR) + 1);
+  }
+
   public String departmentLiaisons(String department) {
     return StaffGroups.groupId(LIAISON, "department", department);
   }
