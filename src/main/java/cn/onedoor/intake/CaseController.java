@@ -36,12 +36,19 @@ class CaseController {
       @Schema(description = "同一当事人、同类纠纷的未结案件，已关联，请受理人核实") List<String> possibleDuplicates) {
   }
 
+  @Schema(description = "对移交的异议")
+  record Objection(@Schema(description = "异议理由（至多 500 字）", requiredMode = Schema.RequiredMode.REQUIRED)
+                   String reason) {
+  }
+
   private final Intake intake;
   private final CaseStatuses statuses;
+  private final HandOvers handOvers;
 
-  CaseController(Intake intake, CaseStatuses statuses) {
+  CaseController(Intake intake, CaseStatuses statuses, HandOvers handOvers) {
     this.intake = intake;
     this.statuses = statuses;
+    this.handOvers = handOvers;
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -72,6 +79,18 @@ class CaseController {
   @ApiResponse(responseCode = "404", description = "无此案件", content = @Content(mediaType = "application/problem+json"))
   CaseStatuses.StaffView status(@PathVariable String caseCode) {
     return statuses.staffView(CaseStatuses.checkedCode(caseCode));
+  }
+
+  @PostMapping(value = "/{caseCode}/hand-overs/{handOverId}/objection", consumes = MediaType.APPLICATION_JSON_VALUE)
+  @Operation(summary = "对错误移交提出异议", description = "接收单位人员在移交后 5 个工作日内提出；记入案件，督办人员可见。")
+  @ApiResponse(responseCode = "204", description = "已记录")
+  @ApiResponse(responseCode = "403", description = "不是接收单位的人员", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "409", description = "已接收、已有异议或异议期已过",
+      content = @Content(mediaType = "application/problem+json"))
+  ResponseEntity<Void> object(@PathVariable String caseCode, @PathVariable long handOverId,
+      @RequestBody Objection objection, Principal person) {
+    handOvers.object(CaseStatuses.checkedCode(caseCode), handOverId, person.getName(), objection.reason());
+    return ResponseEntity.noContent().build();
   }
 
   @GetMapping(value = "/{caseCode}/parties/full", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -50,7 +50,7 @@ public class CaseStatuses {
                            Instant answeredAt) {
   }
 
-  public record HandOver(String fromUnit, String toUnit, String handedBy, Instant handedAt, String reason,
+  public record HandOver(long id, String fromUnit, String toUnit, String handedBy, Instant handedAt, String reason,
                          String answer, String answeredBy, Instant answeredAt, String objection) {
   }
 
@@ -187,7 +187,7 @@ public class CaseStatuses {
 
   private List<HandOver> handOvers(String caseCode) {
     return jdbc.query("select * from case_hand_over where case_code = ? order by handed_at, id",
-        (rs, row) -> new HandOver(rs.getString("from_unit"), rs.getString("to_unit"), rs.getString("handed_by"),
+        (rs, row) -> new HandOver(rs.getLong("id"), rs.getString("from_unit"), rs.getString("to_unit"), rs.getString("handed_by"),
             instant(rs, "handed_at"), rs.getString("reason"), rs.getString("answer"), rs.getString("answered_by"),
             instant(rs, "answered_at"), rs.getString("objection")), caseCode);
   }

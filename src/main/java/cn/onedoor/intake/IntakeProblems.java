@@ -72,6 +72,11 @@ class IntakeProblems {
     return answer(HttpStatus.FORBIDDEN, "无权读取", e.getMessage(), List.of(), request);
   }
 
+  @ExceptionHandler(HandOverRefusedException.class)
+  ResponseEntity<ProblemDetail> handOverRefused(HandOverRefusedException e, HttpServletRequest request) {
+    return answer(HttpStatus.valueOf(e.status()), "无法提出异议", e.getMessage(), List.of(), request);
+  }
+
   @ExceptionHandler(TooManyLookupsException.class)
   ResponseEntity<ProblemDetail> tooMany(TooManyLookupsException e, HttpServletRequest request) {
     return answer(HttpStatus.TOO_MANY_REQUESTS, "尝试次数过多", e.getMessage(), List.of(), request);

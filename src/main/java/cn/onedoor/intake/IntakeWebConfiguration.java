@@ -8,9 +8,18 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration
-class IntakeWebConfiguration {
+class IntakeWebConfiguration implements WebMvcConfigurer {
+
+  /** The party's page lives at /status/ (a static page calling GET /api/public/cases/{caseCode}). */
+  @Override
+  public void addViewControllers(ViewControllerRegistry registry) {
+    registry.addRedirectViewController("/status", "/status/");
+    registry.addViewController("/status/").setViewName("forward:/status/index.html");
+  }
 
   /** After Spring Security (a REST caller is known by then), before the engine's REST resources. */
   @Bean

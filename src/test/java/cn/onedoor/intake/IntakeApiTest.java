@@ -52,6 +52,8 @@ class IntakeApiTest {
   RuntimeService runtimeService;
   @Autowired
   HistoryService historyService;
+  @Autowired
+  org.camunda.bpm.engine.ManagementService managementService;
 
   @BeforeEach
   void today() {
@@ -300,6 +302,55 @@ class IntakeApiTest {
     assertThat(http().get("/api/cases/" + caseCode + "/parties/full").statusCode()).isEqualTo(400);
     assertThat(jdbc.queryForObject("select count(*) from personal_data_read where case_code = ?", Integer.class,
         caseCode)).isOne();
+  }
+
+  @Test
+  void theReceivingUnitMayObjectToAWrongTransferOnceAndOnlyItsOwnPeople() throws IOException {
+    ObjectNode transfer = villageWindowCase().put("source", "COURT").put("externalRef", "court-obj-1")
+        .put("receivedBy", "court-system");
+    String caseCode = JSON.readTree(post(transfer).body()).get("caseCode").asText();
+    runDueJobs();
+    JsonNode handOver = JSON.readTree(http().get("/api/cases/" + caseCode).body()).get("handOvers").get(0);
+    assertThat(handOver.get("toUnit").asText()).isEqualTo("511725");
+    String objection = "/api/cases/" + caseCode + "/hand-overs/" + handOver.get("id").asText() + "/objection";
+    byte[] reason = "{\"reason\": \"系村民内部相邻纠纷，应由村调委会调解\"}".getBytes(StandardCharsets.UTF_8);
+
+    assertThat(new Http(port).as("villagemediator", "demo").post(objection, "application/json", reason).statusCode())
+        .as("not the receiving unit").isEqualTo(403);
+    assertThat(new Http(port).as("countymediator", "demo").post(objection, "application/json",
+        "{}".getBytes(StandardCharsets.UTF_8)).statusCode()).as("no reason").isEqualTo(400);
+    assertThat(new Http(port).as("countymediator", "demo").post(objection, "application/json", reason).statusCode())
+        .isEqualTo(204);
+    assertThat(new Http(port).as("countymediator", "demo").post(objection, "application/json", reason).statusCode())
+        .as("answered already").isEqualTo(409);
+
+    JsonNode answered = JSON.readTree(http().get("/api/cases/" + caseCode).body()).get("handOvers").get(0);
+    assertThat(answered.get("answer").asText()).isEqualTo("OBJECTED");
+    assertThat(answered.get("answeredBy").asText()).isEqualTo("countymediator");
+    assertThat(answered.get("objection").asText()).contains("村调委会");
+  }
+
+  @Test
+  void theContractIsInOpenApiWithItsFixedNames() throws IOException {
+    JsonNode api = JSON.readTree(http().get("/v3/api-docs").body());
+    assertThat(api.at("/paths/~1api~1cases/post/requestBody/content/application~1json/schema/$ref").asText())
+        .endsWith("IntakeRequest");
+    JsonNode fields = api.at("/components/schemas/IntakeRequest/properties");
+    assertThat(fields.fieldNames()).toIterable().contains("source", "externalRef", "level", "townCode",
+        "villageCode", "receivedBy", "disputeType", "summary", "amount", "occurredOn", "partyCount",
+        "consentToMediation", "flags", "parties");
+    assertThat(api.at("/paths/~1api~1public~1cases~1{caseCode}/get").isMissingNode()).isFalse();
+  }
+
+  /** The first steps of a case call other systems asynchronously; the test runs them (the job executor is off). */
+  private void runDueJobs() {
+    for (int round = 0; round < 20; round++) {
+      var jobs = managementService.createJobQuery().executable().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> managementService.executeJob(job.getId()));
+    }
   }
 
   @Test
