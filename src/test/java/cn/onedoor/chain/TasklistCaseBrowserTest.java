@@ -86,6 +86,7 @@ class TasklistCaseBrowserTest {
     radio("respondentKind", "自然人");
     type("respondentName", "李二娃");
     type("respondentIdNumber", TestResidentIds.forNumber(78));
+    chromium.screenshot("tasklist-case-0-registration-parties");
     select("disputeType", "邻里纠纷");
     type("occurredOn-date", "02/27/2026");
     type("summary", "两户因院坝通行发生争执，申请调解。");
