@@ -330,6 +330,44 @@ class IntakeApiTest {
     assertThat(answered.get("objection").asText()).contains("村调委会");
   }
 
+  /**
+   * Starting the case process through the engine's REST API is the start form's door: it registers through the
+   * intake (same rules), and the parties' numbers never become variables.
+   */
+  @Test
+  void theEnginesStartPathForACaseGoesThroughTheIntake() throws IOException {
+    String applicantId = TestResidentIds.forNumber(51);
+    String form = """
+        {"variables": {"level": {"value": "VILLAGE"}, "townCode": {"value": "511725102"},
+         "villageCode": {"value": "511725102001"}, "disputeType": {"value": "NEIGHBOUR"},
+         "occurredOn": {"value": "2026-02-27"}, "summary": {"value": "院坝通行"}, "amount": {"value": 3000},
+         "partyCount": {"value": 2}, "acceptedElsewhere": {"value": "NONE"}, "consentToMediation": {"value": true},
+         "applicantKind": {"value": "PERSON"}, "applicantName": {"value": "王五"},
+         "applicantIdNumber": {"value": "%s"}, "applicantMobile": {"value": "13611112222"},
+         "respondentKind": {"value": "ORGANISATION"}, "respondentName": {"value": "某某物业公司"},
+         "respondentCreditCode": {"value": "%s"}}}""";
+    String path = "/engine-rest/process-definition/key/dispute-case/start";
+
+    HttpResponse<String> refused = http().post(path, "application/json",
+        form.formatted(applicantId, "91511725MA62K0XX0A").getBytes(StandardCharsets.UTF_8));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(names(JSON.readTree(refused.body()).get("invalidParams"))).containsExactly("parties[1].creditCode");
+    assertThat(JSON.readTree(refused.body()).get("message").asText()).contains("被申请人统一社会信用代码");
+
+    HttpResponse<String> started = http().post(path, "application/json",
+        form.formatted(applicantId, "91350100M000100Y43").getBytes(StandardCharsets.UTF_8));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String caseCode = JSON.readTree(started.body()).get("businessKey").asText();
+    assertThat(jdbc.queryForObject("select id_number from case_party where case_code = ? and position = 0",
+        String.class, caseCode)).isEqualTo(applicantId);
+    assertThat(historyService.createHistoricVariableInstanceQuery().list())
+        .noneMatch(variable -> String.valueOf(variable.getValue()).contains(applicantId))
+        .noneMatch(variable -> "applicantIdNumber".equals(variable.getName()));
+    assertThat(new Http(port).as("designer", "demo").post(path, "application/json",
+        form.formatted(applicantId, "91350100M000100Y43").getBytes(StandardCharsets.UTF_8)).statusCode())
+        .as("a designer registers no cases").isEqualTo(403);
+  }
+
   @Test
   void theContractIsInOpenApiWithItsFixedNames() throws IOException {
     JsonNode api = JSON.readTree(http().get("/v3/api-docs").body());
