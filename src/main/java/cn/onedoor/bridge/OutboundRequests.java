@@ -10,14 +10,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Every request to another system, recorded once per case and step. The idempotency key is stable across retries
- * of the same step (a failed attempt rolls back, so the count of earlier visits does not change) and new when a
- * case passes the same step again (a second confirmation application after re-mediation).
+ * Every request to another system, recorded once per case and step with the answer it got. The idempotency key is
+ * stable across retries of the same step (a failed attempt rolls back, so the count of earlier visits does not
+ * change) and new when a case passes the same step again (a second confirmation application after re-mediation).
+ * The key travels as the {@code Idempotency-Key} header, so the other side can drop a repeat of a request whose
+ * answer we lost.
  */
 @Service
 public class OutboundRequests {
 
-  public record Request(String idempotencyKey, String system, String step, String caseCode, String payload) {
+  public record Request(String idempotencyKey, String system, String step, String caseCode, String payload,
+                        Integer responseStatus, String response) {
+  }
+
+  /** What identifies one request of one step of one case. */
+  public record Key(String caseCode, String step, String idempotencyKey) {
   }
 
   private final JdbcTemplate jdbc;
@@ -39,11 +46,22 @@ public class OutboundRequests {
     return execution.getProcessBusinessKey() + ":" + step + ":" + (earlierVisits + 1);
   }
 
-  /** Records the request; answers false when this very request was recorded before (a duplicate in effect). */
-  public boolean record(String idempotencyKey, String system, String step, String caseCode, String payload) {
+  /** The key of this step of the execution's case: what a delegate hands its client. */
+  public Key key(DelegateExecution execution, String step) {
+    return new Key(execution.getProcessBusinessKey(), step, idempotencyKey(execution, step));
+  }
+
+  /**
+   * Records the request and the answer; answers false when this very request was recorded before (a duplicate in
+   * effect). Runs in the step's transaction, so a step that fails after the call leaves no record and its retry
+   * sends the same key again.
+   */
+  public boolean record(Key key, ExternalSystem system, String payload, int responseStatus, String response) {
     try {
-      jdbc.update("insert into outbound_request (idempotency_key, system_name, step, case_code, payload, created_at) "
-          + "values (?, ?, ?, ?, ?, ?)", idempotencyKey, system, step, caseCode, payload, Timestamp.from(clock.instant()));
+      jdbc.update("insert into outbound_request (idempotency_key, system_name, step, case_code, payload, created_at, "
+              + "response_status, response_body) values (?, ?, ?, ?, ?, ?, ?, ?)",
+          key.idempotencyKey(), system.name(), key.step(), key.caseCode(), clip(payload),
+          Timestamp.from(clock.instant()), responseStatus, clip(response));
       return true;
     } catch (DuplicateKeyException alreadySent) {
       return false;
@@ -53,6 +71,11 @@ public class OutboundRequests {
   public List<Request> forCase(String caseCode) {
     return jdbc.query("select * from outbound_request where case_code = ? order by id", (rs, row) -> new Request(
         rs.getString("idempotency_key"), rs.getString("system_name"), rs.getString("step"),
-        rs.getString("case_code"), rs.getString("payload")), caseCode);
+        rs.getString("case_code"), rs.getString("payload"), (Integer) rs.getObject("response_status"),
+        rs.getString("response_body")), caseCode);
+  }
+
+  private static String clip(String text) {
+    return text == null || text.length() <= 4000 ? text : text.substring(0, 4000);
   }
 }

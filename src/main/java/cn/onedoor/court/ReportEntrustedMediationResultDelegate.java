@@ -1,6 +1,7 @@
 package cn.onedoor.court;
 
 import cn.onedoor.bridge.OutboundRequests;
+import cn.onedoor.court.CourtClient.EntrustedMediationResult;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,15 +11,17 @@ import org.springframework.stereotype.Component;
 class ReportEntrustedMediationResultDelegate implements JavaDelegate {
 
   private final OutboundRequests outbound;
+  private final CourtClient court;
 
-  ReportEntrustedMediationResultDelegate(OutboundRequests outbound) {
+  ReportEntrustedMediationResultDelegate(OutboundRequests outbound, CourtClient court) {
     this.outbound = outbound;
+    this.court = court;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String step = "ENTRUSTED_MEDIATION_" + execution.getVariable("result");
-    outbound.record(outbound.idempotencyKey(execution, step), "COURT", step, execution.getProcessBusinessKey(),
-        "result=" + execution.getVariable("result"));
+    String result = (String) execution.getVariable("result");
+    court.reportEntrustedMediationResult(outbound.key(execution, "ENTRUSTED_MEDIATION_" + result),
+        new EntrustedMediationResult(execution.getProcessBusinessKey(), result));
   }
 }

@@ -1,6 +1,7 @@
 package cn.onedoor.court;
 
 import cn.onedoor.bridge.OutboundRequests;
+import cn.onedoor.court.CourtClient.FilingRequest;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,15 +11,17 @@ import org.springframework.stereotype.Component;
 class RequestCaseFilingDelegate implements JavaDelegate {
 
   private final OutboundRequests outbound;
+  private final CourtClient court;
 
-  RequestCaseFilingDelegate(OutboundRequests outbound) {
+  RequestCaseFilingDelegate(OutboundRequests outbound, CourtClient court) {
     this.outbound = outbound;
+    this.court = court;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String step = "FILING_REQUEST";
-    outbound.record(outbound.idempotencyKey(execution, step), "COURT", step, execution.getProcessBusinessKey(),
-        "disputeType=" + execution.getVariable("disputeType"));
+    court.requestFiling(outbound.key(execution, "FILING_REQUEST"), new FilingRequest(
+        execution.getProcessBusinessKey(), (String) execution.getVariable("disputeType"),
+        "COURT".equals(execution.getVariable("acceptedElsewhere")), (String) execution.getVariable("courtProcedure")));
   }
 }

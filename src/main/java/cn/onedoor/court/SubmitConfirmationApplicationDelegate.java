@@ -1,6 +1,8 @@
 package cn.onedoor.court;
 
 import cn.onedoor.bridge.OutboundRequests;
+import cn.onedoor.court.CourtClient.ConfirmationApplication;
+import java.util.Objects;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,15 +12,18 @@ import org.springframework.stereotype.Component;
 class SubmitConfirmationApplicationDelegate implements JavaDelegate {
 
   private final OutboundRequests outbound;
+  private final CourtClient court;
 
-  SubmitConfirmationApplicationDelegate(OutboundRequests outbound) {
+  SubmitConfirmationApplicationDelegate(OutboundRequests outbound, CourtClient court) {
     this.outbound = outbound;
+    this.court = court;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String step = "CONFIRMATION_APPLICATION";
-    outbound.record(outbound.idempotencyKey(execution, step), "COURT", step, execution.getProcessBusinessKey(),
-        "agreementDate=" + execution.getVariable("agreementDate"));
+    court.submitConfirmationApplication(outbound.key(execution, "CONFIRMATION_APPLICATION"),
+        new ConfirmationApplication(execution.getProcessBusinessKey(),
+            Objects.toString(execution.getVariable("agreementDate"), null),
+            (String) execution.getVariable("disputeType")));
   }
 }

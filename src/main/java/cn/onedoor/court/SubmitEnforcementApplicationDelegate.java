@@ -1,6 +1,7 @@
 package cn.onedoor.court;
 
 import cn.onedoor.bridge.OutboundRequests;
+import cn.onedoor.court.CourtClient.EnforcementApplication;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,15 +11,16 @@ import org.springframework.stereotype.Component;
 class SubmitEnforcementApplicationDelegate implements JavaDelegate {
 
   private final OutboundRequests outbound;
+  private final CourtClient court;
 
-  SubmitEnforcementApplicationDelegate(OutboundRequests outbound) {
+  SubmitEnforcementApplicationDelegate(OutboundRequests outbound, CourtClient court) {
     this.outbound = outbound;
+    this.court = court;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String step = "ENFORCEMENT_APPLICATION";
-    outbound.record(outbound.idempotencyKey(execution, step), "COURT", step, execution.getProcessBusinessKey(),
-        null);
+    court.submitEnforcementApplication(outbound.key(execution, "ENFORCEMENT_APPLICATION"),
+        new EnforcementApplication(execution.getProcessBusinessKey()));
   }
 }

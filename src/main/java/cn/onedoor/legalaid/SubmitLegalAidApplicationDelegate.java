@@ -1,6 +1,7 @@
 package cn.onedoor.legalaid;
 
 import cn.onedoor.bridge.OutboundRequests;
+import cn.onedoor.legalaid.LegalAidClient.Application;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -10,15 +11,17 @@ import org.springframework.stereotype.Component;
 class SubmitLegalAidApplicationDelegate implements JavaDelegate {
 
   private final OutboundRequests outbound;
+  private final LegalAidClient legalAid;
 
-  SubmitLegalAidApplicationDelegate(OutboundRequests outbound) {
+  SubmitLegalAidApplicationDelegate(OutboundRequests outbound, LegalAidClient legalAid) {
     this.outbound = outbound;
+    this.legalAid = legalAid;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String step = "LEGAL_AID_APPLICATION";
-    outbound.record(outbound.idempotencyKey(execution, step), "LEGAL_AID", step, execution.getProcessBusinessKey(),
-        "urgent=" + execution.getVariable("urgent") + ";aidMatter=" + execution.getVariable("aidMatter"));
+    legalAid.submitApplication(outbound.key(execution, "LEGAL_AID_APPLICATION"), new Application(
+        execution.getProcessBusinessKey(), Boolean.TRUE.equals(execution.getVariable("urgent")),
+        (String) execution.getVariable("aidMatter")));
   }
 }

@@ -1,24 +1,32 @@
 package cn.onedoor.notification;
 
 import cn.onedoor.bridge.OutboundRequests;
+import cn.onedoor.notification.SmsGatewayClient.SmsMessage;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** 短信告知当事人（案件编码、结果）；号码由短信网关按案件编码从案件登记取得，不经过流程变量。 */
+/** 短信告知当事人（案件编码、移交、期限、结果）；号码从案件登记取得，不经过流程变量。 */
 @Component("notifyParties")
 class NotifyPartiesDelegate implements JavaDelegate {
 
   private final OutboundRequests outbound;
+  private final SmsGatewayClient sms;
+  private final SmsTexts texts;
+  private final PartyMobiles mobiles;
 
-  NotifyPartiesDelegate(OutboundRequests outbound) {
+  NotifyPartiesDelegate(OutboundRequests outbound, SmsGatewayClient sms, SmsTexts texts, PartyMobiles mobiles) {
     this.outbound = outbound;
+    this.sms = sms;
+    this.texts = texts;
+    this.mobiles = mobiles;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    String step = "SMS_" + execution.getVariable("notice");
-    outbound.record(outbound.idempotencyKey(execution, step), "SMS", step, execution.getProcessBusinessKey(),
-        "notice=" + execution.getVariable("notice"));
+    String caseCode = execution.getProcessBusinessKey();
+    String notice = (String) execution.getVariable("notice");
+    sms.send(outbound.key(execution, "SMS_" + notice),
+        new SmsMessage(caseCode, notice, mobiles.of(caseCode), texts.text(notice, caseCode)));
   }
 }

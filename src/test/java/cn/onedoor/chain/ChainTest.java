@@ -9,6 +9,7 @@ import cn.onedoor.intake.Intake;
 import cn.onedoor.intake.IntakeRequest;
 import cn.onedoor.support.TestResidentIds;
 import cn.onedoor.support.EngineClockTestConfiguration;
+import cn.onedoor.support.ExternalSystemsAtTheWire;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -30,10 +31,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the chain's process tests: the real application (decisions, deadline service, case journal) with the job
- * executor off; a test drives a case as the people and systems around it would, by case code.
+ * executor off; a test drives a case as the people and systems around it would, by case code. The steps that call
+ * other systems make real HTTP calls to a WireMock server that accepts everything (the fault tests in
+ * {@code cn.onedoor.bridge} make it refuse); the systems' answers are sent through {@link CaseMessages}.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -61,6 +66,13 @@ abstract class ChainTest {
   CaseJournal journal;
   @Autowired
   OutboundRequests outbound;
+
+  static final ExternalSystemsAtTheWire externalSystems = ExternalSystemsAtTheWire.acceptingEverything();
+
+  @DynamicPropertySource
+  static void externalSystemsAtTheWire(DynamicPropertyRegistry registry) {
+    externalSystems.pointClientsHere(registry);
+  }
 
   @BeforeEach
   void startOfTheWorkingDay() {

@@ -1,0 +1,38 @@
+package cn.onedoor.bridge;
+
+/**
+ * The systems around the chain (DOMAIN §6). The Chinese name appears in incident messages an operator reads in
+ * Cockpit; the path id names the system in callback URLs ({@code /api/callbacks/court/...}).
+ */
+public enum ExternalSystem {
+  COURT("法院调解平台", "court"),
+  LEGAL_AID("法律援助系统", "legal-aid"),
+  PROVINCIAL_PLATFORM("省矛盾纠纷多元化解信息系统", "provincial-platform"),
+  GRID("省网格化服务管理系统", "grid"),
+  SMS("短信网关", "sms");
+
+  private final String title;
+  private final String pathId;
+
+  ExternalSystem(String title, String pathId) {
+    this.title = title;
+    this.pathId = pathId;
+  }
+
+  public String title() {
+    return title;
+  }
+
+  public String pathId() {
+    return pathId;
+  }
+
+  public static ExternalSystem byPathId(String pathId) {
+    for (ExternalSystem system : values()) {
+      if (system.pathId.equals(pathId)) {
+        return system;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,140 @@
+package cn.onedoor.bridge;
+
+import cn.onedoor.bridge.ExternalSystemsProperties.Endpoint;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * The HTTP mechanics every client shares: JSON both ways, explicit timeouts, our credential, the
+ * {@code Idempotency-Key} of the case and step, the answer recorded with the request, and each failure sorted into
+ * "retry" ({@link ExternalSystemUnavailableException}) or "incident now" ({@link ExternalSystemRejectedException}).
+ * The typed clients (court, legal aid, provincial platform, grid, SMS) only name paths and bodies.
+ */
+@Component
+public class OutboundCall {
+
+  public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  private static final Logger LOG = LoggerFactory.getLogger(OutboundCall.class);
+
+  private final ExternalSystemsProperties systems;
+  private final OutboundRequests requests;
+  private final ObjectMapper json;
+  private final Map<ExternalSystem, RestClient> clients = new ConcurrentHashMap<>();
+
+  OutboundCall(ExternalSystemsProperties systems, OutboundRequests requests, ObjectMapper json) {
+    this.systems = systems;
+    this.requests = requests;
+    this.json = json;
+  }
+
+  private record Answer(int status, String body) {
+  }
+
+  /** POSTs {@code body} as JSON to {@code path} of the system and reads the answer as {@code answerType}. */
+  public <T> T post(ExternalSystem system, String path, OutboundRequests.Key key, Object body, Class<T> answerType) {
+    String payload = write(body);
+    String where = system.title() + " POST " + path;
+    Answer answer;
+    try {
+      answer = client(system).post().uri(path)
+          .contentType(MediaType.APPLICATION_JSON)
+          .accept(MediaType.APPLICATION_JSON)
+          .header(IDEMPOTENCY_KEY, key.idempotencyKey())
+          .headers(headers -> {
+            String apiKey = systems.of(system).apiKey();
+            if (apiKey != null && !apiKey.isBlank()) {
+              headers.setBearerAuth(apiKey);
+            }
+          })
+          .body(payload)
+          .exchange((request, response) -> new Answer(response.getStatusCode().value(),
+              StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)), true);
+    } catch (RestClientException unreachable) {
+      // Connection refused, connect or read timeout, reset: nothing says the other side acted; the retry sends the
+      // same key, so if it did, it drops the repeat.
+      throw new ExternalSystemUnavailableException(where + " 无法连接或超时，将自动重试：" + unreachable.getMessage(),
+          unreachable);
+    }
+    int status = answer.status();
+    if (status >= 200 && status < 300) {
+      T read = read(answer.body(), answerType, where);
+      requests.record(key, system, payload, status, answer.body());
+      LOG.info("{} for case {} step {} answered {}", where, key.caseCode(), key.step(), status);
+      return read;
+    }
+    String message = where + " 答复 HTTP " + status + "：" + systemMessage(answer.body());
+    if (status >= 500 || status == 408 || status == 425 || status == 429) {
+      throw new ExternalSystemUnavailableException(message + "（将自动重试）", null);
+    }
+    // 4xx (and anything else unexpected): the same request will get the same answer; a person must look at it.
+    throw new ExternalSystemRejectedException(message + "（不再自动重试，请核对后在流程监控中重试）", status);
+  }
+
+  private RestClient client(ExternalSystem system) {
+    return clients.computeIfAbsent(system, which -> {
+      Endpoint endpoint = systems.of(which);
+      HttpClient http = HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(endpoint.connectTimeout())
+          .build();
+      JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+      factory.setReadTimeout(endpoint.readTimeout());
+      return RestClient.builder().baseUrl(endpoint.baseUrl().toString()).requestFactory(factory).build();
+    });
+  }
+
+  private String write(Object body) {
+    try {
+      return json.writeValueAsString(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("request body cannot be written as JSON", e);
+    }
+  }
+
+  /** An answer we cannot read is retried: the other side dedupes by key and may answer properly next time. */
+  private <T> T read(String body, Class<T> answerType, String where) {
+    try {
+      T read = json.readValue(body, answerType);
+      if (read == null) {
+        throw new IOException("empty answer");
+      }
+      return read;
+    } catch (IOException unreadable) {
+      throw new ExternalSystemUnavailableException(where + " 的答复无法解析（将自动重试）：" + unreadable.getMessage(),
+          unreadable);
+    }
+  }
+
+  /** The other side's own words: a problem description's detail or title, a message field, or the body's start. */
+  private String systemMessage(String body) {
+    if (body == null || body.isBlank()) {
+      return "（无说明）";
+    }
+    try {
+      JsonNode node = json.readTree(body);
+      for (String field : new String[] {"detail", "message", "error", "title"}) {
+        if (node.hasNonNull(field) && !node.get(field).asText().isBlank()) {
+          return node.get(field).asText();
+        }
+      }
+    } catch (IOException notJson) {
+      // fall through to the raw text
+    }
+    return body.length() > 300 ? body.substring(0, 300) + "…" : body;
+  }
+}

@@ -1,0 +1,49 @@
+package cn.onedoor.support;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/**
+ * One WireMock server standing in for every external system (court, legal aid, provincial platform, grid, SMS),
+ * each under its own path prefix. Started once per test JVM (surefire forks one per class) and pointed at by the
+ * application's clients through {@link #pointClientsHere}.
+ */
+public final class ExternalSystemsAtTheWire {
+
+  public static final String[] SYSTEMS = {"court", "legal-aid", "provincial-platform", "grid", "sms"};
+
+  private final WireMockServer server;
+
+  private ExternalSystemsAtTheWire(WireMockServer server) {
+    this.server = server;
+  }
+
+  /** Every request answered 200 with a receipt: the systems are up and take whatever we send. */
+  public static ExternalSystemsAtTheWire acceptingEverything() {
+    WireMockServer server = new WireMockServer(options().dynamicPort());
+    server.start();
+    server.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(200)
+        .withHeader("Content-Type", "application/json").withBody("{\"receiptId\":\"receipt-at-the-wire\"}")));
+    Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
+    return new ExternalSystemsAtTheWire(server);
+  }
+
+  public WireMockServer server() {
+    return server;
+  }
+
+  public String baseUrl(String system) {
+    return server.baseUrl() + "/" + system;
+  }
+
+  public void pointClientsHere(DynamicPropertyRegistry registry) {
+    for (String system : SYSTEMS) {
+      registry.add("onedoor.external-systems." + system + ".base-url", () -> baseUrl(system));
+    }
+  }
+}
