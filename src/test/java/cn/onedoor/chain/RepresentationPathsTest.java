@@ -103,6 +103,8 @@ class RepresentationPathsTest extends PathTest {
     String caseCode = applied(true, false);
     caseMessages.legalAidDecided(caseCode, false);
     complete(caseCode, "Task_RecordObjection", LEGAL_AID_OFFICERS, Map.of("objects", true));
+    assertThat(outboundSteps(caseCode)).as("the objection goes to the legal-aid system")
+        .containsExactly("LEGAL_AID_APPLICATION", "LEGAL_AID_OBJECTION");
     caseMessages.legalAidObjectionDecided(caseCode, true);
     caseMessages.lawyerAssigned(caseCode, "四川某律师事务所");
 
