@@ -34,12 +34,14 @@ public class OutboundCall {
   private final ExternalSystemsProperties systems;
   private final OutboundRequests requests;
   private final ObjectMapper json;
+  private final OwnPort ownPort;
   private final Map<ExternalSystem, RestClient> clients = new ConcurrentHashMap<>();
 
-  OutboundCall(ExternalSystemsProperties systems, OutboundRequests requests, ObjectMapper json) {
+  OutboundCall(ExternalSystemsProperties systems, OutboundRequests requests, ObjectMapper json, OwnPort ownPort) {
     this.systems = systems;
     this.requests = requests;
     this.json = json;
+    this.ownPort = ownPort;
   }
 
   private record Answer(int status, String body) {
@@ -94,7 +96,8 @@ public class OutboundCall {
           .build();
       JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
       factory.setReadTimeout(endpoint.readTimeout());
-      return RestClient.builder().baseUrl(endpoint.baseUrl().toString()).requestFactory(factory).build();
+      return RestClient.builder().baseUrl(ownPort.resolve(endpoint.baseUrl()).toString()).requestFactory(factory)
+          .build();
     });
   }
 

@@ -29,7 +29,9 @@ public enum StaffRole {
   SUPERVISOR("supervisor", "督办员", Grant.TASKLIST, Grant.COCKPIT, Grant.READ_CASES),
   COURT("court", "法院联络员", Grant.TASKLIST),
   LEGALAID("legalaid", "法律援助员", Grant.TASKLIST),
-  DESIGNER("designer", "流程设计员", Grant.COCKPIT, Grant.DEPLOY_MODELS);
+  DESIGNER("designer", "流程设计员", Grant.COCKPIT, Grant.DEPLOY_MODELS),
+  /** Plays the simulated court and legal-aid centre of the default profile (their decisions are Tasklist tasks). */
+  SIMULATOR("simulator", "模拟外部系统操作员", Grant.TASKLIST);
 
   private final String id;
   private final String title;

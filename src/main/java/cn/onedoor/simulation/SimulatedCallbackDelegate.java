@@ -1,0 +1,106 @@
+package cn.onedoor.simulation;
+
+import cn.onedoor.bridge.CallbackSignatures;
+import cn.onedoor.bridge.ExternalSystem;
+import cn.onedoor.bridge.ExternalSystemRejectedException;
+import cn.onedoor.bridge.ExternalSystemUnavailableException;
+import cn.onedoor.bridge.ExternalSystemsProperties;
+import cn.onedoor.bridge.OutboundRequests;
+import cn.onedoor.bridge.OwnPort;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * A simulated system answers: POSTs the callback named by the input parameter {@code callback} (e.g.
+ * {@code court/confirmation-ruled}) to our real endpoint over HTTP, signed with that system's secret, with
+ * {@code callbackId}, {@code caseCode} and the entries of the input map {@code fields}. The callback id is stable
+ * across retries of the step, so a retried callback is applied once. Failures go the way of our own outbound calls:
+ * 5xx and no connection are retried, a 404/409 becomes an incident on the simulated process with our reason.
+ */
+@Component("simulatedCallback")
+@ConditionalOnProperty(name = "onedoor.simulation.enabled", havingValue = "true")
+class SimulatedCallbackDelegate implements JavaDelegate {
+
+  private final SimulationProperties simulation;
+  private final ExternalSystemsProperties systems;
+  private final OutboundRequests outbound;
+  private final ObjectMapper json;
+  private final OwnPort ownPort;
+  private final RestClient http;
+
+  SimulatedCallbackDelegate(SimulationProperties simulation, ExternalSystemsProperties systems,
+                            OutboundRequests outbound, ObjectMapper json, OwnPort ownPort) {
+    this.simulation = simulation;
+    this.systems = systems;
+    this.outbound = outbound;
+    this.json = json;
+    this.ownPort = ownPort;
+    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build());
+    factory.setReadTimeout(Duration.ofSeconds(30));
+    this.http = RestClient.builder().requestFactory(factory).build();
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String callback = (String) execution.getVariableLocal("callback");
+    ExternalSystem system = ExternalSystem.byPathId(callback.substring(0, callback.indexOf('/')));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("callbackId", callbackId(execution));
+    body.put("caseCode", execution.getProcessBusinessKey());
+    if (execution.getVariableLocal("fields") instanceof Map<?, ?> fields) {
+      fields.forEach((key, value) -> body.put(String.valueOf(key), value));
+    }
+    post(system, "/api/callbacks/" + callback, body);
+  }
+
+  /** sim:<process instance>:<step>:<visit>: the same on every retry of this step, new on a second visit. */
+  private String callbackId(DelegateExecution execution) {
+    String key = outbound.idempotencyKey(execution, execution.getCurrentActivityId());
+    return "sim:" + execution.getProcessInstanceId() + ":" + key.substring(key.indexOf(':') + 1);
+  }
+
+  private void post(ExternalSystem system, String path, Map<String, Object> body) {
+    byte[] bytes;
+    try {
+      bytes = json.writeValueAsBytes(body);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+    String where = "模拟" + system.title() + "回调 " + path;
+    int status;
+    String answer;
+    try {
+      var response = http.post().uri(ownPort.resolve(simulation.callbackBaseUrl() + path))
+          .contentType(MediaType.APPLICATION_JSON)
+          .header(CallbackSignatures.HEADER, CallbackSignatures.sign(systems.of(system).callbackSecret(), bytes))
+          .body(bytes)
+          .exchange((request, result) -> new Object[] {result.getStatusCode().value(),
+              StreamUtils.copyToString(result.getBody(), StandardCharsets.UTF_8)}, true);
+      status = (Integer) response[0];
+      answer = (String) response[1];
+    } catch (RestClientException unreachable) {
+      throw new ExternalSystemUnavailableException(where + " 无法连接：" + unreachable.getMessage(), unreachable);
+    }
+    if (status >= 500) {
+      throw new ExternalSystemUnavailableException(where + " 答复 HTTP " + status + "（将自动重试）", null);
+    }
+    if (status >= 300) {
+      throw new ExternalSystemRejectedException(where + " 被拒绝（HTTP " + status + "）：" + answer, status);
+    }
+  }
+}

@@ -1,0 +1,235 @@
+package cn.onedoor.bridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.onedoor.support.EngineClockTestConfiguration;
+import cn.onedoor.support.SignedCallbacks;
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The callback endpoints as the court and the legal-aid system meet them, over HTTP: signed per system, validated
+ * naming the field, idempotent, 404 for an unknown case, 409 for a case not waiting for that answer, never 500.
+ * The cases wait at the real diagrams (stages started on their own, the court request sent to the simulator).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@Import({EngineClockTestConfiguration.class, ProcessEngineCoverageConfiguration.class})
+class CallbackEndpointsTest {
+
+  static final String COURT_SECRET = "demo-court-secret";
+  static final String LEGAL_AID_SECRET = "demo-legal-aid-secret";
+  private static int caseNumber = 600000;
+  private static int callbackNumber;
+
+  @LocalServerPort
+  int port;
+  @Autowired
+  RuntimeService runtimeService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  HistoryService historyService;
+  @Autowired
+  TaskService taskService;
+  @Autowired
+  JdbcTemplate jdbc;
+
+  SignedCallbacks callbacks;
+
+  @BeforeEach
+  void setUp() {
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-03-02T09:00:00+08:00").toInstant()));
+    callbacks = new SignedCallbacks(port);
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  private String confirmationApplied() {
+    String caseCode = "511725-2026-" + (++caseNumber);
+    Map<String, Object> variables = new HashMap<>(Map.of("channel", "PEOPLES_VILLAGE", "handlingLevel", "VILLAGE",
+        "townCode", "511725102", "villageCode", "511725102001", "riskGrade", "BLUE", "disputeType", "NEIGHBOUR",
+        "agreementDate", "2026-03-01"));
+    runtimeService.startProcessInstanceByKey("judicial-confirmation", caseCode, variables);
+    String task = taskService.createTaskQuery().processInstanceBusinessKey(caseCode)
+        .taskDefinitionKey("Task_DecideConfirmation").singleResult().getId();
+    taskService.complete(task, Map.of("applyForConfirmation", "YES"));
+    runJobs();
+    return caseCode;
+  }
+
+  private void runJobs() {
+    for (int round = 0; round < 20; round++) {
+      List<Job> due = managementService.createJobQuery().executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  private static String id() {
+    return "court-cb-" + (++callbackNumber);
+  }
+
+  private long passed(String caseCode, String activityId) {
+    return historyService.createHistoricActivityInstanceQuery().activityId(activityId).finished()
+        .processInstanceId(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseCode)
+            .processDefinitionKey("judicial-confirmation").singleResult().getId()).count();
+  }
+
+  private static void assertProblem(HttpResponse<String> response, int status) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.body()).doesNotContain("Exception").doesNotContain("at cn.onedoor");
+  }
+
+  @Test
+  void aCallbackWithoutTheSystemsSignatureIsRefused() {
+    String caseCode = confirmationApplied();
+    String body = "{\"callbackId\":\"" + id() + "\",\"caseCode\":\"" + caseCode + "\"}";
+
+    assertProblem(callbacks.post("/api/callbacks/court/confirmation-accepted", null, body), 401);
+    assertProblem(callbacks.post("/api/callbacks/court/confirmation-accepted", "guessed-secret", body), 401);
+    assertProblem(callbacks.post("/api/callbacks/court/confirmation-accepted", LEGAL_AID_SECRET, body), 401);
+    assertProblem(callbacks.post("/api/callbacks/legal-aid/decision", COURT_SECRET,
+        "{\"callbackId\":\"x\",\"caseCode\":\"" + caseCode + "\",\"granted\":true}"), 401);
+    assertProblem(callbacks.post("/api/callbacks/nosuchsystem/anything", COURT_SECRET, body), 401);
+    assertThat(passed(caseCode, "ReceiveTask_AwaitAcceptance")).isZero();
+  }
+
+  @Test
+  void theSameCallbackTwiceIsAppliedOnceAndAnsweredTwice() {
+    String caseCode = confirmationApplied();
+    String body = "{\"callbackId\":\"" + id() + "\",\"caseCode\":\"" + caseCode + "\"}";
+
+    HttpResponse<String> first = callbacks.post("/api/callbacks/court/confirmation-accepted", COURT_SECRET, body);
+    HttpResponse<String> again = callbacks.post("/api/callbacks/court/confirmation-accepted", COURT_SECRET, body);
+
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    assertThat(first.body()).contains("\"status\":\"APPLIED\"");
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+    assertThat(again.body()).contains("\"status\":\"ALREADY_RECEIVED\"");
+    assertThat(passed(caseCode, "ReceiveTask_AwaitAcceptance")).isEqualTo(1);
+    assertThat(jdbc.queryForObject("select count(*) from bridge_callback where case_code = ?", Integer.class,
+        caseCode)).isEqualTo(1);
+  }
+
+  @Test
+  void aCallbackIdReusedForAnotherAnswerIsRefused() {
+    String caseCode = confirmationApplied();
+    String callbackId = id();
+    callbacks.post("/api/callbacks/court/confirmation-accepted", COURT_SECRET,
+        "{\"callbackId\":\"" + callbackId + "\",\"caseCode\":\"" + caseCode + "\"}");
+
+    HttpResponse<String> reused = callbacks.post("/api/callbacks/court/confirmation-ruled", COURT_SECRET,
+        "{\"callbackId\":\"" + callbackId + "\",\"caseCode\":\"" + caseCode + "\",\"ruling\":\"VALID\"}");
+
+    assertProblem(reused, 422);
+    assertThat(passed(caseCode, "ReceiveTask_AwaitRuling")).isZero();
+  }
+
+  @Test
+  void anUnknownCaseIsNotFoundAndACaseNotWaitingIsAConflictEachWithAReason() {
+    HttpResponse<String> unknown = callbacks.post("/api/callbacks/court/confirmation-accepted", COURT_SECRET,
+        "{\"callbackId\":\"" + id() + "\",\"caseCode\":\"511725-2026-999999\"}");
+    assertProblem(unknown, 404);
+    assertThat(unknown.body()).contains("511725-2026-999999");
+
+    String caseCode = confirmationApplied();
+    String rulingId = id();
+    String ruling = "{\"callbackId\":\"" + rulingId + "\",\"caseCode\":\"" + caseCode + "\",\"ruling\":\"VALID\"}";
+    HttpResponse<String> tooEarly = callbacks.post("/api/callbacks/court/confirmation-ruled", COURT_SECRET, ruling);
+    assertProblem(tooEarly, 409);
+    assertThat(tooEarly.body()).contains(caseCode).contains("CONFIRMATION_RULED");
+    assertThat(jdbc.queryForObject("select count(*) from bridge_callback where callback_id = ?", Integer.class,
+        rulingId)).as("a refused callback is not remembered, so it may come again").isZero();
+
+    callbacks.post("/api/callbacks/court/confirmation-accepted", COURT_SECRET,
+        "{\"callbackId\":\"" + id() + "\",\"caseCode\":\"" + caseCode + "\"}");
+    HttpResponse<String> inTime = callbacks.post("/api/callbacks/court/confirmation-ruled", COURT_SECRET, ruling);
+    assertThat(inTime.statusCode()).as(inTime.body()).isEqualTo(200);
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseCode)
+        .processDefinitionKey("judicial-confirmation").finished().count()).isEqualTo(1);
+  }
+
+  @Test
+  void invalidCallbacksAreRefusedNamingTheField() {
+    String caseCode = confirmationApplied();
+
+    HttpResponse<String> missing = callbacks.post("/api/callbacks/court/confirmation-ruled", COURT_SECRET,
+        "{\"callbackId\":\"" + id() + "\",\"ruling\":\"MAYBE\"}");
+    assertProblem(missing, 400);
+    assertThat(missing.body()).contains("\"name\":\"caseCode\"").contains("\"name\":\"ruling\"");
+
+    HttpResponse<String> filed = callbacks.post("/api/callbacks/court/case-filed", COURT_SECRET,
+        "{\"callbackId\":\"" + id() + "\",\"caseCode\":\"" + caseCode + "\",\"procedure\":\"FAST\"}");
+    assertProblem(filed, 400);
+    assertThat(filed.body()).contains("\"name\":\"courtCaseNumber\"").contains("\"name\":\"procedure\"");
+
+    HttpResponse<String> wrongType = callbacks.post("/api/callbacks/legal-aid/decision", LEGAL_AID_SECRET,
+        "{\"callbackId\":\"" + id() + "\",\"caseCode\":\"" + caseCode + "\",\"granted\":{\"no\":1}}");
+    assertProblem(wrongType, 400);
+    assertThat(wrongType.body()).contains("\"name\":\"granted\"");
+
+    HttpResponse<String> malformed = callbacks.post("/api/callbacks/court/confirmation-accepted", COURT_SECRET,
+        "{\"callbackId\": ");
+    assertProblem(malformed, 400);
+    assertThat(malformed.body()).contains("\"name\":\"body\"");
+
+    HttpResponse<String> badId = callbacks.post("/api/callbacks/court/confirmation-accepted", COURT_SECRET,
+        "{\"callbackId\":\"has spaces\",\"caseCode\":\"" + caseCode + "\"}");
+    assertProblem(badId, 400);
+    assertThat(badId.body()).contains("\"name\":\"callbackId\"");
+    assertThat(passed(caseCode, "ReceiveTask_AwaitAcceptance")).isZero();
+  }
+
+  @Test
+  void theLegalAidSystemDecidesAndAssignsALawyerByCallback() {
+    String caseCode = "511725-2026-" + (++caseNumber);
+    Map<String, Object> variables = new HashMap<>(Map.of("channel", "PEOPLES_VILLAGE", "handlingLevel", "VILLAGE",
+        "townCode", "511725102", "villageCode", "511725102001", "riskGrade", "BLUE", "disputeType", "WAGE_ARREARS"));
+    runtimeService.startProcessInstanceByKey("representation", caseCode, variables);
+    String task = taskService.createTaskQuery().processInstanceBusinessKey(caseCode)
+        .taskDefinitionKey("Task_PrepareLegalAidApplication").singleResult().getId();
+    taskService.complete(task, Map.of("applicantCategory", "MIGRANT_WORKER_WAGES_OR_INJURY",
+        "aidMatter", "LABOUR_REMUNERATION", "monthlyIncomePerCapita", 800, "papersComplete", true, "urgent", false));
+    runJobs();
+
+    HttpResponse<String> decided = callbacks.post("/api/callbacks/legal-aid/decision", LEGAL_AID_SECRET,
+        "{\"callbackId\":\"la-1-" + caseCode + "\",\"caseCode\":\"" + caseCode + "\",\"granted\":true}");
+    HttpResponse<String> lawyer = callbacks.post("/api/callbacks/legal-aid/lawyer-assigned", LEGAL_AID_SECRET,
+        "{\"callbackId\":\"la-2-" + caseCode + "\",\"caseCode\":\"" + caseCode + "\",\"lawFirm\":\"四川宕渠律师事务所\"}");
+
+    assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
+    assertThat(lawyer.statusCode()).as(lawyer.body()).isEqualTo(200);
+    assertThat(historyService.createHistoricVariableInstanceQuery().variableName("assignedLawFirm").list())
+        .anySatisfy(value -> assertThat(value.getValue()).isEqualTo("四川宕渠律师事务所"));
+    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseCode)
+        .processDefinitionKey("representation").finished().count()).isEqualTo(1);
+  }
+}
