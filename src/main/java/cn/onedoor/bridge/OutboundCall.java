@@ -5,16 +5,17 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.http.HttpClient;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StreamUtils;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
@@ -53,24 +54,20 @@ public class OutboundCall {
     String where = system.title() + " POST " + path;
     Answer answer;
     try {
-      answer = client(system).post().uri(path)
-          .contentType(MediaType.APPLICATION_JSON)
-          .accept(MediaType.APPLICATION_JSON)
-          .header(IDEMPOTENCY_KEY, key.idempotencyKey())
-          .headers(headers -> {
-            String apiKey = systems.of(system).apiKey();
-            if (apiKey != null && !apiKey.isBlank()) {
-              headers.setBearerAuth(apiKey);
-            }
-          })
-          .body(payload)
-          .exchange((request, response) -> new Answer(response.getStatusCode().value(),
-              StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)), true);
+      answer = exchange(system, path, key, payload);
+    } catch (ResourceAccessException unreachable) {
+      if (unreachable.getCause() instanceof SocketTimeoutException) {
+        throw unavailable(where, unreachable);
+      }
+      // A connection the pool kept while the other side restarted fails at once; the Idempotency-Key makes sending
+      // again safe, so one more try now spares the case a 5-minute wait. A real outage fails this one too.
+      try {
+        answer = exchange(system, path, key, payload);
+      } catch (RestClientException stillUnreachable) {
+        throw unavailable(where, stillUnreachable);
+      }
     } catch (RestClientException unreachable) {
-      // Connection refused, connect or read timeout, reset: nothing says the other side acted; the retry sends the
-      // same key, so if it did, it drops the repeat.
-      throw new ExternalSystemUnavailableException(where + " 无法连接或超时，将自动重试：" + unreachable.getMessage(),
-          unreachable);
+      throw unavailable(where, unreachable);
     }
     int status = answer.status();
     if (status >= 200 && status < 300) {
@@ -87,14 +84,33 @@ public class OutboundCall {
     throw new ExternalSystemRejectedException(message + "（不再自动重试，请核对后在流程监控中重试）", status);
   }
 
+  private Answer exchange(ExternalSystem system, String path, OutboundRequests.Key key, String payload) {
+    return client(system).post().uri(path)
+        .contentType(MediaType.APPLICATION_JSON)
+        .accept(MediaType.APPLICATION_JSON)
+        .header(IDEMPOTENCY_KEY, key.idempotencyKey())
+        .headers(headers -> {
+          String apiKey = systems.of(system).apiKey();
+          if (apiKey != null && !apiKey.isBlank()) {
+            headers.setBearerAuth(apiKey);
+          }
+        })
+        .body(payload)
+        .exchange((request, response) -> new Answer(response.getStatusCode().value(),
+            StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)), true);
+  }
+
+  /** Nothing says the other side acted; the retry sends the same key, so if it did, it drops the repeat. */
+  private static ExternalSystemUnavailableException unavailable(String where, RestClientException cause) {
+    return new ExternalSystemUnavailableException(where + " 无法连接或超时，将自动重试：" + cause.getMessage(), cause);
+  }
+
   private RestClient client(ExternalSystem system) {
     return clients.computeIfAbsent(system, which -> {
       Endpoint endpoint = systems.of(which);
-      HttpClient http = HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(endpoint.connectTimeout())
-          .build();
-      JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(http);
+      // HttpURLConnection: plain blocking I/O whose read timeout covers each wait for the other side.
+      SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+      factory.setConnectTimeout(endpoint.connectTimeout());
       factory.setReadTimeout(endpoint.readTimeout());
       return RestClient.builder().baseUrl(ownPort.resolve(endpoint.baseUrl()).toString()).requestFactory(factory)
           .build();
