@@ -46,8 +46,17 @@ public class OutboundRequests {
     return execution.getProcessBusinessKey() + ":" + step + ":" + (earlierVisits + 1);
   }
 
-  /** The key of this step of the execution's case: what a delegate hands its client. */
+  /**
+   * The key of this step of the execution's case: what a delegate hands its client. In a stage report
+   * ({@code case-status-report.bpmn}, one small process per stage entered) the visit is the stage's, carried in
+   * {@code stageVisit}, since each report is a process of its own that passes its steps once.
+   */
   public Key key(DelegateExecution execution, String step) {
+    Object visit = execution.getVariable("stageVisit");
+    if (visit != null) {
+      return new Key(execution.getProcessBusinessKey(), step, execution.getProcessBusinessKey() + ":" + step + ":"
+          + visit);
+    }
     return new Key(execution.getProcessBusinessKey(), step, idempotencyKey(execution, step));
   }
 

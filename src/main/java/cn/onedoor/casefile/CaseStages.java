@@ -1,6 +1,7 @@
 package cn.onedoor.casefile;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,13 +12,22 @@ import org.springframework.stereotype.Component;
 public class CaseStages {
 
   private final CaseJournal journal;
+  private final ApplicationEventPublisher events;
 
-  CaseStages(CaseJournal journal) {
+  CaseStages(CaseJournal journal, ApplicationEventPublisher events) {
     this.journal = journal;
+    this.events = events;
   }
 
+  /** Also tells the systems around the chain (the provincial platform reports every stage change). */
   public void enter(DelegateExecution execution, String stage) {
-    journal.stageEntered(execution.getProcessBusinessKey(), CaseStage.valueOf(stage));
+    String caseCode = execution.getProcessBusinessKey();
+    CaseStage entered = CaseStage.valueOf(stage);
+    journal.stageEntered(caseCode, entered);
+    int visit = (int) journal.events(caseCode).stream()
+        .filter(event -> "STAGE".equals(event.kind()) && stage.equals(event.stage())).count();
+    Object source = execution.getVariable("source");
+    events.publishEvent(new CaseStageEntered(caseCode, entered, visit, source == null ? null : source.toString()));
   }
 
   public void closed(DelegateExecution execution) {

@@ -26,7 +26,9 @@ class NotifyPartiesDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String caseCode = execution.getProcessBusinessKey();
     String notice = (String) execution.getVariable("notice");
-    sms.send(outbound.key(execution, "SMS_" + notice),
-        new SmsMessage(caseCode, notice, mobiles.of(caseCode), texts.text(notice, caseCode)));
+    String stage = (String) execution.getVariable("stage");
+    String step = "STAGE_CHANGED".equals(notice) ? "SMS_STAGE_" + stage : "SMS_" + notice;
+    sms.send(outbound.key(execution, step),
+        new SmsMessage(caseCode, notice, mobiles.of(caseCode), texts.text(notice, caseCode, stage)));
   }
 }

@@ -1,5 +1,6 @@
 package cn.onedoor.notification;
 
+import cn.onedoor.casefile.CaseStage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -13,14 +14,21 @@ class SmsTexts {
     this.countyName = countyName;
   }
 
-  String text(String notice, String caseCode) {
+  String text(String notice, String caseCode, String stage) {
     String sign = "【" + countyName + "社会治理中心】";
     return sign + switch (notice) {
       case "CASE_REGISTERED" -> "您反映的矛盾纠纷已登记受理，案件编码 " + caseCode + "，请凭此编码查询办理进度。";
-      case "HANDED_OVER" -> "您的案件（编码 " + caseCode + "）已移交其他单位继续办理，承办单位将与您联系。";
-      case "DEADLINE" -> "您的案件（编码 " + caseCode + "）有一项办理期限临近，请留意承办人员的通知。";
       case "CASE_CLOSED" -> "您的案件（编码 " + caseCode + "）已办结，感谢您的配合，欢迎对办理情况进行评价。";
+      case "STAGE_CHANGED" -> "您的案件（编码 " + caseCode + "）已进入“" + stageName(stage) + "”阶段，承办人员将与您联系。";
       default -> "您的案件（编码 " + caseCode + "）有新的办理进展。";
     };
+  }
+
+  private static String stageName(String stage) {
+    try {
+      return CaseStage.valueOf(stage).chineseName();
+    } catch (IllegalArgumentException | NullPointerException unknown) {
+      return "新的办理";
+    }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.onedoor.bridge.OutboundRequests;
 import cn.onedoor.casefile.CaseJournal;
 import cn.onedoor.casefile.CaseStage;
+import cn.onedoor.intake.Intake;
 import cn.onedoor.support.EngineClockTestConfiguration;
 import cn.onedoor.support.Http;
 import java.net.http.HttpResponse;
@@ -67,6 +68,8 @@ class SimulatedSystemsEndToEndTest {
   OutboundRequests outbound;
   @Autowired
   JdbcTemplate jdbc;
+  @Autowired
+  Intake intake;
 
   @BeforeEach
   void mondayMorning() {
@@ -207,9 +210,9 @@ class SimulatedSystemsEndToEndTest {
     return caseCode;
   }
 
+  /** Through the one door, as a window officer registers a case. */
   private String register(Map<String, Object> variables) {
-    String caseCode = "511725-2026-" + (++caseNumber);
-    runtimeService.startProcessInstanceByKey("dispute-case", caseCode, variables);
+    String caseCode = intake.register(ChainTest.intakeRequest(variables), null, "intake").caseCode();
     runJobs();
     return caseCode;
   }
