@@ -232,4 +232,83 @@ class CallbackEndpointsTest {
     assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseCode)
         .processDefinitionKey("representation").finished().count()).isEqualTo(1);
   }
+
+  // --- grid workers' reports: registered through the intake ---
+
+  static final String GRID_SECRET = "demo-grid-secret";
+
+  private static String gridReport(String reportId, String summary, String townCode) {
+    return """
+        {"reportId":"%s","gridWorker":"网格员 G0102","townCode":%s,"villageCode":"511725102001",
+         "disputeType":"NEIGHBOUR","summary":"%s","amount":3000,"occurredOn":"2026-02-27","partyCount":2,
+         "consentToMediation":true,
+         "flags":{"injury":false,"violence":false,"crimeSuspected":false,"governmentBodyParty":false,
+                  "acceptedElsewhere":"NONE"},
+         "parties":[{"role":"APPLICANT","kind":"PERSON","name":"网格申请人","idNumber":"%s","mobile":"13900000042"},
+                    {"role":"RESPONDENT","kind":"PERSON","name":"网格被申请人","idNumber":"%s"}]}
+        """.formatted(reportId, townCode == null ? "null" : "\"" + townCode + "\"", summary,
+        cn.onedoor.support.TestResidentIds.forNumber(700 + callbackNumber),
+        cn.onedoor.support.TestResidentIds.forNumber(900 + callbackNumber));
+  }
+
+  @Test
+  void aGridWorkersReportIsRegisteredOnceThroughTheIntakeAndItsStatusGoesBack() {
+    String reportId = "grid-2026-" + (++callbackNumber);
+    String report = gridReport(reportId, "村道占用纠纷", "511725102");
+
+    HttpResponse<String> first = callbacks.post("/api/callbacks/grid/reports", GRID_SECRET, report);
+    HttpResponse<String> again = callbacks.post("/api/callbacks/grid/reports", GRID_SECRET, report);
+
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    String caseCode = first.body().replaceAll(".*\"caseCode\":\"([^\"]+)\".*", "$1").trim();
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+    assertThat(again.body()).contains(caseCode).contains("\"created\":false");
+    assertThat(jdbc.queryForMap("select source, external_ref, report_level from dispute_case where case_code = ?",
+        caseCode)).containsEntry("SOURCE", "GRID").containsEntry("EXTERNAL_REF", reportId)
+        .containsEntry("REPORT_LEVEL", "VILLAGE");
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseCode)
+        .processDefinitionKey("dispute-case").count()).isEqualTo(1);
+
+    runJobs();
+    List<String> toTheGrid = jdbc.queryForList("select body from simulated_request where case_code = ? and "
+        + "system_name = 'grid' order by id", String.class, caseCode);
+    assertThat(toTheGrid).as("the grid worker hears where the report stands").isNotEmpty()
+        .allSatisfy(body -> assertThat(body).contains("\"reportId\":\"" + reportId + "\""));
+    assertThat(jdbc.queryForList("select body from simulated_request where case_code = ? and system_name = "
+        + "'provincial-platform'", String.class, caseCode)).anySatisfy(body -> assertThat(body).contains("STAGE"));
+  }
+
+  @Test
+  void aGridReportIsSignedValidatedAndItsIdMeansOneReport() {
+    String reportId = "grid-2026-" + (++callbackNumber);
+    assertProblem(callbacks.post("/api/callbacks/grid/reports", COURT_SECRET, gridReport(reportId, "纠纷", "511725102")),
+        401);
+
+    HttpResponse<String> invalid = callbacks.post("/api/callbacks/grid/reports", GRID_SECRET,
+        gridReport(reportId, "纠纷", null));
+    assertProblem(invalid, 400);
+    assertThat(invalid.body()).contains("\"name\":\"townCode\"");
+    assertThat(jdbc.queryForObject("select count(*) from dispute_case where external_ref = ?", Integer.class,
+        reportId)).as("nothing half-written").isZero();
+
+    assertThat(callbacks.post("/api/callbacks/grid/reports", GRID_SECRET, gridReport(reportId, "纠纷", "511725102"))
+        .statusCode()).isEqualTo(201);
+    HttpResponse<String> changed = callbacks.post("/api/callbacks/grid/reports", GRID_SECRET,
+        gridReport(reportId, "另一纠纷", "511725102"));
+    assertProblem(changed, 409);
+    assertThat(changed.body()).contains("\"name\":\"reportId\"");
+  }
+
+  @Test
+  void theContractIsServedForTheOtherSide() {
+    HttpResponse<String> outbound = new cn.onedoor.support.Http(port).get("/api/public/contracts/outbound.yaml");
+    assertThat(outbound.statusCode()).isEqualTo(200);
+    assertThat(outbound.body()).contains("Idempotency-Key", "/confirmation-applications", "/messages");
+
+    HttpResponse<String> apiDocs = new cn.onedoor.support.Http(port).get("/v3/api-docs");
+    assertThat(apiDocs.statusCode()).isEqualTo(200);
+    assertThat(apiDocs.body()).contains("/api/callbacks/court/confirmation-ruled", "/api/callbacks/court/case-filed",
+        "/api/callbacks/legal-aid/lawyer-assigned", "/api/callbacks/grid/reports", "callbackSignature",
+        CallbackSignatures.HEADER);
+  }
 }
