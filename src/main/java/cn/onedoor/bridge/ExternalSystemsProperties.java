@@ -28,14 +28,26 @@ public record ExternalSystemsProperties(Endpoint court, Endpoint legalAid, Endpo
                          String callbackSecret) {
   }
 
-  public Endpoint of(ExternalSystem system) {
-    Endpoint endpoint = switch (system) {
+  /** The secret a system signs its callbacks with; null when it has none (its callbacks are then refused). */
+  public String callbackSecret(ExternalSystem system) {
+    Endpoint endpoint = endpoint(system);
+    return endpoint == null || endpoint.callbackSecret() == null || endpoint.callbackSecret().isBlank() ? null
+        : endpoint.callbackSecret();
+  }
+
+  private Endpoint endpoint(ExternalSystem system) {
+    return switch (system) {
       case COURT -> court;
       case LEGAL_AID -> legalAid;
       case PROVINCIAL_PLATFORM -> provincialPlatform;
       case GRID -> grid;
       case SMS -> sms;
     };
+  }
+
+  /** Where to call the system; fails the calling step (an incident) when production has not set its address. */
+  public Endpoint of(ExternalSystem system) {
+    Endpoint endpoint = endpoint(system);
     if (endpoint == null || endpoint.baseUrl() == null || endpoint.baseUrl().toString().isBlank()) {
       throw new IllegalStateException("onedoor.external-systems." + system.pathId() + ".base-url is not set");
     }

@@ -86,7 +86,7 @@ class SimulatedCallbackDelegate implements JavaDelegate {
     try {
       var response = http.post().uri(ownPort.resolve(simulation.callbackBaseUrl() + path))
           .contentType(MediaType.APPLICATION_JSON)
-          .header(CallbackSignatures.HEADER, CallbackSignatures.sign(systems.of(system).callbackSecret(), bytes))
+          .header(CallbackSignatures.HEADER, CallbackSignatures.sign(systems.callbackSecret(system), bytes))
           .body(bytes)
           .exchange((request, result) -> new Object[] {result.getStatusCode().value(),
               StreamUtils.copyToString(result.getBody(), StandardCharsets.UTF_8)}, true);
