@@ -27,6 +27,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Keeps the engine's per-case authorizations in step with where a case is, from the engine's own events (Spring
@@ -169,8 +171,42 @@ class CaseAuthorizations {
       grant(group, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
     }
     if (historicInstancePermissions) {
-      grant(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
+      grantHistoryBeforeCommit(group, processInstanceId);
     }
+  }
+
+  /**
+   * A historic grant is saved once the engine has written the instance's history (just before the transaction
+   * commits): the engine then links it to the case's root instance, so history cleanup removes it with the case.
+   * Saved at once, inside the step that starts the instance, it would find no history yet and stay forever.
+   */
+  private void grantHistoryBeforeCommit(String group, String processInstanceId) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      grant(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
+      return;
+    }
+    @SuppressWarnings("unchecked")
+    Set<List<String>> pending = (Set<List<String>>) TransactionSynchronizationManager.getResource(this);
+    if (pending == null) {
+      Set<List<String>> grants = new LinkedHashSet<>();
+      TransactionSynchronizationManager.bindResource(this, grants);
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void beforeCommit(boolean readOnly) {
+          for (List<String> grant : grants) {
+            grant(grant.get(0), Resources.HISTORIC_PROCESS_INSTANCE, grant.get(1),
+                HistoricProcessInstancePermissions.READ);
+          }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+          TransactionSynchronizationManager.unbindResourceIfPossible(CaseAuthorizations.this);
+        }
+      });
+      pending = grants;
+    }
+    pending.add(List.of(group, processInstanceId));
   }
 
   /**
