@@ -24,11 +24,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -157,6 +159,8 @@ class AuthorizationMatrixTest {
   ManagementService managementService;
   @Autowired
   IdentityService identityService;
+  @Autowired
+  AuthorizationService authorizationService;
 
   private final Map<Place, String> sharedCases = new EnumMap<>(Place.class);
   private final Map<String, Http> webappSessions = new HashMap<>();
@@ -276,6 +280,142 @@ class AuthorizationMatrixTest {
     assertThat(otherDoor.headers().firstValue("Content-Type")).hasValueSatisfying(
         type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(JSON.readTree(otherDoor.body()).path("invalidParams").get(0).path("name").asText()).isEqualTo("source");
+  }
+
+  /**
+   * One case's life as the audit sees it: a village mediator reads the parties' identities; the overdue consent climbs
+   * to a county supervision order, issued by the county supervisor; the administrator changes a variable in Cockpit;
+   * two failed sessions hand the case up to the town, whose mediator takes it over. The county supervisor's audit
+   * trail names each person; nobody else may read it.
+   */
+  @Order(4)
+  @Test
+  void theCountySupervisorSeesWhoReadHandedOverOrderedAndChangedByHand() throws Exception {
+    ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING.toInstant()));
+    String caseCode = openCase(Place.A);
+    Http villageMediator = new Http(port).as("villagemediator", PASSWORD);
+    Http countySupervisor = new Http(port).as("countysupervisor", PASSWORD);
+    assertThat(villageMediator.get("/api/cases/" + caseCode + "/parties/full?purpose="
+        + URLEncoder.encode("电话联系当事人", StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
+
+    moveClockTo(caseCode, "2026-03-06T08:00:00+08:00");
+    work(new Http(port).as("townsupervisor", PASSWORD), "townsupervisor", caseCode, "Task_AcknowledgeEscalation", "{}");
+    moveClockTo(caseCode, "2026-03-11T08:00:00+08:00");
+    work(countySupervisor, "countysupervisor", caseCode, "Task_AcknowledgeEscalation", "{}");
+    moveClockTo(caseCode, "2026-03-16T08:00:00+08:00");
+    work(countySupervisor, "countysupervisor", caseCode, "Task_IssueSupervisionOrder", "{}");
+
+    Http cockpit = new Http(port);
+    assertThat(cockpit.loginToWebapp("cockpit", "admin", PASSWORD).statusCode()).isEqualTo(200);
+    String root = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseCode)
+        .processDefinitionKey("dispute-case").singleResult().getId();
+    assertThat(cockpit.putJson(WEBAPP_ENGINE + "/process-instance/" + root + "/variables/followUpNote",
+        "{\"value\":\"人工补记\",\"type\":\"String\"}").statusCode()).isEqualTo(204);
+
+    work(villageMediator, "villagemediator", caseCode, "Task_RecordConsent", "{\"partiesConsent\":{\"value\":\"YES\"}}");
+    String failed = "{\"mediationResult\":{\"value\":\"FAILED\"},\"sessionNote\":{\"value\":\"未达成一致\"}}";
+    work(villageMediator, "villagemediator", caseCode, "Task_Mediate", failed);
+    work(villageMediator, "villagemediator", caseCode, "Task_Mediate", failed);
+    Task atTheTown = taskService.createTaskQuery().processInstanceBusinessKey(caseCode).taskDefinitionKey("Task_Mediate")
+        .singleResult();
+    assertThat(candidateGroups(atTheTown)).containsExactly("mediator:town:511725102");
+    assertThat(new Http(port).as("townmediator", PASSWORD).postJson("/engine-rest/task/" + atTheTown.getId()
+        + "/claim", "{\"userId\":\"townmediator\"}").statusCode()).as("the town takes the case over").isEqualTo(204);
+    assertThat(villageMediator.get("/api/cases/" + caseCode).statusCode()).as("who handled it still reads it")
+        .isEqualTo(200);
+
+    HttpResponse<String> audit = countySupervisor.get("/api/audit?from=2026-03-01&to=2026-03-16&caseCode=" + caseCode);
+    assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
+    Map<String, List<String>> actorsByKind = new HashMap<>();
+    for (JsonNode entry : JSON.readTree(audit.body()).path("entries")) {
+      assertThat(entry.path("caseCode").asText()).isEqualTo(caseCode);
+      actorsByKind.computeIfAbsent(entry.path("kind").asText(), any -> new ArrayList<>())
+          .add(entry.path("actor").asText());
+    }
+    assertThat(actorsByKind).containsEntry("PERSONAL_DATA_READ", List.of("villagemediator"))
+        .containsEntry("HAND_OVER", List.of("villagemediator"))
+        .containsEntry("SUPERVISION_ORDER", List.of("countysupervisor"))
+        .containsEntry("ENGINE_OPERATION", List.of("admin"));
+    assertThat(new Http(port).as("leader", PASSWORD).get("/api/audit?kind=HAND_OVER&to=2026-03-16").statusCode())
+        .isEqualTo(200);
+    for (String notTheCounty : List.of("townsupervisor", "admin", "designer", "villagemediator")) {
+      HttpResponse<String> refused = new Http(port).as(notTheCounty, PASSWORD).get("/api/audit");
+      assertThat(refused.statusCode()).as(notTheCounty).isEqualTo(403);
+    }
+  }
+
+  @Order(5)
+  @Test
+  void badAuditQueriesAreNamedNeverAServerError() throws Exception {
+    Http countySupervisor = new Http(port).as("countysupervisor", PASSWORD);
+    Map<String, String> badQueries = Map.of(
+        "from=yesterday", "from",
+        "from=2026-03-10&to=2026-03-01", "from",
+        "to=2026-13-01", "to",
+        "kind=EVERYTHING", "kind",
+        "limit=0", "limit",
+        "limit=many", "limit",
+        "caseCode=123", "caseCode");
+    for (Map.Entry<String, String> bad : badQueries.entrySet()) {
+      HttpResponse<String> answer = countySupervisor.get("/api/audit?" + bad.getKey());
+      assertThat(answer.statusCode()).as(bad.getKey()).isEqualTo(400);
+      assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+          type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(JSON.readTree(answer.body()).path("invalidParams").get(0).path("name").asText()).as(bad.getKey())
+          .isEqualTo(bad.getValue());
+    }
+  }
+
+  /**
+   * Per-case grants leave no trace behind: a runtime grant goes with its instance, a historic one carries its root
+   * instance (so history cleanup removes it with the case's history).
+   */
+  @Order(6)
+  @Test
+  void perCaseGrantsGoWithTheirInstances() {
+    Set<String> running = runtimeService.createProcessInstanceQuery().list().stream().map(instance -> instance.getId())
+        .collect(Collectors.toSet());
+    assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE).list())
+        .filteredOn(authorization -> !"*".equals(authorization.getResourceId()))
+        .isNotEmpty()
+        .allSatisfy(authorization -> assertThat(running).contains(authorization.getResourceId()));
+    assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.HISTORIC_PROCESS_INSTANCE)
+        .list()).filteredOn(authorization -> !"*".equals(authorization.getResourceId())).isNotEmpty().allSatisfy(authorization -> assertThat(authorization.getRootProcessInstanceId())
+            .as("root instance of the grant on " + authorization.getResourceId()).isNotNull());
+  }
+
+  /** A person claims and completes the case's open task of that kind through the engine's REST API. */
+  private void work(Http http, String user, String caseCode, String taskKey, String variables) {
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseCode).taskDefinitionKey(taskKey)
+        .singleResult();
+    assertThat(task).as("open %s of %s: %s", taskKey, caseCode, openTasks(caseCode).stream()
+        .map(Task::getTaskDefinitionKey).toList()).isNotNull();
+    assertThat(http.postJson("/engine-rest/task/" + task.getId() + "/claim", "{\"userId\":\"" + user + "\"}")
+        .statusCode()).as(user + " claims " + taskKey).isEqualTo(204);
+    HttpResponse<String> done = http.postJson("/engine-rest/task/" + task.getId() + "/complete",
+        "{\"variables\":" + variables + "}");
+    assertThat(done.statusCode()).as(user + " completes " + taskKey + ": " + done.body()).isIn(200, 204);
+    runJobsOf(caseCode);
+  }
+
+  /** Moves the engine's clock and runs this case's due jobs only (the other cases' timers may wait). */
+  private void moveClockTo(String caseCode, String time) {
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(time).toInstant()));
+    runJobsOf(caseCode);
+  }
+
+  private void runJobsOf(String caseCode) {
+    for (int round = 0; round < 50; round++) {
+      Set<String> instances = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseCode).list()
+          .stream().map(instance -> instance.getId()).collect(Collectors.toSet());
+      List<Job> due = managementService.createJobQuery().executable().list().stream()
+          .filter(job -> instances.contains(job.getProcessInstanceId())).toList();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> managementService.executeJob(job.getId()));
+    }
+    throw new AssertionError("jobs keep coming");
   }
 
   // ---- operations -------------------------------------------------------------------------------------------------

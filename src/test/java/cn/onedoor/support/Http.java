@@ -61,6 +61,11 @@ public final class Http {
     return send(builder);
   }
 
+  public HttpResponse<String> putJson(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public HttpResponse<String> put(String path) {
     return send(request(path).PUT(HttpRequest.BodyPublishers.noBody()));
   }
