@@ -137,7 +137,8 @@ public final class StaffArea {
       if (!group.readsCases() || !role.test(group.role())) {
         continue;
       }
-      if (group.countyWide(countyCode) || caseUnits.contains(unitOf(group))) {
+      AreaUnit unit = unitOf(group);
+      if (group.countyWide(countyCode) || unit != null && caseUnits.contains(unit)) {
         return true;
       }
     }
