@@ -267,6 +267,7 @@ class AuthorizationMatrixTest {
     assertThat(anonymous.postJson(WEBAPP_ENGINE + "/process-definition/key/dispute-case/submit-form",
         startFormJson()).statusCode()).isIn(401, 403);
     assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
+    assertThat(anonymous.get("/status/").statusCode()).as("the parties' status page").isEqualTo(200);
     assertThat(anonymous.get("/api/public/cases/" + caseCode + "?mobileLast4=0000").statusCode())
         .as("the party view answers a party, not a login").isNotEqualTo(401);
   }
