@@ -53,28 +53,38 @@ public class CaseJournal {
     jdbc.update("update case_progress set channel = ?, handling_level = ?, risk_grade = ? where case_code = ?",
         channel, handlingLevel, riskGrade, caseCode);
     record(caseCode, "ROUTED", CaseStage.ROUTING, channel + " / " + handlingLevel + " / " + riskGrade, null);
-    moveTo(caseCode, "研判分流：" + channel);
+    moveTo(caseCode, "研判分流：" + channel, null);
   }
 
   public void handedOver(String caseCode, String toLevel, String reason) {
+    handedOver(caseCode, toLevel, reason, null);
+  }
+
+  /**
+   * @param actor the person whose step handed the case over (the audit trail names them), or null when the system
+   *     did (a clock ran out)
+   */
+  public void handedOver(String caseCode, String toLevel, String reason, String actor) {
     jdbc.update("update case_progress set handling_level = ? where case_code = ?", toLevel, caseCode);
-    record(caseCode, "HANDED_OVER", null, toLevel + "：" + reason, null);
-    moveTo(caseCode, reason);
+    record(caseCode, "HANDED_OVER", null, toLevel + "：" + reason, actor);
+    moveTo(caseCode, reason, actor);
   }
 
   /**
    * The case's unit follows its channel and level. A move to another unit is a hand-over (移交), open until someone
    * of the receiving unit takes up the case ({@link #takenUp}); until then the first-responsible officer stays.
    */
-  private void moveTo(String caseCode, String reason) {
+  private void moveTo(String caseCode, String reason, String actor) {
     jdbc.query("select * from case_progress where case_code = ?", rs -> {
       String from = rs.getString("current_unit");
       String to = unitGroups.responsibleUnit(rs.getString("channel"), rs.getString("handling_level"),
           rs.getString("town_code"), rs.getString("village_code"));
       if (!to.equals(from)) {
         jdbc.update("update case_progress set current_unit = ? where case_code = ?", to, caseCode);
-        jdbc.update("insert into case_hand_over (case_code, from_unit, to_unit, handed_at, reason) values (?, ?, ?, ?, ?)",
-            caseCode, from, to, now(), reason.length() > 500 ? reason.substring(0, 500) : reason);
+        jdbc.update("""
+            insert into case_hand_over (case_code, from_unit, to_unit, handed_by, handed_at, reason)
+            values (?, ?, ?, ?, ?, ?)""",
+            caseCode, from, to, actor, now(), reason.length() > 500 ? reason.substring(0, 500) : reason);
       }
     }, caseCode);
   }

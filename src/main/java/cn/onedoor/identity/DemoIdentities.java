@@ -1,11 +1,7 @@
 package cn.onedoor.identity;
 
 import cn.onedoor.identity.DemoProperties.DemoUser;
-import cn.onedoor.identity.StaffRole.Grant;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -26,12 +22,12 @@ class DemoIdentities {
   private static final Logger LOG = LoggerFactory.getLogger(DemoIdentities.class);
 
   private final IdentityService identityService;
-  private final AuthorizationService authorizationService;
+  private final StaffGrants staffGrants;
   private final DemoProperties demo;
 
-  DemoIdentities(IdentityService identityService, AuthorizationService authorizationService, DemoProperties demo) {
+  DemoIdentities(IdentityService identityService, StaffGrants staffGrants, DemoProperties demo) {
     this.identityService = identityService;
-    this.authorizationService = authorizationService;
+    this.staffGrants = staffGrants;
     this.demo = demo;
   }
 
@@ -43,9 +39,8 @@ class DemoIdentities {
       if (identityService.createUserQuery().userId(person.id()).memberOfGroup(person.groupId()).count() == 0) {
         identityService.createMembership(person.id(), person.groupId());
       }
-      for (Grant grant : person.role().grants()) {
-        ensureGranted(person.groupId(), grant);
-      }
+      // The same baseline any group created in Admin gets: the demo people are data like everyone else.
+      staffGrants.ensure(person.groupId());
     }
     LOG.info("Demo identities ready: {} people, {} created now", demo.users().size(), created);
   }
@@ -73,20 +68,5 @@ class DemoIdentities {
     user.setPassword(demo.password());
     identityService.saveUser(user);
     return 1;
-  }
-
-  private void ensureGranted(String groupId, Grant grant) {
-    Authorization existing = authorizationService.createAuthorizationQuery()
-        .groupIdIn(groupId).resourceType(grant.resource()).resourceId(grant.resourceId()).singleResult();
-    Authorization authorization = existing != null
-        ? existing
-        : authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-    authorization.setGroupId(groupId);
-    authorization.setResource(grant.resource());
-    authorization.setResourceId(grant.resourceId());
-    for (Permission permission : grant.permissions()) {
-      authorization.addPermission(permission);
-    }
-    authorizationService.saveAuthorization(authorization);
   }
 }

@@ -1,47 +1,45 @@
 package cn.onedoor.identity;
 
-import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
-import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
-import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
-import static org.camunda.bpm.engine.authorization.Permissions.DELETE;
-import static org.camunda.bpm.engine.authorization.Permissions.READ;
-import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
-import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
-import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
-import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
-import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
-import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
-import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
-
-import java.util.List;
-import java.util.stream.Stream;
-import org.camunda.bpm.engine.authorization.Permission;
-import org.camunda.bpm.engine.authorization.Resource;
+import java.util.Set;
 
 /**
- * The roles of DOMAIN §2 and the baseline of what each may do in the engine. Task-level access comes from candidate
- * groups (the engine grants a candidate group its task); per-unit scoping of cases is the authorization issue's.
+ * The roles of DOMAIN §2 and what each may do with cases. A person's role and area come from their group ids
+ * ({@code role:level:unit}, see {@link StaffGroups}), so adding a town or a person is data in Admin; what a role may
+ * do is here, in one place, and {@link RoleGrants} turns it into the engine's authorizations.
+ *
+ * <p>{@code caseLevels}: the levels at which a group of this role reads the cases of its unit. At {@code county} (and
+ * {@code leader}) that is every case of the county; at {@code village}, {@code town}, {@code committee} and
+ * {@code department} it is the cases that unit holds or held (see {@code security.CaseAccess}).
  */
 public enum StaffRole {
-  INTAKE("intake", "受理员", Grant.TASKLIST, Grant.START_CASES),
-  MEDIATOR("mediator", "调解员", Grant.TASKLIST, Grant.START_CASES),
-  LIAISON("liaison", "部门联络员", Grant.TASKLIST),
-  SUPERVISOR("supervisor", "督办员", Grant.TASKLIST, Grant.COCKPIT, Grant.READ_CASES),
-  COURT("court", "法院联络员", Grant.TASKLIST),
-  LEGALAID("legalaid", "法律援助员", Grant.TASKLIST),
-  DESIGNER("designer", "流程设计员", Grant.COCKPIT, Grant.DEPLOY_MODELS),
+  INTAKE("intake", "受理员", Set.of("village", "town", "county"), true, true),
+  MEDIATOR("mediator", "调解员", Set.of("village", "town", "county", "committee"), true, true),
+  LIAISON("liaison", "部门联络员", Set.of("department"), false, false),
+  SUPERVISOR("supervisor", "督办员", Set.of("town", "county", "leader"), false, false),
+  COURT("court", "法院联络员", Set.of("county"), false, true),
+  LEGALAID("legalaid", "法律援助员", Set.of("county"), false, true),
+  /** Deploys models; reads no case at all. */
+  DESIGNER("designer", "流程设计员", Set.of(), false, false),
+  /** Another system at a door of its own ({@code system:door:GRID}): registers cases from that door, reads none. */
+  SYSTEM("system", "对接系统", Set.of(), true, false),
   /** Plays the simulated court and legal-aid centre of the default profile (their decisions are Tasklist tasks). */
-  SIMULATOR("simulator", "模拟外部系统操作员", Grant.TASKLIST);
+  SIMULATOR("simulator", "模拟外部系统操作员", Set.of(), false, false);
+
+  /** Levels whose groups range over the whole county when their unit is the county's code. */
+  public static final Set<String> COUNTY_LEVELS = Set.of("county", "leader");
 
   private final String id;
   private final String title;
-  private final List<Grant> grants;
+  private final Set<String> caseLevels;
+  private final boolean registersCases;
+  private final boolean needsFullPersonalData;
 
-  @SafeVarargs
-  StaffRole(String id, String title, List<Grant>... grantSets) {
+  StaffRole(String id, String title, Set<String> caseLevels, boolean registersCases, boolean needsFullPersonalData) {
     this.id = id;
     this.title = title;
-    this.grants = Stream.of(grantSets).flatMap(List::stream).toList();
+    this.caseLevels = caseLevels;
+    this.registersCases = registersCases;
+    this.needsFullPersonalData = needsFullPersonalData;
   }
 
   public String id() {
@@ -52,30 +50,30 @@ public enum StaffRole {
     return title;
   }
 
-  List<Grant> grants() {
-    return grants;
+  /** Whether a group of this role at this level reads cases (of its unit, or of the county). */
+  public boolean readsCasesAt(String level) {
+    return caseLevels.contains(level);
   }
 
-  /** Permissions on every resource of a type ("*"), or on one resource id. */
-  record Grant(Resource resource, String resourceId, List<Permission> permissions) {
+  /** Registering a case at a door: window staff and mediators at any door, a system only at its own. */
+  public boolean registersCases() {
+    return registersCases;
+  }
 
-    static final List<Grant> TASKLIST = List.of(new Grant(APPLICATION, "tasklist", List.of(ACCESS)));
+  /**
+   * Whose work needs a party's full resident ID and mobile (registering, mediating, legal aid, filing at court);
+   * every such read is recorded.
+   */
+  public boolean needsFullPersonalData() {
+    return needsFullPersonalData;
+  }
 
-    static final List<Grant> COCKPIT = List.of(new Grant(APPLICATION, "cockpit", List.of(ACCESS)));
-
-    /** Start a case from the Tasklist start form and see process names beside the tasks. */
-    static final List<Grant> START_CASES = List.of(
-        new Grant(PROCESS_DEFINITION, "*", List.of(READ, CREATE_INSTANCE)),
-        new Grant(PROCESS_INSTANCE, "*", List.of(CREATE)));
-
-    static final List<Grant> READ_CASES = List.of(
-        new Grant(PROCESS_DEFINITION, "*", List.of(READ, READ_INSTANCE, READ_HISTORY)),
-        new Grant(DECISION_DEFINITION, "*", List.of(READ)));
-
-    /** Designers deploy and read models; without READ_INSTANCE they see no case data. */
-    static final List<Grant> DEPLOY_MODELS = List.of(
-        new Grant(DEPLOYMENT, "*", List.of(CREATE, READ, DELETE)),
-        new Grant(PROCESS_DEFINITION, "*", List.of(READ)),
-        new Grant(DECISION_DEFINITION, "*", List.of(READ)));
+  public static java.util.Optional<StaffRole> byId(String id) {
+    for (StaffRole role : values()) {
+      if (role.id.equals(id)) {
+        return java.util.Optional.of(role);
+      }
+    }
+    return java.util.Optional.empty();
   }
 }

@@ -1,5 +1,6 @@
 package cn.onedoor.intake;
 
+import cn.onedoor.security.CaseAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -44,11 +45,13 @@ class CaseController {
   private final Intake intake;
   private final CaseStatuses statuses;
   private final HandOvers handOvers;
+  private final CaseAccess access;
 
-  CaseController(Intake intake, CaseStatuses statuses, HandOvers handOvers) {
+  CaseController(Intake intake, CaseStatuses statuses, HandOvers handOvers, CaseAccess access) {
     this.intake = intake;
     this.statuses = statuses;
     this.handOvers = handOvers;
+    this.access = access;
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
@@ -62,11 +65,14 @@ class CaseController {
       content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "409", description = "幂等键或来源编号已用于另一份不同的登记",
       content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(responseCode = "403", description = "无权登记（只有受理员、调解员和本入口的对接系统可以登记）",
+      content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "413", description = "请求体过大", content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "415", description = "请求体不是 JSON", content = @Content(mediaType = "application/problem+json"))
   ResponseEntity<RegistrationAnswer> register(@RequestBody IntakeRequest request,
       @Parameter(description = "调用方生成的幂等键（1–128 字符）") @RequestHeader(value = "Idempotency-Key", required = false)
       String idempotencyKey, Principal caller) {
+    access.requireRegister(caller.getName(), request == null ? null : request.source());
     Intake.Registration registration = intake.register(request, idempotencyKey, caller.getName());
     return ResponseEntity.status(registration.created() ? HttpStatus.CREATED : HttpStatus.OK)
         .location(URI.create("/api/cases/" + registration.caseCode()))
@@ -75,10 +81,14 @@ class CaseController {
   }
 
   @GetMapping(value = "/{caseCode}", produces = MediaType.APPLICATION_JSON_VALUE)
-  @Operation(summary = "案件状态（工作人员）", description = "阶段、渠道、层级、风险、承办单位与首问负责人、未结期限、督办、移交、结案；身份证号与手机号脱敏。")
+  @Operation(summary = "案件状态（工作人员）", description = "阶段、渠道、层级、风险、承办单位与首问负责人、未结期限、督办、移交、结案；身份证号与手机号脱敏。"
+      + "仅限案件所在村、乡镇、承办的专业调委会或部门以及县级工作人员查看。")
+  @ApiResponse(responseCode = "403", description = "案件不在本人辖区或承办范围内", content = @Content(mediaType = "application/problem+json"))
   @ApiResponse(responseCode = "404", description = "无此案件", content = @Content(mediaType = "application/problem+json"))
-  CaseStatuses.StaffView status(@PathVariable String caseCode) {
-    return statuses.staffView(CaseStatuses.checkedCode(caseCode));
+  CaseStatuses.StaffView status(@PathVariable String caseCode, Principal reader) {
+    String code = CaseStatuses.checkedCode(caseCode);
+    access.requireRead(reader.getName(), code);
+    return statuses.staffView(code);
   }
 
   @PostMapping(value = "/{caseCode}/hand-overs/{handOverId}/objection", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -94,7 +104,7 @@ class CaseController {
   }
 
   @GetMapping(value = "/{caseCode}/parties/full", produces = MediaType.APPLICATION_JSON_VALUE)
-  @Operation(summary = "当事人完整身份信息", description = "仅受理、调解、法律援助、法院联络人员可读；每次读取都被记录（谁、何时、何案、用途）。")
+  @Operation(summary = "当事人完整身份信息", description = "仅辖区或承办范围内的受理、调解、法律援助、法院联络人员可读；每次读取都被记录（谁、何时、何案、用途）。")
   @ApiResponse(responseCode = "403", description = "无权读取完整个人信息", content = @Content(mediaType = "application/problem+json"))
   List<CaseStatuses.FullParty> fullParties(@PathVariable String caseCode,
       @Parameter(description = "读取用途，记入审计") @RequestParam String purpose, Principal reader) {

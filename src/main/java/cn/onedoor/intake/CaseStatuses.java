@@ -2,6 +2,7 @@ package cn.onedoor.intake;
 
 import cn.onedoor.casefile.CaseStage;
 import cn.onedoor.organisation.Units;
+import cn.onedoor.security.CaseAccess;
 import cn.onedoor.routing.DisputeType;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -12,12 +13,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,8 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class CaseStatuses {
 
   private static final Pattern CASE_CODE = Pattern.compile("\\d{6}-\\d{4}-\\d{6}");
-  /** Roles whose work needs a party's full identity: registering, mediating, legal aid, filing at court. */
-  private static final Set<String> FULL_DATA_ROLES = Set.of("intake", "mediator", "legalaid", "court");
 
   public record Party(String role, String kind, String name, String idNumber, String creditCode, String mobile) {
   }
@@ -73,13 +69,13 @@ public class CaseStatuses {
 
   private final JdbcTemplate jdbc;
   private final Units units;
-  private final IdentityService identityService;
+  private final CaseAccess access;
   private final Clock clock;
 
-  CaseStatuses(JdbcTemplate jdbc, Units units, IdentityService identityService, Clock clock) {
+  CaseStatuses(JdbcTemplate jdbc, Units units, CaseAccess access, Clock clock) {
     this.jdbc = jdbc;
     this.units = units;
-    this.identityService = identityService;
+    this.access = access;
     this.clock = clock;
   }
 
@@ -146,11 +142,8 @@ public class CaseStatuses {
     if (purpose == null || purpose.isBlank() || purpose.length() > 200) {
       throw new IntakeRejectedException(List.of(new Violation("purpose", "请写明读取用途（至多 200 字）")));
     }
-    Set<String> roles = identityService.createGroupQuery().groupMember(reader).list().stream()
-        .map(Group::getId).map(id -> id.split(":")[0]).collect(Collectors.toSet());
-    if (roles.stream().noneMatch(FULL_DATA_ROLES::contains)) {
-      throw new PersonalDataForbiddenException(reader);
-    }
+    // One rule for every door (CaseAccess): a role whose work needs the full identity, the case in its area.
+    access.requireFullPersonalData(reader, caseCode);
     List<FullParty> parties = jdbc.query("select * from case_party where case_code = ? order by position",
         (rs, row) -> new FullParty(rs.getString("party_role"), rs.getString("party_kind"), rs.getString("name"),
             rs.getString("id_number"), rs.getString("credit_code"), rs.getString("mobile")), caseCode);

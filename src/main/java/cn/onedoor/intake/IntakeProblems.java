@@ -67,11 +67,6 @@ class IntakeProblems {
     return answer(HttpStatus.NOT_FOUND, "未找到案件", e.getMessage(), List.of(), request);
   }
 
-  @ExceptionHandler(PersonalDataForbiddenException.class)
-  ResponseEntity<ProblemDetail> forbidden(PersonalDataForbiddenException e, HttpServletRequest request) {
-    return answer(HttpStatus.FORBIDDEN, "无权读取", e.getMessage(), List.of(), request);
-  }
-
   @ExceptionHandler(HandOverRefusedException.class)
   ResponseEntity<ProblemDetail> handOverRefused(HandOverRefusedException e, HttpServletRequest request) {
     return answer(HttpStatus.valueOf(e.status()), "无法提出异议", e.getMessage(), List.of(), request);

@@ -43,6 +43,9 @@ public class MediationClock {
     execution.setVariable("handlingLevel", nextLevel);
     execution.setVariable("mediationAttempts", 0);
     execution.setVariable("mediationStartedAt", deadlines.now());
-    journal.handedOver(execution.getProcessBusinessKey(), nextLevel, from + " 调解未成，移交上一级");
+    // The mediator whose failed session moves the case up is who handed it over (the audit trail names them).
+    var by = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    journal.handedOver(execution.getProcessBusinessKey(), nextLevel, from + " 调解未成，移交上一级",
+        by == null ? null : by.getUserId());
   }
 }

@@ -2,8 +2,12 @@ package cn.onedoor.security;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import cn.onedoor.identity.StaffGrants;
+import java.time.Clock;
+import java.time.Duration;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -89,6 +93,22 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.disable())
         .build();
+  }
+
+  /**
+   * Every login door, before Spring Security and the webapps check a password: administrators cannot be locked out
+   * by guessing (guessing is slowed per address instead), and a person's groups carry their baseline grants.
+   */
+  @Bean
+  FilterRegistrationBean<LoginGuard> loginGuard(IdentityService identityService, StaffGrants staffGrants, Clock clock,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
+      @Value("${onedoor.security.admin-login.max-failures-per-address:5}") int maxFailures,
+      @Value("${onedoor.security.admin-login.window:PT15M}") Duration window) {
+    var registration = new FilterRegistrationBean<>(
+        new LoginGuard(identityService, staffGrants, webappPath, maxFailures, window, clock));
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*", webappPath + "/api/admin/auth/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
+    return registration;
   }
 
   /** Our API's bodies are small JSON; anything larger is a mistake or an attack (413). */

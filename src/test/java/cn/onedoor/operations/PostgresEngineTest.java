@@ -2,16 +2,25 @@ package cn.onedoor.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.onedoor.intake.Intake;
+import cn.onedoor.intake.IntakeRequest;
 import cn.onedoor.support.Http;
 import cn.onedoor.support.PostgresTestDatabase;
+import cn.onedoor.support.TestResidentIds;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +50,10 @@ class PostgresEngineTest {
   HistoryService historyService;
   @Autowired
   IdentityService identityService;
+  @Autowired
+  ManagementService managementService;
+  @Autowired
+  Intake intake;
 
   @Test
   void runsOnPostgresql() throws Exception {
@@ -73,5 +86,33 @@ class PostgresEngineTest {
     assertThat(task.getAssignee()).isEqualTo("townmediator");
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
         .variableName("outcome").singleResult().getValue()).isEqualTo("AGREEMENT");
+  }
+
+  /** Per-case read access (case_unit, per-instance grants, the audit's queries) on PostgreSQL's SQL dialect. */
+  @Test
+  void aCaseIsReadByItsVillageAndNotByAnotherOne() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-02T01:00:00Z")));
+    try {
+      String caseCode = intake.register(new IntakeRequest("WINDOW", null, "VILLAGE", "511725102", "511725102001",
+          "intake", "NEIGHBOUR", "相邻通行纠纷", new BigDecimal("500"), "2026-02-20", 2, true,
+          new IntakeRequest.Flags(false, false, false, false, "NONE"),
+          List.of(new IntakeRequest.Party("APPLICANT", "PERSON", "甲", TestResidentIds.forNumber(811), null,
+                  "13900000811"),
+              new IntakeRequest.Party("RESPONDENT", "PERSON", "乙", TestResidentIds.forNumber(812), null, null))),
+          null, "intake").caseCode();
+      for (int round = 0; round < 20 && managementService.createJobQuery().executable().count() > 0; round++) {
+        managementService.createJobQuery().executable().list().forEach(job -> managementService.executeJob(job.getId()));
+      }
+      long instances = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseCode).count();
+      assertThat(new Http(port).as("villagemediator", "demo")
+          .get("/engine-rest/history/process-instance/count?processInstanceBusinessKey=" + caseCode).body())
+          .isEqualTo("{\"count\":" + instances + "}");
+      assertThat(new Http(port).as("tuximediator", "demo").get("/api/cases/" + caseCode).statusCode()).isEqualTo(403);
+      assertThat(new Http(port).as("villagemediator", "demo").get("/api/cases/" + caseCode).statusCode()).isEqualTo(200);
+      assertThat(new Http(port).as("countysupervisor", "demo").get("/api/audit?caseCode=" + caseCode).statusCode())
+          .isEqualTo(200);
+    } finally {
+      ClockUtil.reset();
+    }
   }
 }

@@ -8,6 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Real HTTP against the running test server, the way a browser or another system calls it. One instance keeps its
@@ -20,6 +23,7 @@ public final class Http {
   private final HttpClient client;
   private String credentials;
   private String csrfToken;
+  private final Map<String, String> headers = new LinkedHashMap<>();
 
   public Http(int port) {
     this.baseUrl = "http://localhost:" + port;
@@ -29,6 +33,12 @@ public final class Http {
   public Http as(String user, String password) {
     credentials = "Basic " + Base64.getEncoder()
         .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return this;
+  }
+
+  /** A header sent with every later request, e.g. {@code X-Forwarded-For} to call from another address. */
+  public Http header(String name, String value) {
+    headers.put(name, value);
     return this;
   }
 
@@ -51,9 +61,34 @@ public final class Http {
     return send(builder);
   }
 
+  public HttpResponse<String> putJson(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
+  public HttpResponse<String> put(String path) {
+    return send(request(path).PUT(HttpRequest.BodyPublishers.noBody()));
+  }
+
   public HttpResponse<String> postForm(String path, String form) {
     return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form)));
+  }
+
+  /** A multipart form with one file part (e.g. a deployment) and text parts, as Camunda Modeler posts one. */
+  public HttpResponse<String> postMultipart(String path, Map<String, String> fields, String fileName, String content) {
+    String boundary = "----onedoor" + UUID.randomUUID();
+    StringBuilder body = new StringBuilder();
+    fields.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+        .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+        .append(value).append("\r\n"));
+    body.append("--").append(boundary).append("\r\n")
+        .append("Content-Disposition: form-data; name=\"").append(fileName).append("\"; filename=\"")
+        .append(fileName).append("\"\r\n")
+        .append("Content-Type: application/octet-stream\r\n\r\n")
+        .append(content).append("\r\n--").append(boundary).append("--\r\n");
+    return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)));
   }
 
   /**
@@ -62,9 +97,17 @@ public final class Http {
    */
   public HttpResponse<String> loginToWebapp(String app, String user, String password) {
     HttpResponse<String> page = get("/camunda/app/" + app + "/default/");
-    csrfToken = page.headers().firstValue("X-XSRF-TOKEN").orElse(null);
-    return postForm("/camunda/api/admin/auth/user/default/login/" + app,
+    // The page hands out the session's token once; a second login attempt in the same session reuses it.
+    csrfToken = page.headers().firstValue("X-XSRF-TOKEN").orElse(csrfToken);
+    HttpResponse<String> login = postForm("/camunda/api/admin/auth/user/default/login/" + app,
         "username=" + user + "&password=" + password);
+    if (login.statusCode() == 200) {
+      // The login starts a new session with a new CSRF token; a request with the old one is refused and ends it.
+      csrfToken = login.headers().firstValue("X-XSRF-TOKEN")
+          .or(() -> get("/camunda/app/" + app + "/default/").headers().firstValue("X-XSRF-TOKEN"))
+          .orElse(csrfToken);
+    }
+    return login;
   }
 
   private HttpRequest.Builder request(String path) {
@@ -76,6 +119,7 @@ public final class Http {
     if (csrfToken != null) {
       builder.header("X-XSRF-TOKEN", csrfToken);
     }
+    headers.forEach(builder::header);
     return builder;
   }
 
