@@ -31,7 +31,10 @@ class SessionApiSecurity {
     return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/supervision/**"))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(withDefaults())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // The session is the webapps'; we only read it. Spring's session-fixation protection would give it a new id on
+        // every request, and the page's requests running side by side would then carry an id that no longer exists.
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+            .sessionFixation(fixation -> fixation.none()))
         // Basic needs no CSRF protection; a session caller is checked against the webapps' token by the filter.
         .csrf(csrf -> csrf.disable())
         .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint((request, response, failure) -> {

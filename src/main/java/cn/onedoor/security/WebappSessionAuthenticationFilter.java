@@ -21,7 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Lets a page served by the application call our API as the person logged in to the Camunda webapps: the login
  * form posts to the webapps' own login, and this filter reads that session (user and groups, as the webapps cached
  * them) when no HTTP Basic credentials came. A request that changes something must echo the webapps' CSRF token
- * (header X-XSRF-TOKEN, readable by the page from the XSRF-TOKEN cookie), so another site cannot ride the session.
+ * (header X-XSRF-TOKEN), so another site cannot ride the session. The webapps hand the token out only when they make
+ * one and keep its cookie to their own path, so every answer to a session caller carries it in that header too: a
+ * page reloaded mid-session finds it there (only same-origin script can read a response header).
  */
 class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
 
@@ -47,8 +49,11 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
+    Object expected = session.getAttribute(CSRF_SESSION_ATTRIBUTE);
+    if (expected != null) {
+      response.setHeader(CSRF_HEADER, expected.toString());
+    }
     if (!READING.contains(request.getMethod())) {
-      Object expected = session.getAttribute(CSRF_SESSION_ATTRIBUTE);
       if (expected == null || !expected.equals(request.getHeader(CSRF_HEADER))) {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         response.setContentType("application/problem+json");

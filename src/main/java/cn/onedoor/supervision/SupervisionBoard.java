@@ -286,8 +286,12 @@ class SupervisionBoard {
     List<JournalEntry> journal = queries.journal(caseCode).stream()
         .map(row -> new JournalEntry(instant(row.get("occurred_at")), (String) row.get("kind"),
             (String) row.get("stage"), (String) row.get("detail"), (String) row.get("actor"))).toList();
-    return new CaseDetail(statuses.staffView(caseCode), names.unit((String) facts.get("registered_town")),
-        names.unit((String) facts.get("registered_village")),
+    CaseStatuses.StaffView registry = statuses.staffView(caseCode);
+    List<ClockView> clocks = registry.openClocks().stream().map(c -> new ClockView(null, c.name(),
+        names.group(c.candidateGroup()), c.assignee(), c.startedAt(), c.dueAt(), c.overdue())).toList();
+    return new CaseDetail(registry, names.unit((String) facts.get("registered_town")),
+        names.unit((String) facts.get("registered_village")), SupervisionNames.channel(registry.channel()),
+        SupervisionNames.level(registry.handlingLevel()), clocks,
         SupervisionNames.rung(queries.rungsReached(List.of(caseCode)).get(caseCode)), escalations, journal,
         facts.get("closed_at") == null, escalationSettings.defaultAnswerWithin().getDays());
   }

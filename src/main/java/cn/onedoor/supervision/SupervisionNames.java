@@ -34,6 +34,8 @@ final class SupervisionNames {
       "CONFIRMED", "司法确认", "JUDGED", "判决结案", "REFERRED", "转其他途径", "WITHDRAWN", "当事人撤回",
       "TERMINATED", "调解终止");
 
+  static final Map<String, String> LEVELS = Map.of("VILLAGE", "村（社区）", "TOWN", "乡镇（街道）", "COUNTY", "县");
+
   private static final Map<String, String> DISPUTE_TYPES = Arrays.stream(DisputeType.values())
       .collect(Collectors.toMap(DisputeType::name, DisputeType::chineseName));
 
@@ -68,6 +70,10 @@ final class SupervisionNames {
     } catch (IllegalArgumentException unknown) {
       return new Named(code, code);
     }
+  }
+
+  static Named level(String code) {
+    return code == null ? null : new Named(code, LEVELS.getOrDefault(code, code));
   }
 
   static Named rung(String code) {

@@ -76,7 +76,8 @@ final class SupervisionViews {
   record JournalEntry(Instant occurredAt, String kind, String stage, String detail, String actor) {
   }
 
-  record CaseDetail(CaseStatuses.StaffView registry, Named town, Named village, Named rungReached,
+  record CaseDetail(CaseStatuses.StaffView registry, Named town, Named village, Named channel, Named handlingLevel,
+                    @Schema(description = "未结期限（办理与督办），承办组附中文名") List<ClockView> clocks, Named rungReached,
                     List<EscalationView> escalations, List<JournalEntry> journal, boolean mayIssueOrder,
                     int defaultAnswerWithinWorkingDays) {
   }
