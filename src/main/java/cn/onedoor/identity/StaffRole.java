@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.authorization.Permissions.DELETE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
@@ -66,8 +67,9 @@ public enum StaffRole {
         new Grant(PROCESS_DEFINITION, "*", List.of(READ, CREATE_INSTANCE)),
         new Grant(PROCESS_INSTANCE, "*", List.of(CREATE)));
 
+    /** Supervisors read every case and its tasks: their Tasklist filters list the overdue work of their area. */
     static final List<Grant> READ_CASES = List.of(
-        new Grant(PROCESS_DEFINITION, "*", List.of(READ, READ_INSTANCE, READ_HISTORY)),
+        new Grant(PROCESS_DEFINITION, "*", List.of(READ, READ_INSTANCE, READ_HISTORY, READ_TASK)),
         new Grant(DECISION_DEFINITION, "*", List.of(READ)));
 
     /** Designers deploy and read models; without READ_INSTANCE they see no case data. */

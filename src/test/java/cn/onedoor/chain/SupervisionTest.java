@@ -38,6 +38,12 @@ class SupervisionTest extends ChainTest {
   @Autowired
   JdbcTemplate jdbc;
 
+  @Autowired
+  org.camunda.bpm.engine.FilterService filterService;
+
+  @Autowired
+  org.camunda.bpm.engine.IdentityService identityService;
+
   @AfterEach
   void forgetTheCases() {
     runtimeService.createProcessInstanceQuery().rootProcessInstances().list()
@@ -212,6 +218,44 @@ class SupervisionTest extends ChainTest {
     assertThat(JSON.readTree(overview.body()).get("scope").get("user").asText()).isEqualTo("countysupervisor");
     assertThat(browser.postJson("/api/supervision/cases/" + caseCode + "/orders", "{\"text\":\"请报告进展\"}")
         .statusCode()).isEqualTo(201);
+  }
+
+  @Test
+  void supervisorsFindTheOverdueOfTheirAreaAndTheirEscalationsInTasklistFilters() {
+    String sanhui = register(villageNeighbourDispute());
+    String tuxi = register(inTuxi());
+    moveClockTo(FRIDAY);
+
+    Map<String, List<String>> seen = asUser("townsupervisor", List.of("supervisor:town:511725102"));
+    assertThat(seen).containsKeys("三汇镇已超期", "督办：交给我的", "督办令待答复").doesNotContainKeys("土溪镇已超期", "全县已超期");
+    assertThat(seen.get("三汇镇已超期")).containsExactly(sanhui + "/Task_RecordConsent");
+    assertThat(seen.get("督办：交给我的")).containsExactly(sanhui + "/Task_AcknowledgeEscalation");
+
+    Map<String, List<String>> county = asUser("countysupervisor", List.of("supervisor:county:511725"));
+    assertThat(county.get("全县已超期")).contains(sanhui + "/Task_RecordConsent", tuxi + "/Task_RecordConsent");
+    assertThat(county).doesNotContainKey("三汇镇已超期");
+  }
+
+  /** The filters a person may read, each with the tasks it lists for them (case code / task key). */
+  private Map<String, List<String>> asUser(String user, List<String> groups) {
+    Map<String, List<String>> seen = new java.util.HashMap<>();
+    List<org.camunda.bpm.engine.filter.Filter> filters;
+    identityService.setAuthentication(user, groups);
+    try {
+      filters = filterService.createFilterQuery().list();
+      for (org.camunda.bpm.engine.filter.Filter filter : filters) {
+        List<Task> tasks = filterService.list(filter.getId());
+        seen.put(filter.getName(), tasks.stream().map(t -> t.getProcessInstanceId() + "/" + t.getTaskDefinitionKey()).toList());
+      }
+    } finally {
+      identityService.clearAuthentication();
+    }
+    seen.replaceAll((name, tasks) -> tasks.stream().map(t -> {
+      String[] parts = t.split("/");
+      return runtimeService.createProcessInstanceQuery().processInstanceId(parts[0]).singleResult().getBusinessKey()
+          + "/" + parts[1];
+    }).toList());
+    return seen;
   }
 
   private void everyFigureMatchesItsList(String user, JsonNode overview) throws IOException {
