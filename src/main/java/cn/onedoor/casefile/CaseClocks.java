@@ -65,12 +65,15 @@ class CaseClocks {
     String group = candidateGroup(task);
     jdbc.update("""
         insert into case_clock (task_id, case_code, process_instance_id, process_key, activity_id, name, clock_kind,
-          candidate_group, assignee, started_at, due_at, town_code, village_code)
+          candidate_group, assignee, started_at, due_at, town_code, village_code, channel, dispute_type)
         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (select town_code from case_progress where case_code = ?),
-          (select village_code from case_progress where case_code = ?))""",
+          (select village_code from case_progress where case_code = ?),
+          (select channel from case_progress where case_code = ?),
+          (select dispute_type from case_progress where case_code = ?))""",
         task.getId(), caseCode, task.getProcessInstanceId(), processKey, task.getTaskDefinitionKey(),
         truncate(task.getName(), 128), ESCALATION_PROCESSES.contains(processKey) ? ESCALATION : WORK, group,
-        task.getAssignee(), Timestamp.from(clock.instant()), timestamp(task.getDueDate()), caseCode, caseCode);
+        task.getAssignee(), Timestamp.from(clock.instant()), timestamp(task.getDueDate()), caseCode, caseCode, caseCode,
+        caseCode);
   }
 
   private static String candidateGroup(DelegateTask task) {

@@ -46,6 +46,7 @@ class SupervisionController {
   }
 
   @GetMapping("/overview")
+  @ApiResponse(responseCode = "200", description = "成功")
   @Operation(summary = "指标总览 / Figures of a period against the previous one",
       description = "在办、两日内到期、已超期、升级督办、督办令待答复、本期结案、按期办结率、调解成功率、万人成讼率；"
           + "区域格（乡镇或村按逾期占比着色）、按渠道与纠纷类型的图表。每项指标的 measure 可在 /cases 列出所计案件。")
@@ -56,6 +57,7 @@ class SupervisionController {
   }
 
   @GetMapping("/cases")
+  @ApiResponse(responseCode = "200", description = "成功")
   @Operation(summary = "指标背后的案件清单 / The cases a figure counts",
       description = "total 与总览中同一指标的数值一致；rows 为一页（limit、offset）。")
   CaseList cases(Authentication user,
@@ -69,6 +71,7 @@ class SupervisionController {
   }
 
   @GetMapping("/escalations/waiting")
+  @ApiResponse(responseCode = "200", description = "成功")
   @Operation(summary = "等待我处理的督办 / Escalations waiting for me",
       description = "催办、升级、待下发的督办令、逾期未答复的督办令：在我所在组、尚未办理的任务，附任务清单链接。")
   List<WaitingTask> waiting(Authentication user, @RequestParam(required = false) String unit) {
@@ -76,6 +79,7 @@ class SupervisionController {
   }
 
   @GetMapping("/cases/{caseCode}")
+  @ApiResponse(responseCode = "200", description = "成功")
   @Operation(summary = "一件案件 / One case", description = "登记、阶段、期限、督办记录与案件日志。")
   @ApiResponse(responseCode = "404", description = "无此案件", content = @Content(mediaType = "application/problem+json"))
   CaseDetail caseDetail(Authentication user, @PathVariable String caseCode) {
@@ -84,6 +88,7 @@ class SupervisionController {
 
   @PostMapping(path = "/cases/{caseCode}/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
+  @ApiResponse(responseCode = "201", description = "已下发")
   @Operation(summary = "下发督办令 / Issue a supervision order",
       description = "承办单位在任务清单收到答复任务（答复期限按工作日计）；答复记入案件；逾期未答复则向上一级再次督办。"
           + "以网页会话调用时须带 X-XSRF-TOKEN。")
@@ -94,6 +99,7 @@ class SupervisionController {
   }
 
   @GetMapping("/activity-sla")
+  @ApiResponse(responseCode = "200", description = "成功")
   @Operation(summary = "各环节期限状态 / SLA state per activity",
       description = "某流程各环节等待中的期限：按期、即将到期、已逾期（流程监控的流程图叠加层用）。")
   ActivitySlaAnswer activitySla(Authentication user,

@@ -75,6 +75,15 @@ class SupervisionQueries {
   }
 
   private Source source(Measure measure, SupervisionPeriod period, Filter filter) {
+    return source(measure, period, filter, null);
+  }
+
+  /**
+   * The statement behind a measure. With {@code groupBy} (a column that case_progress, case_clock and case_escalation
+   * share: town_code, village_code, channel, dispute_type) each row also carries that column as {@code area}, for
+   * counts per town or per channel from the very same statement.
+   */
+  private Source source(Measure measure, SupervisionPeriod period, Filter filter, String groupBy) {
     Timestamp asOf = Timestamp.from(period.asOf());
     Timestamp from = Timestamp.from(period.from());
     Timestamp to = Timestamp.from(period.to());
@@ -82,56 +91,68 @@ class SupervisionQueries {
     StringBuilder sql = new StringBuilder();
     switch (measure) {
       case OPEN -> {
-        sql.append("select p.case_code, p.registered_at as sort_at from case_progress p where ")
-            .append("(p.closed_at is null or p.closed_at > ?) and p.registered_at <= ?");
+        // open at the moment: not closed yet, or closed after it; two index ranges rather than one OR over all cases
+        sql.append(select("p", "p.registered_at", groupBy)).append(" from case_progress p where p.closed_at is null")
+            .append(" and p.registered_at <= ?");
+        args.add(asOf);
+        caseFilter(sql, args, "p", filter);
+        sql.append(" union all ").append(select("p", "p.registered_at", groupBy))
+            .append(" from case_progress p where p.closed_at > ? and p.registered_at <= ?");
         args.addAll(List.of(asOf, asOf));
         caseFilter(sql, args, "p", filter);
       }
       case DUE_SOON, OVERDUE -> {
-        sql.append("select c.case_code, min(c.due_at) as sort_at from case_clock c");
-        if (filter.channel() != null || filter.disputeType() != null) {
-          sql.append(" join case_progress p on p.case_code = c.case_code");
-        }
-        sql.append(" where ");
-        areaFilter(sql, args, "c", filter.area());
-        sql.append("(c.ended_at is null or c.ended_at > ?) and c.clock_kind = 'WORK' and c.started_at <= ?");
-        args.addAll(List.of(asOf, asOf));
-        if (measure == Measure.OVERDUE) {
-          sql.append(" and c.due_at < ?");
+        // clocks running at the moment (still open, or ended after it), two index ranges; then one row per case (and
+        // area: the clocks of one case carry the same town, village, channel and type)
+        String area = groupBy == null ? "" : ", c." + groupBy;
+        sql.append("select c.case_code, min(c.due_at) as sort_at").append(groupBy == null ? "" : area + " as area")
+            .append(" from (");
+        for (String running : List.of("c.ended_at is null", "c.ended_at > ?")) {
+          if (running.endsWith("?")) {
+            sql.append(" union all ");
+            args.add(asOf);
+          }
+          sql.append("select c.case_code, c.due_at").append(area).append(" from case_clock c where ").append(running);
+          areaFilter(sql, args, "c", filter.area());
+          sql.append(" and c.clock_kind = 'WORK' and c.started_at <= ?");
           args.add(asOf);
-        } else {
-          sql.append(" and c.due_at >= ? and c.due_at < ?");
-          args.addAll(List.of(asOf, Timestamp.from(period.asOf().plus(dueSoon))));
+          if (measure == Measure.OVERDUE) {
+            sql.append(" and c.due_at < ?");
+            args.add(asOf);
+          } else {
+            sql.append(" and c.due_at >= ? and c.due_at < ?");
+            args.addAll(List.of(asOf, Timestamp.from(period.asOf().plus(dueSoon))));
+          }
+          typeFilter(sql, args, "c", filter);
         }
-        typeFilter(sql, args, "p", filter);
-        sql.append(" group by c.case_code");
+        sql.append(") c group by c.case_code").append(area);
       }
       case ESCALATED -> {
-        sql.append("select e.case_code, max(e.raised_at) as sort_at from case_escalation e");
+        sql.append("select e.case_code, max(e.raised_at) as sort_at").append(groupBy == null ? "" : ", e." + groupBy + " as area")
+            .append(" from case_escalation e");
         if (filter.channel() != null || filter.disputeType() != null) {
           sql.append(" join case_progress p on p.case_code = e.case_code");
         }
-        sql.append(" where ");
-        areaFilter(sql, args, "e", filter.area());
-        sql.append("e.raised_at >= ? and e.raised_at < ?");
+        sql.append(" where e.raised_at >= ? and e.raised_at < ?");
         args.addAll(List.of(from, to));
+        areaFilter(sql, args, "e", filter.area());
         typeFilter(sql, args, "p", filter);
-        sql.append(" group by e.case_code");
+        sql.append(" group by e.case_code").append(groupBy == null ? "" : ", e." + groupBy);
       }
       case OPEN_ORDERS -> {
-        sql.append("select e.case_code, e.answer_due as sort_at, e.id as escalation_id from case_escalation e");
+        sql.append("select e.case_code, e.answer_due as sort_at, e.id as escalation_id")
+            .append(groupBy == null ? "" : ", e." + groupBy + " as area").append(" from case_escalation e");
         if (filter.channel() != null || filter.disputeType() != null) {
           sql.append(" join case_progress p on p.case_code = e.case_code");
         }
-        sql.append(" where ");
-        areaFilter(sql, args, "e", filter.area());
-        sql.append("(e.answered_at is null or e.answered_at > ?) and e.issued_at <= ? and e.rung in (?, ?)");
-        args.addAll(List.of(asOf, asOf));
+        sql.append(" where e.rung in (?, ?) and (e.answered_at is null or e.answered_at > ?) and e.issued_at <= ?");
         args.addAll(ORDER_RUNGS);
+        args.addAll(List.of(asOf, asOf));
+        areaFilter(sql, args, "e", filter.area());
         typeFilter(sql, args, "p", filter);
       }
       case CLOSED, ON_TIME -> {
-        sql.append("select p.case_code, p.closed_at as sort_at from case_progress p where ")
+        sql.append(select("p", "p.closed_at", groupBy)).append(" from case_progress p where ")
             .append("p.closed_at >= ? and p.closed_at < ?");
         args.addAll(List.of(from, to));
         caseFilter(sql, args, "p", filter);
@@ -142,7 +163,7 @@ class SupervisionQueries {
         }
       }
       case MEDIATION, MEDIATION_SUCCESS -> {
-        sql.append("select p.case_code, p.mediation_ended_at as sort_at from case_progress p where ")
+        sql.append(select("p", "p.mediation_ended_at", groupBy)).append(" from case_progress p where ")
             .append("p.mediation_ended_at >= ? and p.mediation_ended_at < ?");
         args.addAll(List.of(from, to));
         caseFilter(sql, args, "p", filter);
@@ -152,7 +173,7 @@ class SupervisionQueries {
         }
       }
       case LITIGATION -> {
-        sql.append("select p.case_code, p.litigation_at as sort_at from case_progress p where ")
+        sql.append(select("p", "p.litigation_at", groupBy)).append(" from case_progress p where ")
             .append("p.litigation_at >= ? and p.litigation_at < ?");
         args.addAll(List.of(from, to));
         caseFilter(sql, args, "p", filter);
@@ -160,6 +181,11 @@ class SupervisionQueries {
       default -> throw new IllegalArgumentException(measure.name());
     }
     return new Source(sql.toString(), args);
+  }
+
+  private static String select(String alias, String sortColumn, String groupBy) {
+    return "select " + alias + ".case_code, " + sortColumn + " as sort_at"
+        + (groupBy == null ? "" : ", " + alias + "." + groupBy + " as area");
   }
 
   /** Area, channel and dispute type on case_progress itself. */
@@ -175,13 +201,13 @@ class SupervisionQueries {
     typeFilter(sql, args, alias, filter);
   }
 
-  /** Leading area condition on the town and village columns copied onto clocks and escalations. */
+  /** Area condition on the town and village columns copied onto clocks and escalations. */
   private static void areaFilter(StringBuilder sql, List<Object> args, String alias, Area area) {
     if (area.kind() == Units.Kind.TOWN) {
-      sql.append(alias).append(".town_code = ? and ");
+      sql.append(" and ").append(alias).append(".town_code = ?");
       args.add(area.code());
     } else if (area.kind() == Units.Kind.VILLAGE) {
-      sql.append(alias).append(".town_code = ? and ").append(alias).append(".village_code = ? and ");
+      sql.append(" and ").append(alias).append(".town_code = ? and ").append(alias).append(".village_code = ?");
       args.add(area.townCode());
       args.add(area.code());
     }
@@ -206,46 +232,27 @@ class SupervisionQueries {
     String column = byVillage ? "village_code" : "town_code";
     Map<String, long[]> counts = new LinkedHashMap<>();
     Filter all = new Filter(area, null, null);
-    grouped(Measure.OPEN, period, all, "p." + column, counts, 0);
-    grouped(Measure.OVERDUE, period, all, "c." + column, counts, 1);
-    grouped(Measure.LITIGATION, period, all, "p." + column, counts, 2);
+    grouped(Measure.OPEN, period, all, column, counts, 0);
+    grouped(Measure.OVERDUE, period, all, column, counts, 1);
+    grouped(Measure.LITIGATION, period, all, column, counts, 2);
     return counts;
   }
 
-  /** Open and overdue cases per channel or per dispute type (case_progress.channel / dispute_type). */
+  /** Open and overdue cases per channel or per dispute type. */
   Map<String, long[]> byCaseColumn(SupervisionPeriod period, Area area, String column) {
     Map<String, long[]> counts = new LinkedHashMap<>();
     Filter all = new Filter(area, null, null);
-    grouped(Measure.OPEN, period, all, "p." + column, counts, 0);
-    groupedOverdueByCase(period, all, column, counts);
+    grouped(Measure.OPEN, period, all, column, counts, 0);
+    grouped(Measure.OVERDUE, period, all, column, counts, 1);
     return counts;
   }
 
+  /** The rows of a measure's own statement, counted per {@code column}. */
   private void grouped(Measure measure, SupervisionPeriod period, Filter filter, String column,
       Map<String, long[]> into, int slot) {
-    Source source = source(measure, period, filter);
-    String sql;
-    if (measure == Measure.OVERDUE) {
-      // one row per case and area: the clocks of one case all carry its town and village
-      String grouping = source.sql().replace("select c.case_code, min(c.due_at) as sort_at",
-          "select c.case_code, " + column + " as area").replace("group by c.case_code",
-          "group by c.case_code, " + column);
-      sql = "select area, count(*) from (" + grouping + ") grouped group by area";
-    } else {
-      sql = source.sql().replaceFirst("select p\\.case_code, [a-z_.]+ as sort_at", "select " + column + " as area, count(*)")
-          + " group by " + column;
-    }
-    jdbc.query(sql, (ResultSet rs) -> {
+    Source source = source(measure, period, filter, column);
+    jdbc.query("select area, count(*) from (" + source.sql() + ") grouped group by area", (ResultSet rs) -> {
       into.computeIfAbsent(key(rs.getString(1)), k -> new long[3])[slot] = rs.getLong(2);
-    }, source.args().toArray());
-  }
-
-  private void groupedOverdueByCase(SupervisionPeriod period, Filter filter, String column, Map<String, long[]> into) {
-    Source source = source(Measure.OVERDUE, period, filter);
-    String sql = "select p." + column + ", count(*) from (" + source.sql() + ") overdue"
-        + " join case_progress p on p.case_code = overdue.case_code group by p." + column;
-    jdbc.query(sql, (ResultSet rs) -> {
-      into.computeIfAbsent(key(rs.getString(1)), k -> new long[3])[1] = rs.getLong(2);
     }, source.args().toArray());
   }
 

@@ -24,7 +24,7 @@ public record SupervisionScope(String userId, String townCode, String level) {
 
   /** The widest scope the person's groups give, or empty when they supervise nothing. */
   public static Optional<SupervisionScope> of(String userId, Collection<String> groups) {
-    if (groups.contains(SUPERVISOR + "leader:" + countyOf(groups, "leader"))) {
+    if (groups.stream().anyMatch(group -> group.startsWith(SUPERVISOR + "leader:"))) {
       return Optional.of(new SupervisionScope(userId, null, LEADER));
     }
     if (groups.stream().anyMatch(group -> group.startsWith(SUPERVISOR + "county:"))) {
@@ -32,12 +32,6 @@ public record SupervisionScope(String userId, String townCode, String level) {
     }
     return groups.stream().filter(group -> group.startsWith(SUPERVISOR + "town:")).findFirst()
         .map(group -> new SupervisionScope(userId, group.substring((SUPERVISOR + "town:").length()), TOWN));
-  }
-
-  private static String countyOf(Collection<String> groups, String level) {
-    String prefix = SUPERVISOR + level + ":";
-    return groups.stream().filter(group -> group.startsWith(prefix)).map(group -> group.substring(prefix.length()))
-        .findFirst().orElse("");
   }
 
   boolean wholeCounty() {

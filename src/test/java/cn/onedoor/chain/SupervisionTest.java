@@ -208,6 +208,18 @@ class SupervisionTest extends ChainTest {
   }
 
   @Test
+  void theApiIsDescribedInOpenApiWithItsProblems() throws IOException {
+    JsonNode docs = JSON.readTree(http("countysupervisor").get("/v3/api-docs").body());
+    for (String path : List.of("/api/supervision/overview", "/api/supervision/cases", "/api/supervision/cases/{caseCode}",
+        "/api/supervision/escalations/waiting", "/api/supervision/activity-sla")) {
+      assertThat(docs.path("paths").path(path).path("get").path("responses").fieldNames()).toIterable()
+          .as(path).contains("200", "400", "403");
+    }
+    assertThat(docs.path("paths").path("/api/supervision/cases/{caseCode}/orders").path("post").path("responses")
+        .fieldNames()).toIterable().contains("201", "400", "403", "404", "409");
+  }
+
+  @Test
   void thePageCallsTheApiWithTheWebappLogin() throws IOException {
     String caseCode = register(villageNeighbourDispute());
     Http browser = new Http(port);
