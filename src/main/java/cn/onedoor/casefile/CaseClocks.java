@@ -3,6 +3,7 @@ package cn.onedoor.casefile;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Date;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -21,7 +22,9 @@ class CaseClocks {
 
   static final String WORK = "WORK";
   static final String ESCALATION = "ESCALATION";
-  private static final String ESCALATION_PROCESS = "escalation-rung";
+  /** Tasks of these processes press others to act (催办, 督办令): supervision counts them apart from the work. */
+  private static final Set<String> ESCALATION_PROCESSES = Set.of("escalation-rung",
+      "supervision-order");
 
   private final JdbcTemplate jdbc;
   private final CaseJournal journal;
@@ -62,11 +65,15 @@ class CaseClocks {
     String group = candidateGroup(task);
     jdbc.update("""
         insert into case_clock (task_id, case_code, process_instance_id, process_key, activity_id, name, clock_kind,
-          candidate_group, assignee, started_at, due_at)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+          candidate_group, assignee, started_at, due_at, town_code, village_code, channel, dispute_type)
+        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, (select town_code from case_progress where case_code = ?),
+          (select village_code from case_progress where case_code = ?),
+          (select channel from case_progress where case_code = ?),
+          (select dispute_type from case_progress where case_code = ?))""",
         task.getId(), caseCode, task.getProcessInstanceId(), processKey, task.getTaskDefinitionKey(),
-        truncate(task.getName(), 128), ESCALATION_PROCESS.equals(processKey) ? ESCALATION : WORK, group,
-        task.getAssignee(), Timestamp.from(clock.instant()), timestamp(task.getDueDate()));
+        truncate(task.getName(), 128), ESCALATION_PROCESSES.contains(processKey) ? ESCALATION : WORK, group,
+        task.getAssignee(), Timestamp.from(clock.instant()), timestamp(task.getDueDate()), caseCode, caseCode, caseCode,
+        caseCode);
   }
 
   private static String candidateGroup(DelegateTask task) {

@@ -35,8 +35,9 @@ public class CaseJournal {
    */
   public void registered(String caseCode, String actor) {
     int registered = jdbc.update("""
-        insert into case_progress (case_code, stage, stage_since, registered_at, current_unit, town_code, village_code)
-        select case_code, ?, registered_at, registered_at, responsible_unit, town_code, village_code
+        insert into case_progress (case_code, stage, stage_since, registered_at, current_unit, town_code, village_code,
+          dispute_type)
+        select case_code, ?, registered_at, registered_at, responsible_unit, town_code, village_code, dispute_type
         from dispute_case where case_code = ?""", CaseStage.INTAKE.name(), caseCode);
     if (registered == 0) {
       throw new CaseNotRegisteredException(caseCode);
@@ -46,6 +47,11 @@ public class CaseJournal {
 
   public void stageEntered(String caseCode, CaseStage stage) {
     jdbc.update("update case_progress set stage = ?, stage_since = ? where case_code = ?", stage.name(), now(), caseCode);
+    if (stage == CaseStage.LITIGATION_MEDIATION) {
+      // The first time a case goes to court counts for litigation per 10,000 inhabitants (万人成讼率).
+      jdbc.update("update case_progress set litigation_at = ? where case_code = ? and litigation_at is null", now(),
+          caseCode);
+    }
     record(caseCode, "STAGE", stage, null, null);
   }
 
@@ -102,6 +108,13 @@ public class CaseJournal {
           person, unit, caseCode);
       record(caseCode, "HAND_OVER_ACCEPTED", null, unit, person);
     }
+  }
+
+  /** How mediation ended (the last attempt, when a case is mediated again): the page's mediation success rate. */
+  public void mediationEnded(String caseCode, String outcome) {
+    jdbc.update("update case_progress set mediation_outcome = ?, mediation_ended_at = ? where case_code = ?", outcome,
+        now(), caseCode);
+    record(caseCode, "MEDIATION_ENDED", CaseStage.MEDIATION, outcome, null);
   }
 
   public void closed(String caseCode, String reason) {

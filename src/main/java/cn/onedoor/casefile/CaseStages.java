@@ -30,6 +30,12 @@ public class CaseStages {
     events.publishEvent(new CaseStageEntered(caseCode, entered, visit, source == null ? null : source.toString()));
   }
 
+  /** On the end of the mediation call: its outcome, for the supervisors' mediation success rate. */
+  public void mediationEnded(DelegateExecution execution) {
+    Object outcome = execution.getVariable("mediationOutcome");
+    journal.mediationEnded(execution.getProcessBusinessKey(), outcome == null ? null : outcome.toString());
+  }
+
   public void closed(DelegateExecution execution) {
     Object reason = execution.getVariable("closureReason");
     journal.closed(execution.getProcessBusinessKey(), reason == null ? null : reason.toString());

@@ -8,9 +8,11 @@ import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,15 +33,19 @@ public class EscalationLadder {
   private final UnitGroups unitGroups;
   private final CaseJournal journal;
   private final EscalationSettings settings;
+  private final Escalations escalations;
+  private final IdentityService identityService;
 
   EscalationLadder(TaskService taskService, RuntimeService runtimeService, ProcessDeadlines deadlines, UnitGroups unitGroups, CaseJournal journal,
-      EscalationSettings settings) {
+      EscalationSettings settings, Escalations escalations, IdentityService identityService) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.deadlines = deadlines;
     this.unitGroups = unitGroups;
     this.journal = journal;
     this.settings = settings;
+    this.escalations = escalations;
+    this.identityService = identityService;
   }
 
   public List<Map<String, Object>> rungsFromDue(List<Map<String, Object>> rungs) {
@@ -100,10 +106,40 @@ public class EscalationLadder {
     return deadlines.period(deadlines.now(), settings.acknowledgeWithin().toString(), "WORKING");
   }
 
+  /** An order left unanswered past its deadline goes up to the county leaders (挂牌督办 is theirs already). */
+  public String overdueOrderGroup() {
+    return unitGroups.countyLeaders();
+  }
+
+  /**
+   * The rung reached: a row in case_escalation carried by this escalation-rung instance (its id in
+   * {@code escalationId}, for the answer and for a supervision order issued on this rung) and a line in the journal.
+   */
   public void record(DelegateExecution execution, Map<String, Object> rung) {
-    journal.record(execution.getProcessBusinessKey(), "ESCALATION", null,
-        title(rung, (String) execution.getVariable("clockName")) + " → " + groupFor(rung,
-            (String) execution.getVariable("handlingLevel"), (String) execution.getVariable("townCode")), null);
+    String clockName = (String) execution.getVariable("clockName");
+    String group = groupFor(rung, (String) execution.getVariable("handlingLevel"),
+        (String) execution.getVariable("townCode"));
+    long id = escalations.raise(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+        (String) rung.get("rung"), clockName, group, acknowledgeDue(), Escalations.LADDER);
+    execution.setVariable("escalationId", id);
+    journal.record(execution.getProcessBusinessKey(), "ESCALATION", null, title(rung, clockName) + " → " + group, null);
+  }
+
+  /** A chase-up or escalation acted upon: the supervisor's note answers the rung. */
+  public void acknowledged(DelegateTask task) {
+    Object id = task.getVariable("escalationId");
+    if (id != null) {
+      escalations.answered(((Number) id).longValue(), (String) task.getVariable("escalationAction"), actor(task));
+    }
+  }
+
+  /** Whoever completed the task: its assignee, else the person the engine acts for. */
+  String actor(DelegateTask task) {
+    if (task.getAssignee() != null) {
+      return task.getAssignee();
+    }
+    var authentication = identityService.getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
   }
 
   private static Duration offset(Map<String, Object> rung) {

@@ -110,6 +110,16 @@ public final class Http {
     return login;
   }
 
+  /**
+   * The webapps drop the session and its CSRF token at login; a page takes the new token from its next read of the
+   * webapps' API, as this does (the logged-in user, {@code /camunda/api/admin/auth/user/default}).
+   */
+  public HttpResponse<String> refreshWebappCsrfToken() {
+    HttpResponse<String> user = get("/camunda/api/admin/auth/user/default");
+    csrfToken = user.headers().firstValue("X-XSRF-TOKEN").orElse(csrfToken);
+    return user;
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path))
         .header("Accept", "application/json, */*;q=0.1");

@@ -30,6 +30,8 @@ export default {
     long: 'LLLL',
     short: 'LL'
   },
+  // Diagram overlay "期限状态": each activity painted by the SLA state of the cases waiting there (scripts/sla-overlay.js).
+  customScripts: ['scripts/sla-overlay.js'],
   // Loads ../../onedoor/i18n.js: dateFormat above for every date, Chinese names in the app switcher.
   requireJsConfig: {
     deps: ['onedoor-i18n'],

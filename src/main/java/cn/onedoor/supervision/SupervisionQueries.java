@@ -1,0 +1,399 @@
+package cn.onedoor.supervision;
+
+import cn.onedoor.organisation.Units;
+import java.sql.ResultSet;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * The supervisors' page as SQL over our registry (case_progress, case_clock, case_escalation, dispute_case), never
+ * over engine history. Each figure is the row count of the same statement that lists its cases, so a number on the
+ * page and the list behind it cannot disagree. Every statement starts from an index range (see V20__supervision.sql);
+ * the benchmark in src/test (SupervisionQueryBenchmark) measures them on a million cases.
+ */
+@Service
+class SupervisionQueries {
+
+  /** What a figure counts; the same name selects its list. */
+  enum Measure {
+    OPEN, DUE_SOON, OVERDUE, ESCALATED, OPEN_ORDERS, CLOSED, ON_TIME, MEDIATION, MEDIATION_SUCCESS, LITIGATION
+  }
+
+  static final List<String> MEDIATION_SUCCESSES = List.of("AGREEMENT_WRITTEN", "AGREEMENT_ORAL", "PERFORMED");
+  static final List<String> ORDER_RUNGS = List.of("SUPERVISION_ORDER", "LEADER_LISTED");
+  private static final Map<String, Integer> RUNG_RANK = Map.of("CHASE_UP", 1, "ESCALATE", 2, "SUPERVISION_ORDER", 3,
+      "ORDER_OVERDUE", 4, "LEADER_LISTED", 5);
+
+  /** The area looked at: the county, a town or a village; {@code townCode} is the town the area lies in. */
+  record Area(Units.Kind kind, String code, String name, Integer population, String townCode) {
+  }
+
+  /** Narrows a list (or a chart's bar) to a channel or a dispute type. */
+  record Filter(Area area, String channel, String disputeType) {
+  }
+
+  private final JdbcTemplate jdbc;
+  private final Duration dueSoon;
+
+  SupervisionQueries(JdbcTemplate jdbc, SupervisionSettings settings) {
+    this.jdbc = jdbc;
+    this.dueSoon = settings.dueSoon();
+  }
+
+  /** A measure as one statement with its arguments: the row source of both the figure and its list. */
+  private record Source(String sql, List<Object> args) {
+  }
+
+  long count(Measure measure, SupervisionPeriod period, Filter filter) {
+    Source source = source(measure, period, filter);
+    Long count = jdbc.queryForObject("select count(*) from (" + source.sql() + ") counted", Long.class,
+        source.args().toArray());
+    return count == null ? 0 : count;
+  }
+
+  /** One page of the list behind a figure, most urgent or most recent first. */
+  List<Map<String, Object>> list(Measure measure, SupervisionPeriod period, Filter filter, int limit, int offset) {
+    Source source = source(measure, period, filter);
+    List<Object> args = new ArrayList<>(source.args());
+    args.add(limit);
+    args.add(offset);
+    String order = switch (measure) {
+      case DUE_SOON, OVERDUE, OPEN_ORDERS -> "sort_at asc, case_code";
+      default -> "sort_at desc, case_code";
+    };
+    return jdbc.queryForList("select * from (" + source.sql() + ") listed order by " + order + " limit ? offset ?",
+        args.toArray());
+  }
+
+  private Source source(Measure measure, SupervisionPeriod period, Filter filter) {
+    return source(measure, period, filter, null);
+  }
+
+  /**
+   * The statement behind a measure. With {@code groupBy} (a column that case_progress, case_clock and case_escalation
+   * share: town_code, village_code, channel, dispute_type) each row also carries that column as {@code area}, for
+   * counts per town or per channel from the very same statement.
+   */
+  private Source source(Measure measure, SupervisionPeriod period, Filter filter, String groupBy) {
+    Timestamp asOf = Timestamp.from(period.asOf());
+    Timestamp from = Timestamp.from(period.from());
+    Timestamp to = Timestamp.from(period.to());
+    List<Object> args = new ArrayList<>();
+    StringBuilder sql = new StringBuilder();
+    switch (measure) {
+      case OPEN -> {
+        // open at the moment: not closed yet, or closed after it; two index ranges rather than one OR over all cases
+        sql.append(select("p", "p.registered_at", groupBy)).append(" from case_progress p where p.closed_at is null")
+            .append(" and p.registered_at <= ?");
+        args.add(asOf);
+        caseFilter(sql, args, "p", filter);
+        sql.append(" union all ").append(select("p", "p.registered_at", groupBy))
+            .append(" from case_progress p where p.closed_at > ? and p.registered_at <= ?");
+        args.addAll(List.of(asOf, asOf));
+        caseFilter(sql, args, "p", filter);
+      }
+      case DUE_SOON, OVERDUE -> {
+        // clocks running at the moment (still open, or ended after it), two index ranges; then one row per case (and
+        // area: the clocks of one case carry the same town, village, channel and type)
+        String area = groupBy == null ? "" : ", c." + groupBy;
+        sql.append("select c.case_code, min(c.due_at) as sort_at").append(groupBy == null ? "" : area + " as area")
+            .append(" from (");
+        for (String running : List.of("c.ended_at is null", "c.ended_at > ?")) {
+          if (running.endsWith("?")) {
+            sql.append(" union all ");
+            args.add(asOf);
+          }
+          sql.append("select c.case_code, c.due_at").append(area).append(" from case_clock c where ").append(running);
+          areaFilter(sql, args, "c", filter.area());
+          sql.append(" and c.clock_kind = 'WORK' and c.started_at <= ?");
+          args.add(asOf);
+          if (measure == Measure.OVERDUE) {
+            sql.append(" and c.due_at < ?");
+            args.add(asOf);
+          } else {
+            sql.append(" and c.due_at >= ? and c.due_at < ?");
+            args.addAll(List.of(asOf, Timestamp.from(period.asOf().plus(dueSoon))));
+          }
+          typeFilter(sql, args, "c", filter);
+        }
+        sql.append(") c group by c.case_code").append(area);
+      }
+      case ESCALATED -> {
+        sql.append("select e.case_code, max(e.raised_at) as sort_at").append(groupBy == null ? "" : ", e." + groupBy + " as area")
+            .append(" from case_escalation e");
+        if (filter.channel() != null || filter.disputeType() != null) {
+          sql.append(" join case_progress p on p.case_code = e.case_code");
+        }
+        sql.append(" where e.raised_at >= ? and e.raised_at < ?");
+        args.addAll(List.of(from, to));
+        areaFilter(sql, args, "e", filter.area());
+        typeFilter(sql, args, "p", filter);
+        sql.append(" group by e.case_code").append(groupBy == null ? "" : ", e." + groupBy);
+      }
+      case OPEN_ORDERS -> {
+        sql.append("select e.case_code, e.answer_due as sort_at, e.id as escalation_id")
+            .append(groupBy == null ? "" : ", e." + groupBy + " as area").append(" from case_escalation e");
+        if (filter.channel() != null || filter.disputeType() != null) {
+          sql.append(" join case_progress p on p.case_code = e.case_code");
+        }
+        sql.append(" where e.rung in (?, ?) and (e.answered_at is null or e.answered_at > ?) and e.issued_at <= ?");
+        args.addAll(ORDER_RUNGS);
+        args.addAll(List.of(asOf, asOf));
+        areaFilter(sql, args, "e", filter.area());
+        typeFilter(sql, args, "p", filter);
+      }
+      case CLOSED, ON_TIME -> {
+        sql.append(select("p", "p.closed_at", groupBy)).append(" from case_progress p where ")
+            .append("p.closed_at >= ? and p.closed_at < ?");
+        args.addAll(List.of(from, to));
+        caseFilter(sql, args, "p", filter);
+        if (measure == Measure.ON_TIME) {
+          // On time: no clock of the case's work ran past its due date, neither completed late nor still open.
+          sql.append(" and not exists (select 1 from case_clock c where c.case_code = p.case_code")
+              .append(" and c.clock_kind = 'WORK' and c.due_at < coalesce(c.ended_at, p.closed_at))");
+        }
+      }
+      case MEDIATION, MEDIATION_SUCCESS -> {
+        sql.append(select("p", "p.mediation_ended_at", groupBy)).append(" from case_progress p where ")
+            .append("p.mediation_ended_at >= ? and p.mediation_ended_at < ?");
+        args.addAll(List.of(from, to));
+        caseFilter(sql, args, "p", filter);
+        if (measure == Measure.MEDIATION_SUCCESS) {
+          sql.append(" and p.mediation_outcome in (?, ?, ?)");
+          args.addAll(MEDIATION_SUCCESSES);
+        }
+      }
+      case LITIGATION -> {
+        sql.append(select("p", "p.litigation_at", groupBy)).append(" from case_progress p where ")
+            .append("p.litigation_at >= ? and p.litigation_at < ?");
+        args.addAll(List.of(from, to));
+        caseFilter(sql, args, "p", filter);
+      }
+      default -> throw new IllegalArgumentException(measure.name());
+    }
+    return new Source(sql.toString(), args);
+  }
+
+  private static String select(String alias, String sortColumn, String groupBy) {
+    return "select " + alias + ".case_code, " + sortColumn + " as sort_at"
+        + (groupBy == null ? "" : ", " + alias + "." + groupBy + " as area");
+  }
+
+  /** Area, channel and dispute type on case_progress itself. */
+  private static void caseFilter(StringBuilder sql, List<Object> args, String alias, Filter filter) {
+    Area area = filter.area();
+    if (area.kind() == Units.Kind.TOWN) {
+      sql.append(" and ").append(alias).append(".town_code = ?");
+      args.add(area.code());
+    } else if (area.kind() == Units.Kind.VILLAGE) {
+      sql.append(" and ").append(alias).append(".village_code = ?");
+      args.add(area.code());
+    }
+    typeFilter(sql, args, alias, filter);
+  }
+
+  /** Area condition on the town and village columns copied onto clocks and escalations. */
+  private static void areaFilter(StringBuilder sql, List<Object> args, String alias, Area area) {
+    if (area.kind() == Units.Kind.TOWN) {
+      sql.append(" and ").append(alias).append(".town_code = ?");
+      args.add(area.code());
+    } else if (area.kind() == Units.Kind.VILLAGE) {
+      sql.append(" and ").append(alias).append(".town_code = ? and ").append(alias).append(".village_code = ?");
+      args.add(area.townCode());
+      args.add(area.code());
+    }
+  }
+
+  private static void typeFilter(StringBuilder sql, List<Object> args, String alias, Filter filter) {
+    if (filter.channel() != null) {
+      sql.append(" and ").append(alias).append(".channel = ?");
+      args.add(filter.channel());
+    }
+    if (filter.disputeType() != null) {
+      sql.append(" and ").append(alias).append(".dispute_type = ?");
+      args.add(filter.disputeType());
+    }
+  }
+
+  /**
+   * Open and overdue cases per town (or per village of a town), and cases brought to court in the period: the grid
+   * coloured by overdue share. {@code byVillage} groups by village within the area's town.
+   */
+  Map<String, long[]> byArea(SupervisionPeriod period, Area area, boolean byVillage) {
+    String column = byVillage ? "village_code" : "town_code";
+    Map<String, long[]> counts = new LinkedHashMap<>();
+    Filter all = new Filter(area, null, null);
+    grouped(Measure.OPEN, period, all, column, counts, 0);
+    grouped(Measure.OVERDUE, period, all, column, counts, 1);
+    grouped(Measure.LITIGATION, period, all, column, counts, 2);
+    return counts;
+  }
+
+  /** Open and overdue cases per channel or per dispute type. */
+  Map<String, long[]> byCaseColumn(SupervisionPeriod period, Area area, String column) {
+    Map<String, long[]> counts = new LinkedHashMap<>();
+    Filter all = new Filter(area, null, null);
+    grouped(Measure.OPEN, period, all, column, counts, 0);
+    grouped(Measure.OVERDUE, period, all, column, counts, 1);
+    return counts;
+  }
+
+  /** The rows of a measure's own statement, counted per {@code column}. */
+  private void grouped(Measure measure, SupervisionPeriod period, Filter filter, String column,
+      Map<String, long[]> into, int slot) {
+    Source source = source(measure, period, filter, column);
+    jdbc.query("select area, count(*) from (" + source.sql() + ") grouped group by area", (ResultSet rs) -> {
+      into.computeIfAbsent(key(rs.getString(1)), k -> new long[3])[slot] = rs.getLong(2);
+    }, source.args().toArray());
+  }
+
+  private static String key(String code) {
+    return code == null ? "" : code;
+  }
+
+  /** What the lists show of each case, by code. */
+  Map<String, Map<String, Object>> cases(Collection<String> caseCodes) {
+    Map<String, Map<String, Object>> found = new HashMap<>();
+    if (caseCodes.isEmpty()) {
+      return found;
+    }
+    String marks = String.join(", ", caseCodes.stream().map(code -> "?").toList());
+    jdbc.queryForList("""
+        select p.case_code, p.stage, p.channel, p.handling_level, p.risk_grade, p.current_unit, p.town_code,
+          p.village_code, p.dispute_type, p.registered_at, p.closed_at, p.closure_reason, p.mediation_outcome,
+          p.litigation_at, d.town_code as registered_town, d.village_code as registered_village,
+          d.responsible_unit, d.responsible_officer
+        from case_progress p join dispute_case d on d.case_code = p.case_code
+        where p.case_code in (%s)""".formatted(marks), caseCodes.toArray())
+        .forEach(row -> found.put((String) row.get("case_code"), row));
+    return found;
+  }
+
+  /** Each case's most urgent work clock that was open at {@code asOf}. */
+  Map<String, Map<String, Object>> urgentClocks(Collection<String> caseCodes, Instant asOf) {
+    Map<String, Map<String, Object>> found = new HashMap<>();
+    if (caseCodes.isEmpty()) {
+      return found;
+    }
+    String marks = String.join(", ", caseCodes.stream().map(code -> "?").toList());
+    List<Object> args = new ArrayList<>(caseCodes);
+    args.add(Timestamp.from(asOf));
+    args.add(Timestamp.from(asOf));
+    jdbc.queryForList("""
+        select case_code, task_id, name, process_key, activity_id, candidate_group, assignee, started_at, due_at
+        from case_clock where case_code in (%s) and clock_kind = 'WORK' and started_at <= ?
+          and (ended_at is null or ended_at > ?)
+        order by due_at, started_at""".formatted(marks), args.toArray())
+        .forEach(row -> found.putIfAbsent((String) row.get("case_code"), row));
+    return found;
+  }
+
+  /** The highest rung each case has reached (催办 < 升级 < 督办令 < 督办令逾期 < 挂牌督办). */
+  Map<String, String> rungsReached(Collection<String> caseCodes) {
+    Map<String, String> reached = new HashMap<>();
+    if (caseCodes.isEmpty()) {
+      return reached;
+    }
+    String marks = String.join(", ", caseCodes.stream().map(code -> "?").toList());
+    jdbc.query("select case_code, rung from case_escalation where case_code in (%s)".formatted(marks),
+        (ResultSet rs) -> {
+          String caseCode = rs.getString(1);
+          String rung = rs.getString(2);
+          String before = reached.get(caseCode);
+          if (before == null || RUNG_RANK.getOrDefault(rung, 0) > RUNG_RANK.getOrDefault(before, 0)) {
+            reached.put(caseCode, rung);
+          }
+        }, caseCodes.toArray());
+    return reached;
+  }
+
+  /** Those of these (closed) cases with a work clock that ran past its due date: the opposite of ON_TIME. */
+  List<String> lateAmong(Collection<String> caseCodes) {
+    if (caseCodes.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(", ", caseCodes.stream().map(code -> "?").toList());
+    return jdbc.queryForList("""
+        select distinct c.case_code from case_clock c join case_progress p on p.case_code = c.case_code
+        where c.case_code in (%s) and c.clock_kind = 'WORK' and c.due_at < coalesce(c.ended_at, p.closed_at)"""
+        .formatted(marks), String.class, caseCodes.toArray());
+  }
+
+  /** Escalation rows by id (the supervision orders list). */
+  Map<Long, Map<String, Object>> escalations(Collection<Long> ids) {
+    Map<Long, Map<String, Object>> found = new HashMap<>();
+    if (ids.isEmpty()) {
+      return found;
+    }
+    String marks = String.join(", ", ids.stream().map(id -> "?").toList());
+    jdbc.queryForList("select * from case_escalation where id in (%s)".formatted(marks), ids.toArray())
+        .forEach(row -> found.put(((Number) row.get("id")).longValue(), row));
+    return found;
+  }
+
+  /** Escalation tasks waiting in one of these groups (催办, 升级, 督办令 to issue or to press). */
+  List<Map<String, Object>> waitingFor(Collection<String> groups, Area area) {
+    if (groups.isEmpty()) {
+      return List.of();
+    }
+    String marks = String.join(", ", groups.stream().map(group -> "?").toList());
+    List<Object> args = new ArrayList<>(groups);
+    StringBuilder sql = new StringBuilder("""
+        select c.task_id, c.case_code, c.name, c.candidate_group, c.assignee, c.started_at, c.due_at, c.process_key,
+          c.activity_id, c.town_code, c.village_code
+        from case_clock c where c.candidate_group in (%s) and c.ended_at is null and c.clock_kind = 'ESCALATION'
+        """.formatted(marks));
+    if (area.kind() == Units.Kind.TOWN) {
+      sql.append(" and c.town_code = ?");
+      args.add(area.code());
+    } else if (area.kind() == Units.Kind.VILLAGE) {
+      sql.append(" and c.village_code = ?");
+      args.add(area.code());
+    }
+    sql.append(" order by c.due_at, c.started_at limit 500");
+    return jdbc.queryForList(sql.toString(), args.toArray());
+  }
+
+  /** Open clocks of one process per activity: on time, due soon, overdue (the Cockpit diagram overlay). */
+  List<Map<String, Object>> activitySla(String processKey, Instant now, Area area) {
+    Timestamp at = Timestamp.from(now);
+    Timestamp soon = Timestamp.from(now.plus(dueSoon));
+    List<Object> args = new ArrayList<>(List.of(at, at, soon, processKey));
+    StringBuilder sql = new StringBuilder("""
+        select c.activity_id,
+          sum(case when c.due_at < ? then 1 else 0 end) as overdue,
+          sum(case when c.due_at >= ? and c.due_at < ? then 1 else 0 end) as due_soon,
+          count(*) as open_clocks
+        from case_clock c where c.process_key = ? and c.ended_at is null""");
+    if (area.kind() == Units.Kind.TOWN) {
+      sql.append(" and c.town_code = ?");
+      args.add(area.code());
+    } else if (area.kind() == Units.Kind.VILLAGE) {
+      sql.append(" and c.village_code = ?");
+      args.add(area.code());
+    }
+    sql.append(" group by c.activity_id order by c.activity_id");
+    return jdbc.queryForList(sql.toString(), args.toArray());
+  }
+
+  /** The journal of one case, newest last. */
+  List<Map<String, Object>> journal(String caseCode) {
+    return jdbc.queryForList("""
+        select occurred_at, kind, stage, detail, actor from case_event where case_code = ? order by occurred_at, id""",
+        caseCode);
+  }
+
+  /** The case's escalations and orders, newest last. */
+  List<Map<String, Object>> escalationsOf(String caseCode) {
+    return jdbc.queryForList("select * from case_escalation where case_code = ? order by raised_at, id", caseCode);
+  }
+}

@@ -1,0 +1,155 @@
+package cn.onedoor.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.onedoor.support.Browser;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A county supervisor at the supervisors' page in a real headless Chromium: logs in with the webapps' user, sees the
+ * overdue count move when the consent deadline's timer fires, opens an overdue case from the list behind the figure
+ * and issues a supervision order that reaches the village mediators; then sees the same clocks painted on the
+ * mediation diagram in Cockpit. Screenshots: target/screenshots/supervision-*.png.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class SupervisionBrowserTest extends ChainTest {
+
+  private static final OffsetDateTime FRIDAY = OffsetDateTime.parse("2026-03-06T10:00:00+08:00");
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  static Browser chromium;
+
+  @BeforeAll
+  static void startBrowser() throws IOException {
+    chromium = Browser.start("zh-CN");
+  }
+
+  @AfterAll
+  static void stopBrowser() throws IOException {
+    if (chromium != null) {
+      chromium.close();
+    }
+  }
+
+  @AfterEach
+  void forgetTheCases() {
+    chromium.logOut();
+    runtimeService.createProcessInstanceQuery().rootProcessInstances().list()
+        .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test done", true, true));
+    for (String table : List.of("case_escalation", "case_clock", "case_event", "case_link", "case_hand_over",
+        "intake_request", "case_party", "personal_data_read", "outbound_request", "case_progress", "dispute_case")) {
+      jdbc.update("delete from " + table);
+    }
+  }
+
+  @Test
+  void aCountySupervisorSeesACaseGoOverdueOpensItAndIssuesASupervisionOrder() {
+    String first = register(villageNeighbourDispute());
+    String second = register(villageNeighbourDispute());
+
+    chromium.on(port).open("/supervision/");
+    chromium.waitForText("督办员登录");
+    chromium.screenshot("supervision-0-login");
+    type(By.id("username"), "countysupervisor");
+    type(By.id("password"), "demo");
+    chromium.driver().findElement(By.cssSelector("#login-form button[type='submit']")).click();
+    chromium.waitForText("在办案件");
+    waitForFigure("open", "2");
+    assertThat(figure("overdue")).isEqualTo("0");
+    chromium.waitUntil(driver -> !driver.findElements(By.cssSelector("#chart-channel canvas")).isEmpty());
+    chromium.screenshot("supervision-1-board");
+
+    // Thursday's consent deadline passes; the timer fires and the ladder chases the town supervisor.
+    moveClockTo(FRIDAY);
+    chromium.open("/supervision/");
+    waitForFigure("overdue", "2");
+    chromium.screenshot("supervision-2-overdue");
+
+    click(By.cssSelector("[data-kpi='overdue']"));
+    chromium.waitUntil(driver -> "2".equals(driver.findElement(By.id("list-total")).getAttribute("data-total")));
+    List<WebElement> rows = chromium.driver().findElements(By.cssSelector("#list tbody tr.case-row"));
+    assertThat(rows).extracting(row -> row.getAttribute("data-case")).containsExactlyInAnyOrder(first, second);
+    chromium.waitForText("确认当事人调解意愿");
+    chromium.screenshot("supervision-3-overdue-list");
+
+    click(By.cssSelector("#list tbody tr[data-case='" + first + "']"));
+    chromium.waitForText("案件 " + first);
+    chromium.waitForText("催办");
+    chromium.screenshot("supervision-4-case");
+
+    type(By.id("order-text"), "请于三个工作日内组织双方调解并报告进展");
+    click(By.id("order-submit"));
+    chromium.waitForText("已下发督办令");
+    chromium.screenshot("supervision-5-order-issued");
+    assertThat(candidateGroups(task(first, "Task_AnswerSupervisionOrder")))
+        .containsExactly("mediator:village:511725102001");
+
+    click(By.id("case-close"));
+    waitForFigure("openOrders", "1");
+    chromium.screenshot("supervision-6-board-after-order");
+  }
+
+  @Test
+  void cockpitPaintsEachActivityByTheStateOfItsClocks() {
+    register(villageNeighbourDispute());
+    register(villageNeighbourDispute());
+    moveClockTo(FRIDAY);
+    register(villageNeighbourDispute());
+
+    chromium.on(port).open("/camunda/app/cockpit/default/");
+    chromium.logIn("countysupervisor", "demo");
+    chromium.waitForText("流程监控");
+    String mediation = repositoryDefinitionId("mediation");
+    chromium.open("/camunda/app/cockpit/default/#/process-definition/" + mediation + "/runtime");
+    WebElement badge = chromium.waitUntil(driver -> driver.findElements(
+        By.cssSelector(".onedoor-sla[data-activity='Task_RecordConsent']")).stream().findFirst().orElse(null));
+    assertThat(badge.getText()).contains("按期 1").contains("逾期 2");
+    assertThat(chromium.driver().findElements(By.cssSelector(".djs-element.onedoor-sla-overdue"))).isNotEmpty();
+    chromium.screenshot("supervision-7-cockpit-sla-overlay");
+  }
+
+  private String repositoryDefinitionId(String key) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(key).list().get(0).getProcessDefinitionId();
+  }
+
+  private void waitForFigure(String key, String value) {
+    try {
+      chromium.waitUntil(driver -> value.equals(figure(key)));
+    } catch (RuntimeException notThere) {
+      chromium.screenshot("supervision-failed-" + key);
+      throw new AssertionError("figure " + key + " never showed " + value + "; shows " + figure(key), notThere);
+    }
+  }
+
+  private String figure(String key) {
+    List<WebElement> cards = chromium.driver().findElements(By.cssSelector("[data-kpi='" + key + "'] .value"));
+    return cards.isEmpty() ? null : cards.get(0).getText().replaceAll("[^0-9.%]", "");
+  }
+
+  private void click(By by) {
+    chromium.waitUntil(driver -> driver.findElement(by)).click();
+  }
+
+  private void type(By by, String text) {
+    WebElement field = chromium.waitUntil(driver -> driver.findElement(by));
+    field.clear();
+    field.sendKeys(text);
+  }
+}
