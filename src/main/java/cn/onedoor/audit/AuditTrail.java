@@ -23,8 +23,8 @@ import org.springframework.stereotype.Service;
 /**
  * The county supervisor's audit trail, read from where each act is recorded anyway (nothing is written twice):
  * {@code personal_data_read}; hand-overs in the registry ({@code case_hand_over}: routing's and the ladder's moves,
- * with the person whose step caused them) and their acceptance or objection in the journal; supervision orders issued in Tasklist (the engine's history of
- * {@value #ISSUE_SUPERVISION_ORDER}) or recorded in the journal as SUPERVISION_ORDER by the supervisors' page; and
+ * with the person whose step caused them) and their acceptance or objection in the journal; supervision orders,
+ * journalled as SUPERVISION_ORDER with who issued them, whether in Tasklist or on the supervisors' page; and
  * manual changes in Cockpit, Admin or the REST API (the engine's user operation log, categories Operator and Admin).
  * Each entry names the person; "系统" is the system's own act (a clock, a rule).
  *
@@ -34,7 +34,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class AuditTrail {
 
-  static final String ISSUE_SUPERVISION_ORDER = "Task_IssueSupervisionOrder";
   static final String SYSTEM = "系统";
 
   public record Entry(AuditKind kind, String kindName, Instant occurredAt, String actor, String caseCode,
@@ -71,7 +70,6 @@ public class AuditTrail {
     }
     if (query.kinds().contains(AuditKind.SUPERVISION_ORDER)) {
       entries.addAll(journal(query, List.of("SUPERVISION_ORDER"), AuditKind.SUPERVISION_ORDER));
-      entries.addAll(supervisionOrdersInTasklist(query));
     }
     if (query.kinds().contains(AuditKind.ENGINE_OPERATION)) {
       entries.addAll(engineOperations(query));
@@ -112,28 +110,6 @@ public class AuditTrail {
             + (rs.getString("reason") == null ? "" : "：" + rs.getString("reason"))), sql.arguments.toArray());
   }
 
-  /** The person who issued an order is who completed the task: its assignee, or the operation log's completer. */
-  private List<Entry> supervisionOrdersInTasklist(Query query) {
-    HistoricTaskInstanceQuery tasks = historyService.createHistoricTaskInstanceQuery()
-        .taskDefinitionKey(ISSUE_SUPERVISION_ORDER).finished()
-        .finishedAfter(Date.from(query.from().minusMillis(1))).finishedBefore(Date.from(query.to()));
-    if (query.caseCode() != null) {
-      tasks.processInstanceBusinessKey(query.caseCode());
-    }
-    List<Entry> entries = new ArrayList<>();
-    for (HistoricTaskInstance task : tasks.orderByHistoricTaskInstanceEndTime().desc().listPage(0, query.limit())) {
-      if (!"completed".equals(task.getDeleteReason())) {
-        continue;
-      }
-      String actor = task.getAssignee() != null ? task.getAssignee() : completer(task.getId());
-      if (query.actor() != null && !query.actor().equals(actor)) {
-        continue;
-      }
-      entries.add(Entry.of(AuditKind.SUPERVISION_ORDER, task.getEndTime().toInstant(), actor,
-          caseCodes(Set.of(task.getProcessInstanceId())).get(task.getProcessInstanceId()), task.getName()));
-    }
-    return entries;
-  }
 
   private String completer(String taskId) {
     return historyService.createUserOperationLogQuery().taskId(taskId)
