@@ -13,8 +13,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstanceQuery;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.history.UserOperationLogQuery;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -108,13 +106,6 @@ public class AuditTrail {
         AuditKind.HAND_OVER, rs.getTimestamp("handed_at").toInstant(), rs.getString("handed_by"),
         rs.getString("case_code"), rs.getString("from_unit") + " → " + rs.getString("to_unit")
             + (rs.getString("reason") == null ? "" : "：" + rs.getString("reason"))), sql.arguments.toArray());
-  }
-
-
-  private String completer(String taskId) {
-    return historyService.createUserOperationLogQuery().taskId(taskId)
-        .operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list().stream()
-        .map(UserOperationLogEntry::getUserId).filter(java.util.Objects::nonNull).findFirst().orElse(null);
   }
 
   /** One entry per operation (the engine logs one row per property it changed), its properties in the detail. */
