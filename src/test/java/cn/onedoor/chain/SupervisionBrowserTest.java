@@ -115,6 +115,10 @@ class SupervisionBrowserTest extends ChainTest {
 
     chromium.on(port).open("/camunda/app/cockpit/default/");
     chromium.logIn("countysupervisor", "demo");
+    // the header reads 流程监控 on the login page too: wait until the login form has gone, or Cockpit's first
+    // requests race the login and show "session expired" on the next page
+    chromium.waitUntil(driver -> driver.findElements(By.cssSelector("input[ng-model='username']")).stream()
+        .noneMatch(WebElement::isDisplayed));
     chromium.waitForText("流程监控");
     String mediation = repositoryDefinitionId("mediation");
     chromium.open("/camunda/app/cockpit/default/#/process-definition/" + mediation + "/runtime");
