@@ -45,8 +45,13 @@
     return parts.year + '年' + parts.month + '月' + parts.day + '日 ' + parts.hour + ':' + parts.minute;
   }
 
-  function dueText(iso, asOf) {
+  /** A due date with how far off it is; 暂定 when it counted a year whose holiday notice is not published yet. */
+  function dueText(iso, asOf, provisional) {
     if (!iso) { return el('span', { text: '—' }); }
+    if (provisional) {
+      return el('span', {}, [dueText(iso, asOf), el('span', { class: 'provisional',
+        title: '该年节假日安排尚未公布，暂按法定节假日计算；公布后自动重新计算', text: '（暂定）' })]);
+    }
     var ms = new Date(iso) - new Date(asOf || (state.overview ? state.overview.generatedAt : Date.now()));
     var days = Math.floor(Math.abs(ms) / 86400000);
     var hours = Math.floor((Math.abs(ms) % 86400000) / 3600000);
@@ -358,7 +363,7 @@
       el('td', { text: name(row.channel) }),
       el('td', { text: name(row.stage) }),
       el('td', { text: clock ? clock.name : '—' }),
-      el('td', {}, [row.order ? dueText(row.order.answerDue, list.period.asOf) : clock ? dueText(clock.dueAt, list.period.asOf) : '—']),
+      el('td', {}, [row.order ? dueText(row.order.answerDue, list.period.asOf) : clock ? dueText(clock.dueAt, list.period.asOf, clock.provisional) : '—']),
       el('td', { text: name(row.responsibleUnit) + ' / ' + (clock && clock.assignee ? clock.assignee
         : clock && clock.group ? clock.group.name : (row.responsibleOfficer || '—')) }),
       el('td', {}, [row.rungReached ? el('span', { class: 'badge' + (row.rungReached.code === 'LEADER_LISTED' ? ' r' : ' o'),
@@ -372,7 +377,7 @@
     call('GET', API + '/cases' + query({ measure: 'DUE_SOON', unit: unit, period: state.period, limit: 20 })).then(function (list) {
       fill('due-soon', list.rows, function (row) {
         return [el('td', { class: 'code', text: row.caseCode }), el('td', { text: row.clock ? row.clock.name : '—' }),
-          el('td', {}, [dueText(row.clock && row.clock.dueAt, list.period.asOf)]),
+          el('td', {}, [dueText(row.clock && row.clock.dueAt, list.period.asOf, row.clock && row.clock.provisional)]),
           el('td', { text: row.clock && row.clock.group ? row.clock.group.name : name(row.responsibleUnit) })];
       }, 4, '两日内无到期');
     }).catch(function () {});
@@ -440,7 +445,7 @@
     clocks.innerHTML = '';
     detail.clocks.forEach(function (c) {
       clocks.appendChild(el('tr', {}, [el('td', { text: c.name }), el('td', { text: c.assignee || name(c.group) }),
-        el('td', { text: when(c.startedAt) }), el('td', {}, [dueText(c.dueAt)])]));
+        el('td', { text: when(c.startedAt) }), el('td', {}, [dueText(c.dueAt, null, c.provisional)])]));
     });
     if (!detail.clocks.length) { clocks.appendChild(el('tr', {}, [el('td', { colspan: 4, class: 'empty', text: '没有未结期限' })])); }
     var escalations = $('case-escalations').tBodies[0];

@@ -1,5 +1,6 @@
 package cn.onedoor.casefile;
 
+import cn.onedoor.deadline.ProvisionalDeadlines;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Date;
@@ -28,11 +29,13 @@ class CaseClocks {
 
   private final JdbcTemplate jdbc;
   private final CaseJournal journal;
+  private final ProvisionalDeadlines provisional;
   private final Clock clock;
 
-  CaseClocks(JdbcTemplate jdbc, CaseJournal journal, Clock clock) {
+  CaseClocks(JdbcTemplate jdbc, CaseJournal journal, ProvisionalDeadlines provisional, Clock clock) {
     this.jdbc = jdbc;
     this.journal = journal;
+    this.provisional = provisional;
     this.clock = clock;
   }
 
@@ -61,6 +64,9 @@ class CaseClocks {
   }
 
   private void opened(String caseCode, DelegateTask task) {
+    // A due date counted on a year whose holiday notice is not out yet says so where the mediator reads the task.
+    provisional.yearOf(caseCode, task.getDueDate())
+        .ifPresent(year -> task.setDescription(ProvisionalDeadlines.describe(year, task.getDescription())));
     String processKey = task.getProcessDefinitionId() == null ? "" : task.getProcessDefinitionId().split(":")[0];
     String group = candidateGroup(task);
     jdbc.update("""

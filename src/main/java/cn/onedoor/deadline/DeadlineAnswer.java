@@ -18,11 +18,16 @@ record DeadlineAnswer(
     LocalDate due,
     @Schema(description = "是否因节假日或休息日顺延 / Whether the end moved off a day off") boolean rolled,
     @Schema(description = "届满日星期 / Weekday of the due day", example = "星期六") String dueWeekday,
-    @Schema(description = "计算说明 / How it was counted, in Chinese") List<String> notes) {
+    @Schema(description = "计算说明 / How it was counted, in Chinese") List<String> notes,
+    @Schema(description = "暂定：计算用到了尚未公布节假日安排的年份的日期，公布后自动重算 / Provisional: a day of a year "
+        + "without a published holiday notice decided it; recomputed when the notice is published") boolean provisional,
+    @Schema(description = "计算用到的暂定年份 / The years without a published notice that the count looked at",
+        example = "[2027]") List<Integer> provisionalYears) {
 
   static DeadlineAnswer of(Deadline deadline, WorkingDayCalendar calendar) {
     return new DeadlineAnswer(deadline.start(), deadline.amount(), DeadlineController.unitName(deadline.unit()),
         deadline.roll(), deadline.periodEnd(), deadline.due(), deadline.rolled(),
-        DeadlineExplanation.weekday(deadline.due()), DeadlineExplanation.notes(deadline, calendar));
+        DeadlineExplanation.weekday(deadline.due()), DeadlineExplanation.notes(deadline, calendar),
+        deadline.provisional(), List.copyOf(deadline.provisionalYears()));
   }
 }

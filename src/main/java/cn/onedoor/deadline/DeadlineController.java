@@ -55,9 +55,6 @@ class DeadlineController {
       content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
           schema = @Schema(implementation = ProblemDetail.class)))
   @ApiResponse(responseCode = "401", description = "未登录 / HTTP Basic credentials required", content = @Content)
-  @ApiResponse(responseCode = "422", description = "起算日或届满日所在年份尚无工作日历 / No calendar for that year",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-          schema = @Schema(implementation = ProblemDetail.class)))
   DeadlineAnswer compute(
       @Parameter(description = "起算日（当日不计入）/ Start day, not counted", required = true,
           schema = @Schema(type = "string", format = "date", example = "2025-09-30"))

@@ -2,7 +2,9 @@ package cn.onedoor.deadline;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Explains a computed deadline in the words staff use, so that a window clerk can tell a party why. */
 final class DeadlineExplanation {
@@ -22,6 +24,9 @@ final class DeadlineExplanation {
     notes.add(counting(deadline));
     notes.add(lastDay(deadline, calendar));
     notes.add("期限届满日：" + dated(deadline.due()) + "24时。");
+    if (deadline.provisional()) {
+      notes.add(provisionalNote(deadline.provisionalYears()));
+    }
     return notes;
   }
 
@@ -42,10 +47,6 @@ final class DeadlineExplanation {
 
   private static String lastDay(Deadline d, WorkingDayCalendar calendar) {
     LocalDate end = d.periodEnd();
-    if (!calendar.covers(end.getYear())) {
-      // Only reachable without rolling: a rolled period needs the calendar and fails before it gets here.
-      return end.getYear() + "年尚无工作日历数据，未判断该日是否为工作日；本次计算不顺延。";
-    }
     if (d.unit() == DeadlineUnit.WORKING && d.amount() > 0) {
       // The N-th working day is a working day by construction; say only why a weekend day counted.
       return calendar.isMakeUpWorkingDay(end) ? dated(end) + "为调休上班日，计为工作日。" : dated(end) + "为工作日。";
@@ -63,6 +64,12 @@ final class DeadlineExplanation {
     }
     String why = calendar.holidayName(end).map(name -> "为法定节假日（" + name + "）").orElse("为休息日");
     return dated(end) + why + "，按请求不顺延（roll=false）。";
+  }
+
+  /** The sentence a party or a mediator reads beside a provisional due day. */
+  static String provisionalNote(Collection<Integer> years) {
+    String named = years.stream().map(year -> year + "年").collect(Collectors.joining("、"));
+    return "暂定：" + named + "节假日安排尚未公布，暂按法定节假日和周末计算；公布后系统自动重新计算，届满日如有变化将另行告知。";
   }
 
   private static String dated(LocalDate day) {

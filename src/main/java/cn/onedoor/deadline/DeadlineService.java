@@ -3,6 +3,7 @@ package cn.onedoor.deadline;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Collections;
 import org.springframework.stereotype.Service;
 
 /**
@@ -15,8 +16,9 @@ import org.springframework.stereotype.Service;
  *   <li>months and years end on the same day of the month, or the month's last day where that day does not exist
  *       (2024-02-29 + 1 year = 2025-02-28), then roll like calendar days.</li>
  * </ul>
- * Only the working-day calendar is consulted, and only when needed: a calendar or month period that does not roll
- * never asks it, so such a period can be computed into a year whose notice is not published yet.
+ * A day in a year whose holiday notice is not published yet is counted by the statutory rules alone and the answer says
+ * it is provisional ({@link Deadline#provisionalYears()}); a calendar or month period that does not roll never looks at
+ * the calendar, so it is never provisional.
  */
 @Service
 public class DeadlineService {
@@ -36,7 +38,6 @@ public class DeadlineService {
    * The due day of a period of {@code amount} units counted from {@code start} (the start day itself not counted).
    *
    * @param roll whether an end on a day off moves to the next working day; the law's default is {@code true}
-   * @throws CalendarYearMissingException when a day that must be checked lies in a year without calendar data
    * @throws IllegalArgumentException when {@code amount} is negative
    */
   public LocalDate due(LocalDate start, int amount, DeadlineUnit unit, boolean roll) {
@@ -59,7 +60,12 @@ public class DeadlineService {
       case YEARS -> start.plusYears(amount);
     };
     LocalDate due = roll && !calendar.isWorkingDay(periodEnd) ? calendar.nextWorkingDayAfter(periodEnd) : periodEnd;
-    return new Deadline(start, amount, unit, roll, periodEnd, due);
+    // The days the count looked at: every day after the start for working days, the end and the days it rolled over
+    // for a rolled period; an unrolled calendar, month or year period looks at none.
+    LocalDate firstLookedAt = unit == DeadlineUnit.WORKING && amount > 0 ? start.plusDays(1) : periodEnd;
+    boolean lookedAtAny = (unit == DeadlineUnit.WORKING && amount > 0) || roll;
+    return new Deadline(start, amount, unit, roll, periodEnd, due, lookedAtAny
+        ? calendar.provisionalYearsBetween(firstLookedAt, due) : Collections.emptySortedSet());
   }
 
   /**

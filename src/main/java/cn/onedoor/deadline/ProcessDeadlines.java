@@ -35,31 +35,33 @@ public class ProcessDeadlines {
   private static final LocalTime END_OF_DAY = LocalTime.of(23, 59, 59);
 
   private final DeadlineService service;
+  private final ProvisionalDeadlines provisional;
   private final Clock clock;
 
-  ProcessDeadlines(DeadlineService service, Clock clock) {
+  ProcessDeadlines(DeadlineService service, ProvisionalDeadlines provisional, Clock clock) {
     this.service = service;
+    this.provisional = provisional;
     this.clock = clock;
   }
 
   /** {@code days} calendar days after {@code start}, moved to the next working day when it ends on a day off. */
   public Date calendarDays(Object start, int days) {
-    return endOf(service.due(day(start, "start"), days, DeadlineUnit.CALENDAR, true));
+    return due(start, days, DeadlineUnit.CALENDAR, true);
   }
 
   /** The {@code days}-th working day after {@code start}. */
   public Date workingDays(Object start, int days) {
-    return endOf(service.due(day(start, "start"), days, DeadlineUnit.WORKING, true));
+    return due(start, days, DeadlineUnit.WORKING, true);
   }
 
   /** {@code months} months after {@code start} (same day of month, or the month's last day), rolled. */
   public Date months(Object start, int months) {
-    return endOf(service.due(day(start, "start"), months, DeadlineUnit.MONTHS, true));
+    return due(start, months, DeadlineUnit.MONTHS, true);
   }
 
   /** {@code years} years after {@code start} (29 Feb gives 28 Feb), rolled. */
   public Date years(Object start, int years) {
-    return endOf(service.due(day(start, "start"), years, DeadlineUnit.YEARS, true));
+    return due(start, years, DeadlineUnit.YEARS, true);
   }
 
   /**
@@ -74,7 +76,24 @@ public class ProcessDeadlines {
   /** As {@link #period(Object, String, String)}; {@code roll=false} keeps an end that falls on a day off. */
   public Date period(Object start, String isoPeriod, String unit, boolean roll) {
     Amount amount = amount(isoPeriod, unit);
-    return endOf(service.due(day(start, "start"), amount.value(), amount.unit(), roll));
+    return due(start, amount.value(), amount.unit(), roll);
+  }
+
+  /**
+   * A period as {@link #period(Object, String, String)}, then a further number of calendar days counted without
+   * rolling ({@code overrunIso}, e.g. {@code P15D}): a local practice after a legal period, such as the mediation
+   * clock's overrun. One computation, so that a provisional period is recomputed with its overrun.
+   */
+  public Date periodWithOverrun(Object start, String isoPeriod, String unit, String overrunIso) {
+    Amount amount = amount(isoPeriod, unit);
+    Amount overrun = amount(overrunIso, "CALENDAR");
+    if (overrun.unit() != DeadlineUnit.CALENDAR) {
+      throw new IllegalArgumentException("overrun '" + overrunIso + "' must be given in days, e.g. 'P15D'");
+    }
+    Deadline deadline = service.compute(day(start, "start"), amount.value(), amount.unit(), true);
+    Date due = endOf(deadline.due().plusDays(overrun.value()));
+    provisional.recordIfProvisional(deadline, due, overrun.value());
+    return due;
   }
 
   /**
@@ -83,7 +102,7 @@ public class ProcessDeadlines {
    */
   public Date extend(Object due, String isoPeriod, String unit) {
     Amount amount = amount(isoPeriod, unit);
-    return endOf(service.extend(day(due, "due"), amount.value(), amount.unit(), "").newDue());
+    return due(due, amount.value(), amount.unit(), true);
   }
 
   /**
@@ -130,7 +149,15 @@ public class ProcessDeadlines {
     return Date.from(clock.instant());
   }
 
-  private static Date endOf(LocalDate day) {
+  /** Computes a period for a diagram and remembers it on the case when it is provisional, to recompute it later. */
+  private Date due(Object start, int amount, DeadlineUnit unit, boolean roll) {
+    Deadline deadline = service.compute(day(start, "start"), amount, unit, roll);
+    Date due = endOf(deadline.due());
+    provisional.recordIfProvisional(deadline, due, 0);
+    return due;
+  }
+
+  static Date endOf(LocalDate day) {
     return Date.from(day.atTime(END_OF_DAY).atZone(DeadlineService.ZONE).toInstant());
   }
 

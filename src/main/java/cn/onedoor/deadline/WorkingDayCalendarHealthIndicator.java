@@ -1,7 +1,11 @@
 package cn.onedoor.deadline;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Month;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -13,67 +17,87 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether the working-day calendar covers the years deadlines are counted in now. Shown by Actuator as the
- * {@code workingDayCalendar} health component (the bean name less "HealthIndicator").
- * <ul>
- *   <li>DOWN when this year is missing: working-day clocks cannot be computed at all.</li>
- *   <li>UP with a {@code warning} when only next year is missing: that is normal until the State Council publishes
- *       its notice (usually in October–December), but any period that ends next year cannot be rolled yet.</li>
- * </ul>
- * The same check writes a WARN line at start, so that an operator reading the log sees it without asking.
+ * Whether deadlines are being counted on provisional days. Shown by Actuator as the {@code workingDayCalendar}
+ * health component (the bean name less "HealthIndicator"), and as the Prometheus gauge
+ * {@code onedoor_deadlines_provisional_open_clocks}.
+ *
+ * <p>Always UP: a year without a notice is counted by the statutory rules and nothing stops. It carries a
+ * {@code warning} while any open clock is provisional, and from 1 November whenever next year's notice is not
+ * published yet (the State Council usually publishes it in October–December): an administrator should publish it
+ * as soon as it appears, and the provisional clocks are then recomputed.
  */
 @Component
-class WorkingDayCalendarHealthIndicator implements HealthIndicator {
+class WorkingDayCalendarHealthIndicator implements HealthIndicator, MeterBinder {
 
   private static final Logger LOG = LoggerFactory.getLogger(WorkingDayCalendarHealthIndicator.class);
 
   private final WorkingDayCalendar calendar;
+  private final ProvisionalDeadlines provisional;
   private final Clock clock;
 
-  WorkingDayCalendarHealthIndicator(WorkingDayCalendar calendar, Clock clock) {
+  WorkingDayCalendarHealthIndicator(WorkingDayCalendar calendar, ProvisionalDeadlines provisional, Clock clock) {
     this.calendar = calendar;
+    this.provisional = provisional;
     this.clock = clock;
   }
 
   @Override
   public Health health() {
-    int currentYear = today().getYear();
-    int nextYear = currentYear + 1;
-    List<Integer> missing = new ArrayList<>();
-    if (!calendar.covers(currentYear)) {
-      missing.add(currentYear);
-    }
-    if (!calendar.covers(nextYear)) {
-      missing.add(nextYear);
-    }
-    Health.Builder health = calendar.covers(currentYear) ? Health.up() : Health.down();
-    health.withDetail("coveredYears", List.copyOf(calendar.coveredYears()))
-        .withDetail("currentYear", currentYear)
-        .withDetail("missingYears", missing);
-    if (!calendar.covers(currentYear)) {
-      health.withDetail("error", "缺少" + currentYear + "年工作日历（calendar/cn-" + currentYear
-          + ".json），按工作日计算和顺延的期限无法计算");
-    } else if (!calendar.covers(nextYear)) {
-      health.withDetail("warning", "尚未配置" + nextYear + "年工作日历：国务院公布" + nextYear
-          + "年部分节假日安排后，请添加 calendar/cn-" + nextYear + ".json；届满日在" + nextYear + "年的期限暂不能计算");
+    LocalDate today = today();
+    List<Integer> provisionalYears = provisionalYearsToWatch(today);
+    long openProvisional = provisional.openProvisionalClocks();
+    Health.Builder health = Health.up()
+        .withDetail("publishedYears", List.copyOf(calendar.publishedYears()))
+        .withDetail("currentYear", today.getYear())
+        .withDetail("provisionalYears", provisionalYears)
+        .withDetail("openProvisionalClocks", openProvisional);
+    String warning = warning(provisionalYears, openProvisional);
+    if (warning != null) {
+      health.withDetail("warning", warning);
     }
     return health.build();
   }
 
+  @Override
+  public void bindTo(MeterRegistry registry) {
+    Gauge.builder("onedoor.deadlines.provisional.open.clocks", provisional,
+            ProvisionalDeadlines::openProvisionalClocks)
+        .description("Open clocks whose due date counted a day of a year without a published holiday notice")
+        .register(registry);
+  }
+
   @EventListener(ApplicationReadyEvent.class)
-  void warnAboutMissingYears() {
-    int currentYear = today().getYear();
-    if (!calendar.covers(currentYear)) {
-      LOG.error("No working-day calendar for the current year {} (covered: {}): every working-day deadline and "
-          + "every rolled deadline will fail. Add calendar/cn-{}.json.", currentYear, calendar.coveredYears(),
-          currentYear);
-    } else if (!calendar.covers(currentYear + 1)) {
-      LOG.warn("No working-day calendar yet for next year {} (covered: {}): deadlines ending in {} cannot be "
-          + "computed until calendar/cn-{}.json is added from the State Council's notice.", currentYear + 1,
-          calendar.coveredYears(), currentYear + 1, currentYear + 1);
+  void warnAtStart() {
+    String warning = warning(provisionalYearsToWatch(today()), provisional.openProvisionalClocks());
+    if (warning != null) {
+      LOG.warn("Working-day calendar: {} (published: {})", warning, calendar.publishedYears());
     } else {
-      LOG.info("Working-day calendar covers {}", calendar.coveredYears());
+      LOG.info("Working-day calendar: notices published for {}", calendar.publishedYears());
     }
+  }
+
+  /** This year when it has no notice; next year too from 1 November. */
+  private List<Integer> provisionalYearsToWatch(LocalDate today) {
+    List<Integer> years = new ArrayList<>();
+    if (!calendar.isPublished(today.getYear())) {
+      years.add(today.getYear());
+    }
+    if (today.getMonth().compareTo(Month.NOVEMBER) >= 0 && !calendar.isPublished(today.getYear() + 1)) {
+      years.add(today.getYear() + 1);
+    }
+    return years;
+  }
+
+  private static String warning(List<Integer> provisionalYears, long openProvisional) {
+    List<String> parts = new ArrayList<>();
+    if (!provisionalYears.isEmpty()) {
+      parts.add(String.join("、", provisionalYears.stream().map(y -> y + "年").toList())
+          + "节假日安排尚未公布，暂按法定节假日计算；国务院办公厅通知发布后，请系统管理员在“节假日安排”页面公布");
+    }
+    if (openProvisional > 0) {
+      parts.add(openProvisional + "个进行中的期限为暂定，公布后自动重新计算");
+    }
+    return parts.isEmpty() ? null : String.join("；", parts);
   }
 
   private LocalDate today() {

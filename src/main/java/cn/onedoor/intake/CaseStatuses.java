@@ -1,6 +1,7 @@
 package cn.onedoor.intake;
 
 import cn.onedoor.casefile.CaseStage;
+import cn.onedoor.deadline.ProvisionalDeadlines;
 import cn.onedoor.organisation.Units;
 import cn.onedoor.security.CaseAccess;
 import cn.onedoor.routing.DisputeType;
@@ -38,8 +39,13 @@ public class CaseStatuses {
   public record Named(String code, String name) {
   }
 
+  /**
+   * @param provisional the due day counted a day of a year whose holiday notice is not published yet (暂定); it is
+   *     recomputed when the notice is published
+   * @param provisionalYear that year, or null
+   */
   public record OpenClock(String name, String candidateGroup, String assignee, Instant startedAt, Instant dueAt,
-                          boolean overdue) {
+                          boolean overdue, boolean provisional, Integer provisionalYear) {
   }
 
   public record Escalation(String rung, String clockName, String targetGroup, Instant raisedAt, Instant answerDue,
@@ -62,17 +68,24 @@ public class CaseStatuses {
                           List<String> possibleDuplicates, Closure closure) {
   }
 
+  /**
+   * @param nextDeadlineProvisional the next deadline counted a day of a year whose holiday notice is not out yet
+   * @param provisionalNote why, in the words the party reads (null when the deadline is final)
+   */
   public record PartyView(String caseCode, String stage, String stageName, Instant registeredAt,
                           Instant limitationInterruptedAt, Named responsibleUnit, Instant nextDeadline,
-                          String nextStep, String outcome, Instant closedAt) {
+                          String nextStep, String outcome, Instant closedAt, boolean nextDeadlineProvisional,
+                          String provisionalNote) {
   }
 
   private final JdbcTemplate jdbc;
   private final Units units;
   private final CaseAccess access;
+  private final ProvisionalDeadlines provisional;
   private final Clock clock;
 
-  CaseStatuses(JdbcTemplate jdbc, Units units, CaseAccess access, Clock clock) {
+  CaseStatuses(JdbcTemplate jdbc, Units units, CaseAccess access, ProvisionalDeadlines provisional, Clock clock) {
+    this.provisional = provisional;
     this.jdbc = jdbc;
     this.units = units;
     this.access = access;
@@ -132,7 +145,9 @@ public class CaseStatuses {
         rs.getString("current_unit") == null ? null
             : new Named(rs.getString("current_unit"), unitNames.getOrDefault(rs.getString("current_unit"), "")),
         next == null ? null : next.dueAt(), next == null ? null : next.name(),
-        outcome(rs.getString("closure_reason")), instant(rs, "closed_at")), caseCode)
+        outcome(rs.getString("closure_reason")), instant(rs, "closed_at"), next != null && next.provisional(),
+        next != null && next.provisional() ? ProvisionalDeadlines.note(List.of(next.provisionalYear())) : null),
+        caseCode)
         .stream().findFirst().orElseThrow(() -> new CaseNotFoundException(caseCode));
   }
 
@@ -163,12 +178,14 @@ public class CaseStatuses {
   }
 
   private List<OpenClock> openClocks(String caseCode, Instant now) {
+    Map<Instant, Integer> provisionalDays = provisional.ofCase(caseCode);
     return jdbc.query("""
         select * from case_clock where case_code = ? and ended_at is null order by due_at, started_at""",
         (rs, row) -> {
           Instant due = instant(rs, "due_at");
+          Integer year = due == null ? null : provisionalDays.get(due);
           return new OpenClock(rs.getString("name"), rs.getString("candidate_group"), rs.getString("assignee"),
-              instant(rs, "started_at"), due, due != null && due.isBefore(now));
+              instant(rs, "started_at"), due, due != null && due.isBefore(now), year != null, year);
         }, caseCode);
   }
 

@@ -30,12 +30,11 @@ public class MediationClock {
 
   /** For statutory channels the period's end is the end (医疗纠纷条例 art 38: expiry = failed). */
   public Date expiry(Object startedAt, String channel, String slaPeriod, String slaUnit) {
-    Date due = deadlines.period(startedAt, slaPeriod, slaUnit);
     if (settings.statutoryChannels().contains(channel)) {
-      return due;
+      return deadlines.period(startedAt, slaPeriod, slaUnit);
     }
-    // Local practice, not a legal period: counted without rolling, so it needs no calendar of the next year.
-    return deadlines.period(due, settings.targetOverrun().toString(), "CALENDAR", false);
+    // Local practice, not a legal period: the overrun is counted after the legal period without rolling.
+    return deadlines.periodWithOverrun(startedAt, slaPeriod, slaUnit, settings.targetOverrun().toString());
   }
 
   public void raiseLevel(DelegateExecution execution, String nextLevel) {

@@ -2,6 +2,9 @@ package cn.onedoor.notification;
 
 import cn.onedoor.bridge.OutboundRequests;
 import cn.onedoor.notification.SmsGatewayClient.SmsMessage;
+import cn.onedoor.deadline.DeadlineService;
+import java.time.LocalDate;
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -28,7 +31,10 @@ class NotifyPartiesDelegate implements JavaDelegate {
     String notice = (String) execution.getVariable("notice");
     String stage = (String) execution.getVariable("stage");
     String step = "STAGE_CHANGED".equals(notice) ? "SMS_STAGE_" + stage : "SMS_" + notice;
-    sms.send(outbound.key(execution, step),
-        new SmsMessage(caseCode, notice, mobiles.of(caseCode), texts.text(notice, caseCode, stage)));
+    Date nextDeadline = (Date) execution.getVariable("nextDeadline");
+    sms.send(outbound.key(execution, step), new SmsMessage(caseCode, notice, mobiles.of(caseCode),
+        texts.text(notice, caseCode, stage,
+            nextDeadline == null ? null : LocalDate.ofInstant(nextDeadline.toInstant(), DeadlineService.ZONE),
+            (String) execution.getVariable("noticeYears"))));
   }
 }

@@ -16,7 +16,7 @@ public class SmsGatewayClient {
 
   public static final String MESSAGES = "/messages";
 
-  /** notice: CASE_REGISTERED, STAGE_CHANGED (a hand-over to another stage), CASE_CLOSED; text: what the party reads, in Chinese. */
+  /** notice: CASE_REGISTERED, STAGE_CHANGED (a hand-over to another stage), DEADLINE_MOVED (a holiday notice moved the next deadline), CASE_CLOSED; text: what the party reads, in Chinese. */
   public record SmsMessage(String caseCode, String notice, List<String> recipients, String text) {
   }
 

@@ -13,22 +13,26 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * The fourth door, ahead of the {@code /api/**} chain in {@link SecurityConfiguration}: the API behind the
- * supervisors' page ({@code /api/supervision/**}) takes HTTP Basic like the rest of our API, or the Camunda webapps'
- * session, so that the page (and the Cockpit overlay) work with the webapps' login and no second password prompt.
+ * The fourth door, ahead of the {@code /api/**} chain in {@link SecurityConfiguration}: the APIs behind our own pages
+ * (the supervisors' page, {@code /api/supervision/**}; the holiday notices, {@code /api/calendar/**}) take HTTP Basic
+ * like the rest of our API, or the Camunda webapps' session, so that the pages (and the Cockpit overlay) work with the
+ * webapps' login and no second password prompt.
  */
 @Configuration
 class SessionApiSecurity {
 
   @Bean
   @Order(1)
-  SecurityFilterChain supervisionApi(HttpSecurity http, IdentityService identityService) throws Exception {
+  SecurityFilterChain pageApis(HttpSecurity http, IdentityService identityService) throws Exception {
     BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
     basic.setRealmName("OneDoor");
     basic.afterPropertiesSet();
-    return http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/api/supervision/**"))
+    var pages = PathPatternRequestMatcher.withDefaults();
+    return http.securityMatcher(new OrRequestMatcher(pages.matcher("/api/supervision/**"),
+            pages.matcher("/api/calendar/**")))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(withDefaults())
         // The session is the webapps'; we only read it. Spring's session-fixation protection would give it a new id on

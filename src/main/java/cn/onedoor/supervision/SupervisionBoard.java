@@ -288,7 +288,8 @@ class SupervisionBoard {
             (String) row.get("stage"), (String) row.get("detail"), (String) row.get("actor"))).toList();
     CaseStatuses.StaffView registry = statuses.staffView(caseCode);
     List<ClockView> clocks = registry.openClocks().stream().map(c -> new ClockView(null, c.name(),
-        names.group(c.candidateGroup()), c.assignee(), c.startedAt(), c.dueAt(), c.overdue())).toList();
+        names.group(c.candidateGroup()), c.assignee(), c.startedAt(), c.dueAt(), c.overdue(), c.provisional()))
+        .toList();
     return new CaseDetail(registry, names.unit((String) facts.get("registered_town")),
         names.unit((String) facts.get("registered_village")), SupervisionNames.channel(registry.channel()),
         SupervisionNames.level(registry.handlingLevel()), clocks,
@@ -351,7 +352,7 @@ class SupervisionBoard {
     Instant due = instant(row.get("due_at"));
     return new ClockView((String) row.get("task_id"), (String) row.get("name"),
         names.group((String) row.get("candidate_group")), (String) row.get("assignee"), instant(row.get("started_at")),
-        due, due != null && due.isBefore(asOf));
+        due, due != null && due.isBefore(asOf), Boolean.TRUE.equals(row.get("provisional")));
   }
 
   private static EscalationView escalation(Map<String, Object> row, Instant asOf, SupervisionNames names) {

@@ -289,7 +289,9 @@ class SupervisionQueries {
     args.add(Timestamp.from(asOf));
     args.add(Timestamp.from(asOf));
     jdbc.queryForList("""
-        select case_code, task_id, name, process_key, activity_id, candidate_group, assignee, started_at, due_at
+        select case_code, task_id, name, process_key, activity_id, candidate_group, assignee, started_at, due_at,
+          exists (select 1 from provisional_deadline p where p.case_code = case_clock.case_code
+            and p.due_at = case_clock.due_at) as provisional
         from case_clock where case_code in (%s) and clock_kind = 'WORK' and started_at <= ?
           and (ended_at is null or ended_at > ?)
         order by due_at, started_at""".formatted(marks), args.toArray())

@@ -44,9 +44,9 @@ final class SupervisionViews {
                   List<Bar> byChannel, List<Bar> byDisputeType, Instant generatedAt) {
   }
 
-  @Schema(description = "办理期限（任务）")
+  @Schema(description = "办理期限（任务）；provisional：届满日用到了尚未公布节假日安排的年份（暂定），公布后自动重算")
   record ClockView(String taskId, String name, Named group, String assignee, Instant startedAt, Instant dueAt,
-                   boolean overdue) {
+                   boolean overdue, boolean provisional) {
   }
 
   @Schema(description = "督办记录：催办、升级、督办令、督办令逾期、挂牌督办")
