@@ -26,7 +26,7 @@ class DeadlineExplanationTest {
       "2025-01-31 |  1 | MONTHS   | true  | 到期月没有对应日（31日），以该月最后一日2025-02-28（星期五）为期间最后一日。",
       "2025-08-16 |  2 | MONTHS   | true  | 到期月的对应日2025-10-16（星期四）为期间最后一日。",
       "2024-02-29 |  1 | YEARS    | true  | 按1年计算",
-      "2026-12-20 | 15 | CALENDAR | false | 2027年尚无工作日历数据，未判断该日是否为工作日；本次计算不顺延。",
+      "2026-12-20 | 15 | CALENDAR | false | 2027-01-04（星期一）为工作日，无需顺延。",
   })
   void explainsTheCase(LocalDate start, int amount, DeadlineUnit unit, boolean roll, String expected) {
     Deadline deadline = service.compute(start, amount, unit, roll);
@@ -36,6 +36,18 @@ class DeadlineExplanationTest {
         .anySatisfy(note -> assertThat(note).contains(expected))
         .last().asString().isEqualTo("期限届满日：" + deadline.due() + "（" + DeadlineExplanation.weekday(deadline.due())
             + "）24时。");
+  }
+
+  @Test
+  void aProvisionalDueDaySaysWhyAndThatItWillBeRecomputed() {
+    // 2026-12-17 + 15 days ends on 2027-01-01 (元旦, a statutory holiday) and rolls over the weekend.
+    Deadline deadline = service.compute(LocalDate.parse("2026-12-17"), 15, DeadlineUnit.CALENDAR, true);
+
+    assertThat(DeadlineExplanation.notes(deadline, calendar))
+        .hasSize(4)
+        .anySatisfy(note -> assertThat(note).contains("2027-01-01（星期五）为法定节假日（元旦）", "2027-01-04"))
+        .last().asString().isEqualTo("暂定：2027年节假日安排尚未公布，暂按法定节假日和周末计算；"
+            + "公布后系统自动重新计算，届满日如有变化将另行告知。");
   }
 
   @Test

@@ -68,14 +68,25 @@ class DeadlineServiceTest {
   }
 
   @Test
-  void aPeriodEndingInAYearWithoutDataThrowsWhenItMustBeChecked() {
-    assertThatThrownBy(() -> service.due(LocalDate.parse("2026-12-20"), 15, DeadlineUnit.CALENDAR, true))
-        .isInstanceOf(CalendarYearMissingException.class)
-        .extracting(e -> ((CalendarYearMissingException) e).year()).isEqualTo(2027);
-    assertThatThrownBy(() -> service.due(LocalDate.parse("2026-12-30"), 5, DeadlineUnit.WORKING, true))
-        .isInstanceOf(CalendarYearMissingException.class);
-    assertThatThrownBy(() -> service.due(LocalDate.parse("2027-03-01"), 1, DeadlineUnit.WORKING, true))
-        .isInstanceOf(CalendarYearMissingException.class);
+  void aPeriodEndingInAYearWithoutANoticeIsCountedByTheStatutoryRulesAndSaysSo() {
+    // 2027 has no notice here: 2027-01-01 (元旦) is a statutory holiday, 01-02/03 a weekend.
+    Deadline rolled = service.compute(LocalDate.parse("2026-12-17"), 15, DeadlineUnit.CALENDAR, true);
+    assertThat(rolled.periodEnd()).isEqualTo("2027-01-01");
+    assertThat(rolled.due()).isEqualTo("2027-01-04");
+    assertThat(rolled.provisionalYears()).containsExactly(2027);
+    assertThat(rolled.provisional()).isTrue();
+
+    Deadline working = service.compute(LocalDate.parse("2026-12-30"), 5, DeadlineUnit.WORKING, true);
+    assertThat(working.due()).isEqualTo("2027-01-07");
+    assertThat(working.provisional()).isTrue();
+  }
+
+  @Test
+  void aPeriodInsidePublishedYearsIsNotProvisional() {
+    assertThat(service.compute(LocalDate.parse("2026-11-02"), 30, DeadlineUnit.CALENDAR, true).provisional())
+        .isFalse();
+    assertThat(service.compute(LocalDate.parse("2026-12-01"), 10, DeadlineUnit.WORKING, true).provisional())
+        .isFalse();
   }
 
   @Test
@@ -83,6 +94,8 @@ class DeadlineServiceTest {
     // E.g. the 2-year window to apply for enforcement, counted before the State Council publishes that year.
     assertThat(service.due(LocalDate.parse("2026-03-10"), 2, DeadlineUnit.YEARS, false)).isEqualTo("2028-03-10");
     assertThat(service.due(LocalDate.parse("2026-12-20"), 15, DeadlineUnit.CALENDAR, false)).isEqualTo("2027-01-04");
+    assertThat(service.compute(LocalDate.parse("2026-12-20"), 15, DeadlineUnit.CALENDAR, false).provisional())
+        .isFalse();
   }
 
   @Test

@@ -17,6 +17,8 @@ class ProcessDeadlinesTest {
 
   private final ProcessDeadlines deadlines = new ProcessDeadlines(
       new DeadlineService(TestCalendars.shipped(), TestCalendars.fixedAt("2025-10-15T09:00:00")),
+      // Outside a process nothing is recorded, so no database is needed.
+      new ProvisionalDeadlines(null, TestCalendars.fixedAt("2025-10-15T09:00:00")),
       TestCalendars.fixedAt("2025-10-15T09:00:00"));
 
   /** A start in the middle of a Beijing day; at 01:30 Beijing it is still the previous day in UTC. */

@@ -10,50 +10,69 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 
+/** A year without a notice never takes the service down; it warns where an operator looks. */
 class WorkingDayCalendarHealthIndicatorTest {
 
   private final WorkingDayCalendar calendar = TestCalendars.shipped();
 
   @Test
-  void upWithoutWarningWhenThisAndNextYearAreCovered() {
-    Health health = healthOn("2025-06-01T12:00:00");
+  void upWithoutWarningInSummerWithNoProvisionalClock() {
+    Health health = healthOn("2026-06-01T12:00:00", 0);
 
     assertThat(health.getStatus()).isEqualTo(Status.UP);
     assertThat(health.getDetails())
-        .containsEntry("coveredYears", List.of(2025, 2026))
-        .containsEntry("currentYear", 2025)
-        .containsEntry("missingYears", List.of())
+        .containsEntry("currentYear", 2026)
+        .containsEntry("provisionalYears", List.of())
+        .containsEntry("openProvisionalClocks", 0L)
         .doesNotContainKeys("warning", "error");
   }
 
   @Test
-  void upWithAWarningWhenOnlyNextYearIsMissing() {
-    Health health = healthOn("2026-11-29T12:00:00");
+  void fromTheFirstOfNovemberAMissingNextYearIsAWarning() {
+    assertThat(healthOn("2026-10-31T12:00:00", 0).getDetails()).doesNotContainKey("warning");
 
+    Health health = healthOn("2026-11-01T08:00:00", 0);
     assertThat(health.getStatus()).isEqualTo(Status.UP);
-    assertThat(health.getDetails()).containsEntry("missingYears", List.of(2027)).doesNotContainKey("error");
-    assertThat((String) health.getDetails().get("warning")).contains("2027", "cn-2027.json");
+    assertThat(health.getDetails()).containsEntry("provisionalYears", List.of(2027));
+    assertThat((String) health.getDetails().get("warning")).contains("2027年节假日安排尚未公布", "节假日安排");
   }
 
   @Test
-  void downWhenThisYearIsMissing() {
-    Health health = healthOn("2027-01-01T00:30:00");
+  void openProvisionalClocksAreAWarningWhateverTheMonth() {
+    Health health = healthOn("2026-06-01T12:00:00", 3);
 
-    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-    assertThat(health.getDetails()).containsEntry("missingYears", List.of(2027, 2028));
-    assertThat((String) health.getDetails().get("error")).contains("2027");
+    assertThat(health.getStatus()).isEqualTo(Status.UP);
+    assertThat(health.getDetails()).containsEntry("openProvisionalClocks", 3L);
+    assertThat((String) health.getDetails().get("warning")).contains("3个进行中的期限为暂定");
+  }
+
+  @Test
+  void aCurrentYearWithoutANoticeIsStillUp() {
+    Health health = healthOn("2027-01-01T00:30:00", 0);
+
+    assertThat(health.getStatus()).isEqualTo(Status.UP);
+    assertThat(health.getDetails()).containsEntry("provisionalYears", List.of(2027));
   }
 
   @Test
   void theYearChangesAtMidnightBeijingTimeNotUtc() {
     // 2026-12-31T16:30Z is already 1 January 2027 in Beijing, even for a clock whose own zone is UTC.
     Clock utc = Clock.fixed(Instant.parse("2026-12-31T16:30:00Z"), ZoneOffset.UTC);
-    Health health = new WorkingDayCalendarHealthIndicator(calendar, utc).health();
-    assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+    Health health = new WorkingDayCalendarHealthIndicator(calendar, openClocks(0), utc).health();
     assertThat(health.getDetails()).containsEntry("currentYear", 2027);
   }
 
-  private Health healthOn(String beijingDateTime) {
-    return new WorkingDayCalendarHealthIndicator(calendar, TestCalendars.fixedAt(beijingDateTime)).health();
+  private Health healthOn(String beijingDateTime, long openProvisional) {
+    return new WorkingDayCalendarHealthIndicator(calendar, openClocks(openProvisional),
+        TestCalendars.fixedAt(beijingDateTime)).health();
+  }
+
+  private static ProvisionalDeadlines openClocks(long count) {
+    return new ProvisionalDeadlines(null, Clock.systemUTC()) {
+      @Override
+      public long openProvisionalClocks() {
+        return count;
+      }
+    };
   }
 }

@@ -1,7 +1,6 @@
 package cn.onedoor.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -13,10 +12,13 @@ class WorkingDayCalendarTest {
   private final WorkingDayCalendar calendar = TestCalendars.shipped();
 
   @Test
-  void coversTheShippedYears() {
-    assertThat(calendar.coveredYears()).containsExactly(2025, 2026);
-    assertThat(calendar.notice(2025)).hasValue("国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号）");
-    assertThat(calendar.notice(2026)).hasValueSatisfying(notice -> assertThat(notice).contains("2026年"));
+  void everyYearOfThePresentHolidaySystemIsPublished() {
+    assertThat(calendar.publishedYears()).first().isEqualTo(2008);
+    assertThat(calendar.publishedYears()).last().isEqualTo(2026);
+    assertThat(calendar.publishedYears()).hasSize(2026 - 2008 + 1);
+    assertThat(calendar.source(2025)).isEqualTo("国务院办公厅关于2025年部分节假日安排的通知（国办发明电〔2024〕12号）");
+    assertThat(calendar.source(2026)).contains("2026年");
+    assertThat(calendar.source(2027)).startsWith("暂定：按《全国年节及纪念日放假办法》");
   }
 
   @ParameterizedTest(name = "{0} ({1}) working={2}")
@@ -90,20 +92,38 @@ class WorkingDayCalendarTest {
         .isZero();
   }
 
-  @ParameterizedTest
-  @CsvSource({"2027-01-04", "2024-12-31", "1999-06-01"})
-  void refusesToGuessAYearWithoutANotice(LocalDate date) {
-    assertThatThrownBy(() -> calendar.isWorkingDay(date))
-        .isInstanceOf(CalendarYearMissingException.class)
-        .hasMessageContaining(String.valueOf(date.getYear()))
-        .satisfies(e -> assertThat(((CalendarYearMissingException) e).year()).isEqualTo(date.getYear()));
+  @ParameterizedTest(name = "{0} ({1}) working={2}")
+  @CsvSource({
+      "2027-01-01, 元旦 Fri (statutory),        false",
+      "2027-01-04, ordinary Mon,               true",
+      "2027-05-01, 劳动节 Sat,                 false",
+      "2027-05-03, Mon after 劳动节,            true",
+      "2027-10-01, 国庆节 Fri,                 false",
+      "2027-10-04, Mon after 国庆节,            true",
+      "2027-01-09, ordinary Sat,               false"})
+  void aYearWithoutANoticeIsCountedByTheStatutoryRules(LocalDate date, String what, boolean working) {
+    assertThat(calendar.isProvisional(date)).isTrue();
+    assertThat(calendar.isWorkingDay(date)).as(what).isEqualTo(working);
   }
 
   @Test
-  void walkingPastTheLastCoveredYearThrows() {
-    assertThatThrownBy(() -> calendar.nextWorkingDayAfter(LocalDate.parse("2026-12-31")))
-        .isInstanceOf(CalendarYearMissingException.class)
-        .extracting(e -> ((CalendarYearMissingException) e).date())
-        .isEqualTo(LocalDate.parse("2027-01-01"));
+  void walkingPastTheLastPublishedYearGoesOnProvisionally() {
+    assertThat(calendar.nextWorkingDayAfter(LocalDate.parse("2026-12-31"))).isEqualTo("2027-01-04");
+    assertThat(calendar.provisionalYearsBetween(LocalDate.parse("2026-12-30"), LocalDate.parse("2028-01-02")))
+        .containsExactly(2027, 2028);
+  }
+
+  @Test
+  void publishingAYearReplacesTheProvisionalRule() {
+    WorkingDayCalendar own = TestCalendars.shipped();
+    // A notice that makes Saturday 2027-01-09 a working day and adds 2027-01-04 as a bridge day.
+    own.publish(new CalendarYear(2027, "test", "测试通知",
+        java.util.Map.of(LocalDate.parse("2027-01-01"), "元旦", LocalDate.parse("2027-01-04"), "元旦"),
+        java.util.Map.of(LocalDate.parse("2027-01-09"), "元旦")));
+
+    assertThat(own.isProvisional(LocalDate.parse("2027-01-04"))).isFalse();
+    assertThat(own.isWorkingDay(LocalDate.parse("2027-01-04"))).isFalse();
+    assertThat(own.isWorkingDay(LocalDate.parse("2027-01-09"))).isTrue();
+    assertThat(own.nextWorkingDayAfter(LocalDate.parse("2026-12-31"))).isEqualTo("2027-01-05");
   }
 }
