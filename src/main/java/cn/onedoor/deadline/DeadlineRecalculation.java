@@ -15,11 +15,13 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,12 +56,15 @@ class DeadlineRecalculation {
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final ManagementService managementService;
+  private final RepositoryService repositoryService;
   private final IdentityService identityService;
   private final CaseJournal journal;
 
   DeadlineRecalculation(JdbcTemplate jdbc, PlatformTransactionManager transactions, DeadlineService deadlines,
       ProvisionalDeadlines provisional, TaskService taskService, RuntimeService runtimeService,
-      ManagementService managementService, IdentityService identityService, CaseJournal journal) {
+      ManagementService managementService, RepositoryService repositoryService, IdentityService identityService,
+      CaseJournal journal) {
+    this.repositoryService = repositoryService;
     this.jdbc = jdbc;
     this.perCase = new TransactionTemplate(transactions);
     this.perCase.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -166,9 +171,7 @@ class DeadlineRecalculation {
         if (oldDue.equals(timer.getDuedate())) {
           // A day already past fires at once on the next acquisition: the escalation it starts is not lost.
           managementService.setJobDuedate(timer.getId(), newDue);
-          if (names.isEmpty()) {
-            names.add("期限");
-          }
+          names.add(timerName(timer));
         }
       }
     }
@@ -200,6 +203,16 @@ class DeadlineRecalculation {
         }
       }
     }
+  }
+
+  /** The timer's event as the diagram names it (e.g. 调解期限届满), for the journal. */
+  private String timerName(Job timer) {
+    String activityId = managementService.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId())
+        .singleResult().getActivityId();
+    ModelElementInstance element = repositoryService.getBpmnModelInstance(timer.getProcessDefinitionId())
+        .getModelElementById(activityId);
+    String name = element == null ? null : element.getAttributeValue("name");
+    return name == null || name.isBlank() ? activityId : name;
   }
 
   /** What the party's page shows as the next deadline: the earliest open clock. */

@@ -41,6 +41,13 @@ public final class WorkingDayCalendar {
     published = Snapshot.of(years.values());
   }
 
+  /** Takes a year's notice back (tests that publish a year restore the shipped calendar with it). */
+  synchronized void withdraw(int year) {
+    Map<Integer, CalendarYear> years = new TreeMap<>(published.years);
+    years.remove(year);
+    published = Snapshot.of(years.values());
+  }
+
   /** The years with a published State Council notice, in order. */
   public SortedSet<Integer> publishedYears() {
     return Collections.unmodifiableSortedSet(new TreeSet<>(published.years.keySet()));
