@@ -36,6 +36,8 @@ import org.springframework.web.bind.annotation.RestController;
 class DeadlineController {
 
   static final int MAX_AMOUNT = 3650;
+  static final LocalDate EARLIEST_START = LocalDate.of(2000, 1, 1);
+  static final LocalDate LATEST_START = LocalDate.of(2090, 12, 31);
 
   private final DeadlineService deadlines;
 
@@ -91,7 +93,13 @@ class DeadlineController {
       return null;
     }
     try {
-      return LocalDate.parse(start.trim());
+      LocalDate day = LocalDate.parse(start.trim());
+      // The statutory holiday rules are computed for 2000-2100; a period of up to ten years must end inside them.
+      if (day.isBefore(EARLIEST_START) || day.isAfter(LATEST_START)) {
+        invalid.add(new InvalidParam("start", "起算日须在" + EARLIEST_START + "至" + LATEST_START + "之间，收到" + day));
+        return null;
+      }
+      return day;
     } catch (DateTimeParseException e) {
       invalid.add(new InvalidParam("start", "起算日“" + start + "”不是有效日期，格式为 YYYY-MM-DD"));
       return null;

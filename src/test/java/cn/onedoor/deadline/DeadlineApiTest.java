@@ -85,6 +85,15 @@ class DeadlineApiTest {
     assertThat(answer.getBody().path("notes").toString()).contains("暂定：", "节假日安排尚未公布");
   }
 
+  @ParameterizedTest
+  @CsvSource({"1999-12-31", "2091-01-01"})
+  void aStartOutsideTheYearsTheRulesCoverIsNamed(String start) {
+    ResponseEntity<JsonNode> answer = staff().getForEntity("/api/deadlines?amount=3&start=" + start, JsonNode.class);
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(answer.getBody().path("invalidParams").findValuesAsText("name")).containsExactly("start");
+  }
+
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(delimiter = '|', value = {
       // Past years are published: limitation periods, imported cases and appeals reach back into them.
