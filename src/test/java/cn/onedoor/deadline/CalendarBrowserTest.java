@@ -26,7 +26,9 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * The holiday-notice page in a real headless Chromium, in December 2026 while the State Council's 2027 notice is
  * awaited: the administrator sees 2027 provisional, uploads a notice with mistakes and reads each one by its field,
- * then publishes the right notice and sees 2027 published under its title. Screenshots: target/screenshots/calendar-*.png.
+ * then publishes the right notice and sees 2027 published under its title. A county supervisor reaches the page from
+ * the Welcome page and sees the years but no way to publish, and goes back and forth to the supervisors' page.
+ * Screenshots: target/screenshots/calendar-*.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -176,6 +178,32 @@ class CalendarBrowserTest {
     chromium.waitUntil(driver -> driver.findElement(By.id("publish-text"))).sendKeys(NOTICE_2027);
     click(By.id("publish-submit"));
     chromium.waitForText("与已公布的2027年安排相同，未作改动");
+  }
+
+  @Test
+  void aCountySupervisorFindsThePageOnTheWelcomePageAndCannotPublish() {
+    chromium.on(port).open("/camunda/app/welcome/default/");
+    chromium.logIn("countysupervisor", "demo");
+    chromium.waitForText("督办一屏");
+    chromium.waitForText("节假日安排");
+    chromium.screenshot("calendar-5-welcome-links");
+    click(By.linkText("节假日安排"));
+
+    // the webapps' session carries over: no second login
+    chromium.waitForText("各年节假日安排");
+    assertThat(chromium.driver().getTitle()).isEqualTo("节假日安排 · 一扇门");
+    assertThat(yearRow(2026)).contains("已公布");
+    assertThat(chromium.body()).contains("只有系统管理员可以公布节假日安排");
+    assertThat(chromium.driver().findElement(By.id("publish")).isDisplayed()).isFalse();
+    assertThat(chromium.driver().findElements(By.cssSelector("#publish-form button"))
+        .stream().filter(WebElement::isDisplayed).toList()).isEmpty();
+    chromium.screenshot("calendar-6-not-administrator");
+
+    // to the supervisors' page and back through its header
+    click(By.linkText("督办一屏"));
+    chromium.waitForText("在办案件");
+    click(By.linkText("节假日安排"));
+    chromium.waitForText("各年节假日安排");
   }
 
   private String yearRow(int year) {
