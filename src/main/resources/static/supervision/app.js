@@ -1,38 +1,24 @@
 /*
- * 督办一屏观城乡 (the supervisors' page). Plain JavaScript, no build: ECharts comes from its webjar.
- *
- * Login: the page posts the webapps' own login form (/camunda/api/admin/auth/user/default/login/welcome) and then
- * calls /api/supervision/** with that session cookie. The webapps renew their CSRF token at login; the page reads it
- * from the X-XSRF-TOKEN header (of /camunda/api/admin/auth/user/default right after login, of any answer of our API
- * later) and sends it back on every change.
+ * 督办一屏观城乡 (the supervisors' page). Plain JavaScript, no build: ECharts comes from its webjar; the login and the
+ * calls to our API with the webapps' session come from ../pages/session.js (window.OneDoorPages), shared with the
+ * other pages.
  * Every figure opens the list of the cases it counts (same measure, same period, same area), so it can be checked.
  */
 (function () {
   'use strict';
 
-  var WEBAPP_AUTH = '/camunda/api/admin/auth/user/default';
   var API = '/api/supervision';
-  var state = { csrf: null, unit: '', period: '', overview: null, towns: null,
+  var state = { unit: '', period: '', overview: null, towns: null,
     list: { measure: 'OVERDUE', unit: '', channel: '', disputeType: '', offset: 0, label: '已超期' } };
   var charts = {};
 
-  function $(id) { return document.getElementById(id); }
+  var el = OneDoorPages.el;
+  var problemText = OneDoorPages.problemText;
+  // an expired session (401 from our API) brings the login form back
+  var session = OneDoorPages.session(function () { showLogin(); });
+  var call = session.call;
 
-  function el(tag, attrs, children) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (key) {
-      if (key === 'text') { node.textContent = attrs[key]; }
-      else if (key === 'class') { node.className = attrs[key]; }
-      else if (key.indexOf('on') === 0) { node.addEventListener(key.substring(2), attrs[key]); }
-      else { node.setAttribute(key, attrs[key]); }
-    });
-    (children || []).forEach(function (child) {
-      if (child !== null && child !== undefined) {
-        node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-      }
-    });
-    return node;
-  }
+  function $(id) { return document.getElementById(id); }
 
   // ---- time, in Beijing time whatever the PC's zone ----
   var DATE = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', year: 'numeric', month: 'numeric',
@@ -63,43 +49,6 @@
 
   function name(named) { return named ? named.name : '—'; }
 
-  // ---- HTTP ----
-  function call(method, path, body) {
-    var headers = { 'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json' };
-    if (state.csrf) { headers['X-XSRF-TOKEN'] = state.csrf; }
-    if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
-    return fetch(path, { method: method, headers: headers, credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body) })
-      .then(function (response) {
-        // our API hands back the webapps' CSRF token to a session caller: keep the newest
-        state.csrf = response.headers.get('X-XSRF-TOKEN') || state.csrf;
-        return response.text().then(function (text) {
-          var data = null;
-          try { data = text ? JSON.parse(text) : null; } catch (notJson) { data = null; }
-          if (response.status === 401) { showLogin(); throw { status: 401, data: data }; }
-          if (!response.ok) { throw { status: response.status, data: data }; }
-          return data;
-        });
-      });
-  }
-
-  function problemText(failure) {
-    var data = failure && failure.data;
-    if (data && data.invalidParams && data.invalidParams.length) {
-      return data.invalidParams.map(function (p) { return p.reason; }).join('；');
-    }
-    return (data && (data.detail || data.title)) || '操作失败（' + (failure && failure.status) + '）';
-  }
-
-  /** The webapps' CSRF token, renewed by them at login: read it from their "who am I" answer. */
-  function refreshToken() {
-    return fetch(WEBAPP_AUTH, { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
-      .then(function (response) {
-        state.csrf = response.headers.get('X-XSRF-TOKEN') || state.csrf;
-        return response.ok ? response.json() : null;
-      });
-  }
-
   // ---- login ----
   function showLogin(message) {
     $('board').hidden = true;
@@ -110,18 +59,8 @@
 
   function login(event) {
     event.preventDefault();
-    var form = new URLSearchParams();
-    form.set('username', $('username').value.trim());
-    form.set('password', $('password').value);
-    refreshToken().then(function () {
-      return fetch(WEBAPP_AUTH + '/login/welcome', { method: 'POST', credentials: 'same-origin',
-        headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': state.csrf || '' },
-        body: form.toString() });
-    }).then(function (response) {
-      if (!response.ok) { throw response; }
+    session.login($('username').value.trim(), $('password').value).then(function () {
       $('password').value = '';
-      return refreshToken();
-    }).then(function () {
       $('login').hidden = true;
       load();
     }).catch(function () {
@@ -130,11 +69,7 @@
   }
 
   function logout() {
-    fetch(WEBAPP_AUTH + '/logout', { method: 'POST', credentials: 'same-origin',
-      headers: { 'X-XSRF-TOKEN': state.csrf || '' } }).finally(function () {
-      state.csrf = null;
-      showLogin('已退出');
-    });
+    session.logout().then(function () { showLogin('已退出'); });
   }
 
   // ---- the board ----
@@ -509,6 +444,6 @@
     $('unit').addEventListener('change', function () { state.unit = $('unit').value; state.list.unit = ''; load(); });
     $('period').addEventListener('change', function () { state.period = $('period').value; load(); });
     window.addEventListener('resize', function () { Object.keys(charts).forEach(function (id) { charts[id].resize(); }); });
-    refreshToken().then(load, load);
+    session.refreshToken().then(load, load);
   });
 }());

@@ -29,6 +29,26 @@ export default {
     long: 'LLLL',
     short: 'LL'
   },
+  // Our own pages, under 链接 (Camunda's documented `links` option). They share the webapps' login, so they open
+  // without a second one. Setting `links` replaces Camunda's default documentation link, so it is listed again.
+  // Labels pass through the translate filter: a text that is no translation key shows as it is.
+  links: [
+    {
+      label: '督办一屏',
+      href: '/supervision/',
+      description: '督办一屏观城乡：在办、到期、超期案件与督办令（督办员、领导）'
+    },
+    {
+      label: '节假日安排',
+      href: '/calendar/',
+      description: '各年节假日安排（已公布 / 暂定），系统管理员在此公布国务院办公厅的通知'
+    },
+    {
+      label: 'DOCUMENTATION',
+      href: 'https://docs.camunda.org/manual/7.24/webapps/',
+      description: 'DOCUMENTATION_DESCRIPTION'
+    }
+  ],
   // Loads ../../onedoor/i18n.js: dateFormat above for every date, Chinese names in the app switcher.
   requireJsConfig: {
     deps: ['onedoor-i18n'],
