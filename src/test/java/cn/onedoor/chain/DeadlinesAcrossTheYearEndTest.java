@@ -130,6 +130,31 @@ class DeadlinesAcrossTheYearEndTest extends ChainTest {
   }
 
   @Test
+  void aLadderAlreadyClimbingOnTheOldDayKeepsItsDistanceFromTheNewOne() {
+    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-12-31T10:00:00+08:00").toInstant()));
+    String caseCode = register(villageNeighbourDispute());
+    assertThat(task(caseCode, "Task_RecordConsent").getDueDate()).isEqualTo(endOf("2027-01-06"));
+    // 2027-01-07: the consent day has passed by the statutory rules, the ladder climbs and chases the unit.
+    moveClockTo(OffsetDateTime.parse("2027-01-07T09:00:00+08:00"));
+    assertThat(openTaskKeys(caseCode)).contains("Task_AcknowledgeEscalation");
+
+    // The notice makes 01-04..06 a bridge after 元旦: the third working day after 12-31 is 01-11, five days later.
+    publication.publish(2027, CalendarTestSupport.notice2027("2027-01-04", "2027-01-06", "2027-01-16", "2027-01-17")
+        .getBytes(StandardCharsets.UTF_8), "admin");
+    assertThat(task(caseCode, "Task_RecordConsent").getDueDate()).isEqualTo(endOf("2027-01-11"));
+
+    // The next rung (升级督办, 5 days after the chase-up) is counted from the moved day.
+    taskService.complete(task(caseCode, "Task_AcknowledgeEscalation").getId(),
+        Map.of("escalationAction", "已电话催办"));
+    runJobs();
+    Date nextRung = runtimeService.createProcessInstanceQuery().processDefinitionKey("escalation-rung")
+        .processInstanceBusinessKey(caseCode).list().stream()
+        .flatMap(rung -> managementService.createJobQuery().processInstanceId(rung.getId()).timers().list().stream())
+        .map(Job::getDuedate).findFirst().orElseThrow();
+    assertThat(nextRung).isEqualTo(Date.from(OffsetDateTime.parse("2027-01-17T09:00:00+08:00").toInstant()));
+  }
+
+  @Test
   void aRecalculationCutShortFinishesOnTheNextRunAndMovesNothingTwice() throws Exception {
     List<String> cases = List.of(register(villageNeighbourDispute()), register(villageNeighbourDispute()),
         register(villageNeighbourDispute()));

@@ -18,18 +18,23 @@ public final class CalendarTestSupport {
    * ending on 01-19 to 01-23).
    */
   public static String notice2027() {
+    return notice2027("2027-01-19", "2027-01-22", "2027-01-02", "2027-01-23");
+  }
+
+  /** The statutory days of 2027, one bridge of 元旦 holidays {@code [from, to]}, and two make-up days. */
+  public static String notice2027(String bridgeFrom, String bridgeTo, String makeUp1, String makeUp2) {
     List<String> holidays = new ArrayList<>();
     StatutoryHolidays.of(2027).forEach((day, name) -> holidays.add(range(name, day, day)));
-    holidays.add(range("元旦", LocalDate.parse("2027-01-19"), LocalDate.parse("2027-01-22")));
+    holidays.add(range("元旦", LocalDate.parse(bridgeFrom), LocalDate.parse(bridgeTo)));
     return """
         {
           "year": 2027,
           "source": { "notice": "国务院办公厅关于2027年部分节假日安排的通知（测试用）", "number": null, "issued": null,
             "url": null, "transcribed": "test fixture" },
           "holidays": [ %s ],
-          "makeUpWorkingDays": [ { "date": "2027-01-02", "for": "元旦" }, { "date": "2027-01-23", "for": "元旦" } ]
+          "makeUpWorkingDays": [ { "date": "%s", "for": "元旦" }, { "date": "%s", "for": "元旦" } ]
         }
-        """.formatted(String.join(", ", holidays));
+        """.formatted(String.join(", ", holidays), makeUp1, makeUp2);
   }
 
   /** Takes back a year published by a test: the notice row and the in-memory calendar. */

@@ -3,6 +3,7 @@ package cn.onedoor.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -83,6 +84,24 @@ class DeadlineApiTest {
     assertThat(answer.getBody().path("provisional").asBoolean()).isTrue();
     assertThat(answer.getBody().path("provisionalYears").toString()).isEqualTo(years);
     assertThat(answer.getBody().path("notes").toString()).contains("暂定：", "节假日安排尚未公布");
+  }
+
+  @Test
+  void answersEveryStartDayFromThePresentHolidaySystemToNextYear() {
+    int answered = 0;
+    for (LocalDate start = LocalDate.parse("2008-01-01"); !start.isAfter(LocalDate.parse("2027-12-31"));
+        start = start.plusDays(1)) {
+      ResponseEntity<JsonNode> answer = staff().getForEntity(
+          "/api/deadlines?start=" + start + "&amount=1&unit=working", JsonNode.class);
+      assertThat(answer.getStatusCode()).as("start %s", start).isEqualTo(HttpStatus.OK);
+      LocalDate due = LocalDate.parse(answer.getBody().path("due").asText());
+      // Published years are counted with their notices; 2027 has none in the shipped files.
+      assertThat(answer.getBody().path("provisional").asBoolean()).as("start %s", start)
+          .isEqualTo(due.getYear() >= 2027);
+      assertThat(due).as("start %s", start).isAfter(start);
+      answered++;
+    }
+    assertThat(answered).isEqualTo(7305);
   }
 
   @ParameterizedTest
