@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -40,7 +38,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a process designer must keep true when changing a diagram in Camunda Modeler; `./mvnw verify` names the
- * element that broke a convention. The models are read from the top-level folders, as the designer saved them.
+ * element that broke a convention. The models are read from the top-level folders, as the designer saved them, and
+ * from the simulation's own folders ({@link ModelFiles}).
  */
 class ModelConventionsTest {
 
@@ -55,13 +54,13 @@ class ModelConventionsTest {
 
   @BeforeAll
   static void readModels() throws IOException {
-    for (Path file : files("processes", ".bpmn")) {
+    for (Path file : ModelFiles.processes()) {
       PROCESSES.put(file.getFileName().toString().replace(".bpmn", ""), Bpmn.readModelFromFile(file.toFile()));
     }
-    for (Path file : files("forms", ".form")) {
+    for (Path file : ModelFiles.forms()) {
       FORMS.put(file.getFileName().toString().replace(".form", ""), new ObjectMapper().readTree(file.toFile()));
     }
-    for (Path file : files("decisions", ".dmn")) {
+    for (Path file : ModelFiles.decisions()) {
       Dmn.readModelFromFile(file.toFile()).getModelElementsByType(Decision.class)
           .forEach(decision -> DECISIONS.add(decision.getId()));
     }
@@ -188,9 +187,4 @@ class ModelConventionsTest {
     PROCESSES.forEach((file, model) -> model.getModelElementsByType(type).forEach(element -> check.accept(file, element)));
   }
 
-  private static List<Path> files(String folder, String suffix) throws IOException {
-    try (Stream<Path> paths = Files.list(Path.of(folder))) {
-      return paths.filter(path -> path.toString().endsWith(suffix)).sorted().toList();
-    }
-  }
 }
