@@ -3,6 +3,7 @@ package cn.onedoor.supervision;
 import cn.onedoor.intake.CaseStatuses;
 import cn.onedoor.organisation.Units;
 import cn.onedoor.routing.DisputeType;
+import cn.onedoor.security.CaseAccess;
 import cn.onedoor.supervision.SupervisionQueries.Area;
 import cn.onedoor.supervision.SupervisionQueries.Filter;
 import cn.onedoor.supervision.SupervisionQueries.Measure;
@@ -50,6 +51,7 @@ class SupervisionBoard {
       Measure.CLOSED, "本期结案", Measure.ON_TIME, "按期办结", Measure.MEDIATION, "本期调解终结",
       Measure.MEDIATION_SUCCESS, "调解成功", Measure.LITIGATION, "本期进入诉讼");
 
+  private final CaseAccess caseAccess;
   private final SupervisionQueries queries;
   private final Units units;
   private final CaseStatuses statuses;
@@ -59,9 +61,10 @@ class SupervisionBoard {
   private final Clock clock;
   private final String countyCode;
 
-  SupervisionBoard(SupervisionQueries queries, Units units, CaseStatuses statuses, SupervisionOrders orders,
+  SupervisionBoard(CaseAccess caseAccess, SupervisionQueries queries, Units units, CaseStatuses statuses, SupervisionOrders orders,
       SupervisionSettings settings, EscalationSettings escalationSettings, Clock clock,
       @Value("${onedoor.county.code}") String countyCode) {
+    this.caseAccess = caseAccess;
     this.queries = queries;
     this.units = units;
     this.statuses = statuses;
@@ -72,8 +75,9 @@ class SupervisionBoard {
     this.countyCode = countyCode;
   }
 
-  SupervisionScope scope(String userId, Collection<String> groups) {
-    return SupervisionScope.of(userId, groups).orElseThrow(() -> new SupervisionForbiddenException(null,
+  /** The asker's scope, from the same area rule as the rest of our API (CaseAccess, StaffArea). */
+  SupervisionScope scope(String userId) {
+    return SupervisionScope.of(caseAccess.areaOf(userId)).orElseThrow(() -> new SupervisionForbiddenException(null,
         "用户 " + userId + " 不是督办员：督办页面只对县、乡镇督办员和分管领导开放"));
   }
 
