@@ -3,6 +3,7 @@ package cn.onedoor.security;
 import cn.onedoor.identity.StaffArea;
 import cn.onedoor.identity.StaffArea.AreaUnit;
 import cn.onedoor.identity.StaffArea.Registration;
+import cn.onedoor.identity.SystemUser;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -34,17 +35,9 @@ public class CaseAccess {
 
   /** The person's area, from their groups as the engine's identity service has them now. */
   public StaffArea areaOf(String userId) {
-    var caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-          .map(Group::getId).toList();
-      return StaffArea.of(userId, groups, countyCode);
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    List<String> groups = SystemUser.call(identityService, () -> identityService.createGroupQuery()
+        .groupMember(userId).list().stream().map(Group::getId).toList());
+    return StaffArea.of(userId, groups, countyCode);
   }
 
   /** The units that hold or held the case (empty for an unknown case code). */

@@ -1,5 +1,6 @@
 package cn.onedoor.supervision;
 
+import cn.onedoor.casefile.CaseCodes;
 import cn.onedoor.intake.CaseStatuses;
 import cn.onedoor.organisation.Units;
 import cn.onedoor.routing.DisputeType;
@@ -34,7 +35,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -45,7 +45,6 @@ import org.springframework.stereotype.Service;
 @Service
 class SupervisionBoard {
 
-  private static final Pattern CASE_CODE = Pattern.compile("\\d{6}-\\d{4}-\\d{6}");
   private static final Map<Measure, String> LABELS = Map.of(Measure.OPEN, "在办案件", Measure.DUE_SOON, "两日内到期",
       Measure.OVERDUE, "已超期", Measure.ESCALATED, "本期升级督办", Measure.OPEN_ORDERS, "督办令待答复",
       Measure.CLOSED, "本期结案", Measure.ON_TIME, "按期办结", Measure.MEDIATION, "本期调解终结",
@@ -336,7 +335,7 @@ class SupervisionBoard {
 
   /** The case's registration facts, after checking the code, its existence and the asker's scope (400, 404, 403). */
   private Map<String, Object> checkedCase(SupervisionScope scope, String caseCode) {
-    if (caseCode == null || !CASE_CODE.matcher(caseCode).matches()) {
+    if (!CaseCodes.wellFormed(caseCode)) {
       throw new InvalidSupervisionQueryException("caseCode", "案件编号格式应为 511725-2026-000123");
     }
     Map<String, Object> facts = queries.cases(List.of(caseCode)).get(caseCode);

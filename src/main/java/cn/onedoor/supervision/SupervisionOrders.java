@@ -2,6 +2,7 @@ package cn.onedoor.supervision;
 
 import cn.onedoor.casefile.CaseJournal;
 import cn.onedoor.deadline.ProcessDeadlines;
+import cn.onedoor.identity.SystemUser;
 import cn.onedoor.intake.PersonalData;
 import cn.onedoor.organisation.UnitGroups;
 import java.text.SimpleDateFormat;
@@ -89,17 +90,11 @@ public class SupervisionOrders {
     variables.put("issuedBy", issuer.userId());
     variables.put("orderRung", Escalations.SUPERVISION_ORDER);
     // The issuer's scope was checked by the page's API; the order itself is the system's act, as a registration is.
-    var caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
+    return SystemUser.call(identityService, () -> {
       var instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, caseCode, variables);
       long id = ((Number) runtimeService.getVariable(instance.getId(), "escalationId")).longValue();
       return new Issued(caseCode, id, answeringGroup, answerDue, clockName);
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    });
   }
 
   /** Start of supervision-order: the ladder's order row gets its text, or a page order gets its own row. */
