@@ -1,5 +1,6 @@
 package cn.onedoor.demo;
 
+import cn.onedoor.casefile.ProcessModels;
 import cn.onedoor.intake.Intake;
 import cn.onedoor.intake.IntakeRequest;
 import cn.onedoor.security.CaseAccess;
@@ -178,7 +179,7 @@ class DemoCaseLoader {
   /** Due some days ago, and the task's overdue timer fires now: the ladder raises its chase-up for real. */
   private void overdue(Task task, Instant now, int daysAgo) {
     taskService.setDueDate(task.getId(), Date.from(now.minus(Duration.ofDays(Math.max(1, Math.abs(daysAgo))))));
-    String boundary = "BoundaryEvent_" + task.getTaskDefinitionKey().substring("Task_".length()) + "Overdue";
+    String boundary = ProcessModels.overdueTimerOf(task.getTaskDefinitionKey());
     managementService.createJobQuery().processInstanceId(task.getProcessInstanceId()).activityId(boundary).list()
         .forEach(job -> managementService.setJobDuedate(job.getId(), Date.from(now)));
   }
@@ -204,7 +205,7 @@ class DemoCaseLoader {
       if (taskKey != null) {
         query.taskDefinitionKey(taskKey);
       } else {
-        query.processDefinitionKeyIn("dispute-case", "case-routing", "mediation", "joint-handling");
+        query.processDefinitionKeyIn(ProcessModels.DISPUTE_CASE, "case-routing", "mediation", "joint-handling");
       }
       Optional<Task> task = query.list().stream().findFirst();
       if (task.isPresent()) {

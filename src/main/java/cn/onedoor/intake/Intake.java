@@ -1,6 +1,7 @@
 package cn.onedoor.intake;
 
 import cn.onedoor.casefile.CaseCodes;
+import cn.onedoor.casefile.ProcessModels;
 import cn.onedoor.identity.SystemUser;
 import cn.onedoor.web.InvalidParam;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -32,7 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Intake {
 
-  public static final String PROCESS_KEY = "dispute-case";
   static final int IDEMPOTENCY_KEY_MAX = 128;
 
   /** The answer to a registration; {@code created} is false when an earlier identical request made the case. */
@@ -130,7 +130,7 @@ public class Intake {
     variables.put("possibleDuplicates", twins.isEmpty() ? null : String.join("、", twins));
     // The registration itself was checked here; starting the case is the system's act, whoever called the door.
     SystemUser.run(identityService,
-        () -> runtimeService.startProcessInstanceByKey(PROCESS_KEY, caseCode, variables));
+        () -> runtimeService.startProcessInstanceByKey(ProcessModels.DISPUTE_CASE, caseCode, variables));
   }
 
   private Optional<Registration> answered(List<String> keys, String hash) {

@@ -1,5 +1,6 @@
 package cn.onedoor.intake;
 
+import cn.onedoor.casefile.ProcessModels;
 import cn.onedoor.web.InvalidParam;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class StartFormIntakeFilter extends OncePerRequestFilter {
 
   private static final Pattern START_OF_A_CASE = Pattern.compile(
-      ".*/process-definition/(?:key/" + Intake.PROCESS_KEY + "|" + Intake.PROCESS_KEY
+      ".*/process-definition/(?:key/" + ProcessModels.DISPUTE_CASE + "|" + ProcessModels.DISPUTE_CASE
           + ":[^/]+)(?:/tenant-id/[^/]+)?"
           + "/(?:submit-form|start)$");
   private static final String WEBAPP_CSRF_TOKEN = "CAMUNDA_CSRF_TOKEN";

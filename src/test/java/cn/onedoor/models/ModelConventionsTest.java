@@ -2,6 +2,7 @@ package cn.onedoor.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.onedoor.casefile.ProcessModels;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -64,7 +65,7 @@ class ModelConventionsTest {
       Dmn.readModelFromFile(file.toFile()).getModelElementsByType(Decision.class)
           .forEach(decision -> DECISIONS.add(decision.getId()));
     }
-    assertThat(PROCESSES).containsKey("dispute-case");
+    assertThat(PROCESSES).containsKey(ProcessModels.DISPUTE_CASE);
   }
 
   @Test
@@ -117,6 +118,25 @@ class ModelConventionsTest {
       if (start.getCamundaFormRef() != null) {
         assertThat(FORMS).as(file + ": start form").containsKey(start.getCamundaFormRef());
       }
+    });
+  }
+
+  /** The ids code derives from a task's ({@link ProcessModels}) are the ids the diagrams use. */
+  @Test
+  void aClockedTasksTimerLadderAndItsEndAreNamedAfterTheTask() {
+    Pattern escalation = Pattern.compile("CallActivity_([A-Za-z0-9]+)Escalation");
+    forEachElement(CallActivity.class, (file, call) -> {
+      Matcher named = escalation.matcher(call.getId());
+      if (!named.matches()) {
+        return;
+      }
+      String taskKey = "Task_" + named.group(1);
+      BpmnModelInstance model = PROCESSES.get(file);
+      assertThat(ProcessModels.escalationOf(taskKey)).isEqualTo(call.getId());
+      assertThat((Object) model.getModelElementById(ProcessModels.overdueTimerOf(taskKey)))
+          .as(file + ": overdue timer of " + taskKey).isNotNull();
+      assertThat((Object) model.getModelElementById(ProcessModels.escalationDoneOf(taskKey)))
+          .as(file + ": end of the escalation of " + taskKey).isNotNull();
     });
   }
 

@@ -2,6 +2,7 @@ package cn.onedoor.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.onedoor.casefile.ProcessModels;
 import cn.onedoor.support.PostgresTestDatabase;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ class PostgresProductionDeploysNoSimulationTest {
   void productionDeploysNoSimulatedModel() {
     List<String> processKeys = repositoryService.createProcessDefinitionQuery().list().stream()
         .map(ProcessDefinition::getKey).toList();
-    assertThat(processKeys).contains("dispute-case")
+    assertThat(processKeys).contains(ProcessModels.DISPUTE_CASE)
         .noneMatch(key -> key.startsWith("simulated-"));
 
     List<String> resources = new ArrayList<>();
