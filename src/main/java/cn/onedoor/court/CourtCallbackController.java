@@ -2,7 +2,9 @@ package cn.onedoor.court;
 
 import cn.onedoor.bridge.CallbackAnswer;
 import cn.onedoor.bridge.CallbackBody;
+import cn.onedoor.bridge.CallbackCaseCode;
 import cn.onedoor.bridge.CallbackEndpoint;
+import cn.onedoor.bridge.CallbackId;
 import cn.onedoor.bridge.CallbackInbox;
 import cn.onedoor.bridge.ExternalSystem;
 import cn.onedoor.casefile.CaseMessages;
@@ -36,20 +38,15 @@ class CourtCallbackController {
   @Schema(description = "无附加内容的法院答复")
   record CourtNotice(
       @Schema(description = "回调编号，由法院生成，同一回调重发时不变", example = "court-cb-0001")
-      @NotBlank(message = CallbackBody.REQUIRED)
-      @Pattern(regexp = CallbackBody.CALLBACK_ID, message = CallbackBody.CALLBACK_ID_REASON) String callbackId,
+      @CallbackId String callbackId,
       @Schema(description = "案件编码（一案一码）", example = "511725-2026-000123")
-      @NotBlank(message = CallbackBody.REQUIRED)
-      @Pattern(regexp = CallbackBody.CASE_CODE, message = CallbackBody.CASE_CODE_REASON) String caseCode)
-      implements CallbackBody {
+      @CallbackCaseCode String caseCode) implements CallbackBody {
   }
 
   @Schema(description = "司法确认裁定")
   record ConfirmationRuling(
-      @NotBlank(message = CallbackBody.REQUIRED)
-      @Pattern(regexp = CallbackBody.CALLBACK_ID, message = CallbackBody.CALLBACK_ID_REASON) String callbackId,
-      @NotBlank(message = CallbackBody.REQUIRED)
-      @Pattern(regexp = CallbackBody.CASE_CODE, message = CallbackBody.CASE_CODE_REASON) String caseCode,
+      @CallbackId String callbackId,
+      @CallbackCaseCode String caseCode,
       @Schema(description = "VALID 确认有效 / REJECTED 驳回 / WITHDRAWN 撤回", allowableValues = {"VALID", "REJECTED",
           "WITHDRAWN"})
       @NotBlank(message = "必填") @Pattern(regexp = "VALID|REJECTED|WITHDRAWN", message = "须为 VALID、REJECTED 或 WITHDRAWN")
@@ -58,10 +55,8 @@ class CourtCallbackController {
 
   @Schema(description = "立案")
   record CaseFiled(
-      @NotBlank(message = CallbackBody.REQUIRED)
-      @Pattern(regexp = CallbackBody.CALLBACK_ID, message = CallbackBody.CALLBACK_ID_REASON) String callbackId,
-      @NotBlank(message = CallbackBody.REQUIRED)
-      @Pattern(regexp = CallbackBody.CASE_CODE, message = CallbackBody.CASE_CODE_REASON) String caseCode,
+      @CallbackId String callbackId,
+      @CallbackCaseCode String caseCode,
       @Schema(description = "法院案号", example = "(2026)川1725民初101号")
       @NotBlank(message = "必填") @Size(max = 64, message = "不超过 64 字") String courtCaseNumber,
       @Schema(description = "ORDINARY 普通程序 / SIMPLE 简易程序 / SMALL_CLAIMS 小额诉讼", allowableValues = {"ORDINARY",
@@ -72,10 +67,8 @@ class CourtCallbackController {
 
   @Schema(description = "送达判决或裁定")
   record JudgmentDelivered(
-      @NotBlank(message = CallbackBody.REQUIRED)
-      @Pattern(regexp = CallbackBody.CALLBACK_ID, message = CallbackBody.CALLBACK_ID_REASON) String callbackId,
-      @NotBlank(message = CallbackBody.REQUIRED)
-      @Pattern(regexp = CallbackBody.CASE_CODE, message = CallbackBody.CASE_CODE_REASON) String caseCode,
+      @CallbackId String callbackId,
+      @CallbackCaseCode String caseCode,
       @Schema(description = "JUDGMENT 判决（上诉期15日）/ RULING 裁定（10日）", allowableValues = {"JUDGMENT", "RULING"})
       @NotBlank(message = "必填") @Pattern(regexp = "JUDGMENT|RULING", message = "须为 JUDGMENT 或 RULING")
       String judgmentType) implements CallbackBody {

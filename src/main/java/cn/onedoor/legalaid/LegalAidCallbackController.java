@@ -2,7 +2,9 @@ package cn.onedoor.legalaid;
 
 import cn.onedoor.bridge.CallbackAnswer;
 import cn.onedoor.bridge.CallbackBody;
+import cn.onedoor.bridge.CallbackCaseCode;
 import cn.onedoor.bridge.CallbackEndpoint;
+import cn.onedoor.bridge.CallbackId;
 import cn.onedoor.bridge.CallbackInbox;
 import cn.onedoor.bridge.ExternalSystem;
 import cn.onedoor.casefile.CaseMessages;
@@ -12,7 +14,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
@@ -36,31 +37,25 @@ class LegalAidCallbackController {
   @Schema(description = "法律援助决定（紧急程序中为事后审查结论）")
   record Decision(
       @Schema(description = "回调编号，同一回调重发时不变", example = "legal-aid-cb-0001")
-      @NotBlank(message = CallbackBody.REQUIRED)
-      @Pattern(regexp = CallbackBody.CALLBACK_ID, message = CallbackBody.CALLBACK_ID_REASON) String callbackId,
+      @CallbackId String callbackId,
       @Schema(example = "511725-2026-000123")
-      @NotBlank(message = CallbackBody.REQUIRED)
-      @Pattern(regexp = CallbackBody.CASE_CODE, message = CallbackBody.CASE_CODE_REASON) String caseCode,
+      @CallbackCaseCode String caseCode,
       @Schema(description = "true 给予援助 / false 不予援助") @NotNull(message = "必填") Boolean granted)
       implements CallbackBody {
   }
 
   @Schema(description = "指派律师")
   record LawyerAssigned(
-      @NotBlank(message = CallbackBody.REQUIRED)
-      @Pattern(regexp = CallbackBody.CALLBACK_ID, message = CallbackBody.CALLBACK_ID_REASON) String callbackId,
-      @NotBlank(message = CallbackBody.REQUIRED)
-      @Pattern(regexp = CallbackBody.CASE_CODE, message = CallbackBody.CASE_CODE_REASON) String caseCode,
+      @CallbackId String callbackId,
+      @CallbackCaseCode String caseCode,
       @Schema(description = "承办律师事务所", example = "四川宕渠律师事务所")
       @NotBlank(message = "必填") @Size(max = 100, message = "不超过 100 字") String lawFirm) implements CallbackBody {
   }
 
   @Schema(description = "异议审查决定")
   record ObjectionDecided(
-      @NotBlank(message = CallbackBody.REQUIRED)
-      @Pattern(regexp = CallbackBody.CALLBACK_ID, message = CallbackBody.CALLBACK_ID_REASON) String callbackId,
-      @NotBlank(message = CallbackBody.REQUIRED)
-      @Pattern(regexp = CallbackBody.CASE_CODE, message = CallbackBody.CASE_CODE_REASON) String caseCode,
+      @CallbackId String callbackId,
+      @CallbackCaseCode String caseCode,
       @Schema(description = "true 异议成立（给予援助）/ false 维持不予援助") @NotNull(message = "必填") Boolean upheld)
       implements CallbackBody {
   }
