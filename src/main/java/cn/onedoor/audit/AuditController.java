@@ -1,7 +1,8 @@
 package cn.onedoor.audit;
 
-import cn.onedoor.audit.InvalidAuditQueryException.InvalidParam;
+import cn.onedoor.casefile.CaseCodes;
 import cn.onedoor.security.CaseAccess;
+import cn.onedoor.web.InvalidParam;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -21,7 +22,6 @@ import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "basicAuth")
 class AuditController {
 
-  private static final Pattern CASE_CODE = Pattern.compile("\\d{6}-\\d{4}-\\d{6}");
   private static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
   private static final int DEFAULT_LIMIT = 200;
   private static final int MAX_LIMIT = 1000;
@@ -75,7 +74,7 @@ class AuditController {
       invalid.add(new InvalidParam("from", "应早于 to"));
     }
     Set<AuditKind> kinds = kinds(kind, invalid);
-    if (caseCode != null && !CASE_CODE.matcher(caseCode).matches()) {
+    if (caseCode != null && !CaseCodes.wellFormed(caseCode)) {
       invalid.add(new InvalidParam("caseCode", "案件编号格式应为 511725-2026-000123"));
     }
     if (actor != null && (actor.isBlank() || actor.length() > 64)) {

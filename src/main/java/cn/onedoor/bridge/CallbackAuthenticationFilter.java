@@ -1,17 +1,11 @@
 package cn.onedoor.bridge;
 
+import cn.onedoor.web.CachedBodyRequest;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -47,15 +41,15 @@ class CallbackAuthenticationFilter extends OncePerRequestFilter {
       unauthorized(response, path, "未知的对接系统，或该系统未配置回调密钥");
       return;
     }
-    byte[] body = request.getInputStream().readNBytes(MAX_BODY + 1);
-    if (body.length > MAX_BODY) {
+    CachedBodyRequest cached = CachedBodyRequest.readAtMost(request, MAX_BODY).orElse(null);
+    if (cached == null) {
       response.setStatus(413);
       response.setContentType("application/problem+json;charset=UTF-8");
       response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"请求体过大\",\"status\":413,\"detail\":"
           + "\"回调请求体不得超过 64 KB\",\"instance\":\"" + path + "\"}");
       return;
     }
-    if (!CallbackSignatures.valid(secret, body, request.getHeader(CallbackSignatures.HEADER))) {
+    if (!CallbackSignatures.valid(secret, cached.body(), request.getHeader(CallbackSignatures.HEADER))) {
       unauthorized(response, path, "缺少签名或签名不正确（" + CallbackSignatures.HEADER + "）");
       return;
     }
@@ -64,7 +58,7 @@ class CallbackAuthenticationFilter extends OncePerRequestFilter {
         "system:" + system.pathId(), null, List.of(new SimpleGrantedAuthority("CALLBACK_" + system.name()))));
     SecurityContextHolder.setContext(context);
     try {
-      chain.doFilter(new CachedBodyRequest(request, body), response);
+      chain.doFilter(cached, response);
     } finally {
       SecurityContextHolder.clearContext();
     }
@@ -76,61 +70,5 @@ class CallbackAuthenticationFilter extends OncePerRequestFilter {
     response.setContentType("application/problem+json;charset=UTF-8");
     response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"回调未通过认证\",\"status\":401,\"detail\":\""
         + detail.replace("\"", "'") + "\",\"instance\":\"" + path.replace("\"", "") + "\"}");
-  }
-
-  private static final class CachedBodyRequest extends HttpServletRequestWrapper {
-
-    private final byte[] body;
-
-    CachedBodyRequest(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) {
-          return in.read(buffer, offset, length);
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
   }
 }

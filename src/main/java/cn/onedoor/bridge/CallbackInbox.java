@@ -49,6 +49,10 @@ public class CallbackInbox {
    * @param apply correlates the message through {@code CaseMessages}
    */
   @Transactional
+  public CallbackAnswer accept(ExternalSystem system, String kind, CallbackBody body, Runnable apply) {
+    return accept(system, body.callbackId(), kind, body.caseCode(), body, apply);
+  }
+
   public CallbackAnswer accept(ExternalSystem system, String callbackId, String kind, String caseCode, Object body,
                                Runnable apply) {
     String hash = hash(kind, body);

@@ -1,14 +1,14 @@
 package cn.onedoor.bridge;
 
+import cn.onedoor.web.InvalidParam;
+import cn.onedoor.web.Problems;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -26,8 +26,6 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class CallbackProblems {
 
-  record InvalidParam(String name, String reason) {
-  }
 
   @ExceptionHandler(MethodArgumentNotValidException.class)
   ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e, HttpServletRequest request) {
@@ -52,20 +50,16 @@ class CallbackProblems {
 
   @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
   ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-        "回调须以 application/json 发送");
-    problem.setTitle("不支持的内容类型");
-    return answer(problem, request);
+    return Problems.answer(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持的内容类型", "回调须以 application/json 发送",
+        List.of(), request);
   }
 
   @ExceptionHandler(CallbackRejectedException.class)
   ResponseEntity<ProblemDetail> rejected(CallbackRejectedException e, HttpServletRequest request) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-    problem.setTitle(e.title());
-    ResponseEntity<ProblemDetail> answer = answer(problem, request);
+    ResponseEntity<ProblemDetail> answer = Problems.answer(e.status(), e.title(), e.getMessage(), List.of(), request);
     if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
       return ResponseEntity.status(answer.getStatusCode()).headers(answer.getHeaders())
-          .header("Retry-After", "5").body(problem);
+          .header("Retry-After", "5").body(answer.getBody());
     }
     return answer;
   }
@@ -76,15 +70,6 @@ class CallbackProblems {
   }
 
   private static ResponseEntity<ProblemDetail> invalidParams(List<InvalidParam> params, HttpServletRequest request) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-        "参数有误：" + params.stream().map(InvalidParam::name).collect(Collectors.joining("、")));
-    problem.setTitle("回调内容无效");
-    problem.setProperty("invalidParams", params);
-    return answer(problem, request);
-  }
-
-  static ResponseEntity<ProblemDetail> answer(ProblemDetail problem, HttpServletRequest request) {
-    problem.setInstance(URI.create(request.getRequestURI()));
-    return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return Problems.invalidParams("回调内容无效", params, request);
   }
 }

@@ -1,6 +1,7 @@
 package cn.onedoor.casefile;
 
 import java.time.Year;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.dao.DuplicateKeyException;
@@ -18,6 +19,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class CaseCodes {
 
+  /** A case code's shape: county code, year, six-digit number, e.g. {@code 511725-2026-000123}. */
+  public static final String FORMAT = "[0-9]{6}-[0-9]{4}-[0-9]{6}";
+  private static final Pattern WELL_FORMED = Pattern.compile(FORMAT);
+
   private final JdbcTemplate jdbc;
   private final TransactionTemplate ownTransaction;
   private final String countyCode;
@@ -28,6 +33,11 @@ public class CaseCodes {
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.countyCode = countyCode;
+  }
+
+  /** Whether the text has a case code's shape (null has not). */
+  public static boolean wellFormed(String caseCode) {
+    return caseCode != null && WELL_FORMED.matcher(caseCode).matches();
   }
 
   /** Joins the caller's transaction (the engine's, when a process starts), so the code lives or dies with the case. */

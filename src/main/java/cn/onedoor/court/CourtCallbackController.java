@@ -1,7 +1,10 @@
 package cn.onedoor.court;
 
 import cn.onedoor.bridge.CallbackAnswer;
+import cn.onedoor.bridge.CallbackBody;
+import cn.onedoor.bridge.CallbackCaseCode;
 import cn.onedoor.bridge.CallbackEndpoint;
+import cn.onedoor.bridge.CallbackId;
 import cn.onedoor.bridge.CallbackInbox;
 import cn.onedoor.bridge.ExternalSystem;
 import cn.onedoor.casefile.CaseMessages;
@@ -32,46 +35,43 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "callbackSignature")
 class CourtCallbackController {
 
-  static final String CALLBACK_ID = "[A-Za-z0-9._:-]{1,100}";
-  static final String CASE_CODE = "[0-9]{6}-[0-9]{4}-[0-9]{6}";
-
   @Schema(description = "无附加内容的法院答复")
   record CourtNotice(
       @Schema(description = "回调编号，由法院生成，同一回调重发时不变", example = "court-cb-0001")
-      @NotBlank(message = "必填") @Pattern(regexp = CALLBACK_ID, message = "1-100 位字母、数字或 ._:-") String callbackId,
+      @CallbackId String callbackId,
       @Schema(description = "案件编码（一案一码）", example = "511725-2026-000123")
-      @NotBlank(message = "必填") @Pattern(regexp = CASE_CODE, message = "格式为 县代码-年份-6位序号") String caseCode) {
+      @CallbackCaseCode String caseCode) implements CallbackBody {
   }
 
   @Schema(description = "司法确认裁定")
   record ConfirmationRuling(
-      @NotBlank(message = "必填") @Pattern(regexp = CALLBACK_ID, message = "1-100 位字母、数字或 ._:-") String callbackId,
-      @NotBlank(message = "必填") @Pattern(regexp = CASE_CODE, message = "格式为 县代码-年份-6位序号") String caseCode,
+      @CallbackId String callbackId,
+      @CallbackCaseCode String caseCode,
       @Schema(description = "VALID 确认有效 / REJECTED 驳回 / WITHDRAWN 撤回", allowableValues = {"VALID", "REJECTED",
           "WITHDRAWN"})
       @NotBlank(message = "必填") @Pattern(regexp = "VALID|REJECTED|WITHDRAWN", message = "须为 VALID、REJECTED 或 WITHDRAWN")
-      String ruling) {
+      String ruling) implements CallbackBody {
   }
 
   @Schema(description = "立案")
   record CaseFiled(
-      @NotBlank(message = "必填") @Pattern(regexp = CALLBACK_ID, message = "1-100 位字母、数字或 ._:-") String callbackId,
-      @NotBlank(message = "必填") @Pattern(regexp = CASE_CODE, message = "格式为 县代码-年份-6位序号") String caseCode,
+      @CallbackId String callbackId,
+      @CallbackCaseCode String caseCode,
       @Schema(description = "法院案号", example = "(2026)川1725民初101号")
       @NotBlank(message = "必填") @Size(max = 64, message = "不超过 64 字") String courtCaseNumber,
       @Schema(description = "ORDINARY 普通程序 / SIMPLE 简易程序 / SMALL_CLAIMS 小额诉讼", allowableValues = {"ORDINARY",
           "SIMPLE", "SMALL_CLAIMS"})
       @NotBlank(message = "必填") @Pattern(regexp = "ORDINARY|SIMPLE|SMALL_CLAIMS",
-          message = "须为 ORDINARY、SIMPLE 或 SMALL_CLAIMS") String procedure) {
+          message = "须为 ORDINARY、SIMPLE 或 SMALL_CLAIMS") String procedure) implements CallbackBody {
   }
 
   @Schema(description = "送达判决或裁定")
   record JudgmentDelivered(
-      @NotBlank(message = "必填") @Pattern(regexp = CALLBACK_ID, message = "1-100 位字母、数字或 ._:-") String callbackId,
-      @NotBlank(message = "必填") @Pattern(regexp = CASE_CODE, message = "格式为 县代码-年份-6位序号") String caseCode,
+      @CallbackId String callbackId,
+      @CallbackCaseCode String caseCode,
       @Schema(description = "JUDGMENT 判决（上诉期15日）/ RULING 裁定（10日）", allowableValues = {"JUDGMENT", "RULING"})
       @NotBlank(message = "必填") @Pattern(regexp = "JUDGMENT|RULING", message = "须为 JUDGMENT 或 RULING")
-      String judgmentType) {
+      String judgmentType) implements CallbackBody {
   }
 
   private final CallbackInbox inbox;
@@ -85,42 +85,42 @@ class CourtCallbackController {
   @PostMapping("/confirmation-accepted")
   @Operation(summary = "法院受理司法确认申请 / Confirmation application accepted")
   CallbackAnswer confirmationAccepted(@Valid @RequestBody CourtNotice body) {
-    return inbox.accept(ExternalSystem.COURT, body.callbackId(), "CONFIRMATION_ACCEPTED", body.caseCode(), body,
+    return inbox.accept(ExternalSystem.COURT, "CONFIRMATION_ACCEPTED", body,
         () -> messages.courtAcceptedConfirmation(body.caseCode()));
   }
 
   @PostMapping("/confirmation-extended")
   @Operation(summary = "法院延长司法确认审查期限10日 / Review extended by 10 days")
   CallbackAnswer confirmationExtended(@Valid @RequestBody CourtNotice body) {
-    return inbox.accept(ExternalSystem.COURT, body.callbackId(), "CONFIRMATION_EXTENDED", body.caseCode(), body,
+    return inbox.accept(ExternalSystem.COURT, "CONFIRMATION_EXTENDED", body,
         () -> messages.courtExtendedConfirmation(body.caseCode()));
   }
 
   @PostMapping("/confirmation-ruled")
   @Operation(summary = "法院作出司法确认裁定 / Confirmation ruled")
   CallbackAnswer confirmationRuled(@Valid @RequestBody ConfirmationRuling body) {
-    return inbox.accept(ExternalSystem.COURT, body.callbackId(), "CONFIRMATION_RULED", body.caseCode(), body,
+    return inbox.accept(ExternalSystem.COURT, "CONFIRMATION_RULED", body,
         () -> messages.courtRuledConfirmation(body.caseCode(), body.ruling()));
   }
 
   @PostMapping("/case-filed")
   @Operation(summary = "法院立案（案号、程序）/ Case filed with number and procedure")
   CallbackAnswer caseFiled(@Valid @RequestBody CaseFiled body) {
-    return inbox.accept(ExternalSystem.COURT, body.callbackId(), "CASE_FILED", body.caseCode(), body,
+    return inbox.accept(ExternalSystem.COURT, "CASE_FILED", body,
         () -> messages.courtFiledCase(body.caseCode(), body.courtCaseNumber(), body.procedure()));
   }
 
   @PostMapping("/judgment-delivered")
   @Operation(summary = "法院送达判决或裁定 / Judgment or ruling served")
   CallbackAnswer judgmentDelivered(@Valid @RequestBody JudgmentDelivered body) {
-    return inbox.accept(ExternalSystem.COURT, body.callbackId(), "JUDGMENT_DELIVERED", body.caseCode(), body,
+    return inbox.accept(ExternalSystem.COURT, "JUDGMENT_DELIVERED", body,
         () -> messages.courtDeliveredJudgment(body.caseCode(), body.judgmentType()));
   }
 
   @PostMapping("/enforcement-concluded")
   @Operation(summary = "执行完毕 / Enforcement concluded")
   CallbackAnswer enforcementConcluded(@Valid @RequestBody CourtNotice body) {
-    return inbox.accept(ExternalSystem.COURT, body.callbackId(), "ENFORCEMENT_CONCLUDED", body.caseCode(), body,
+    return inbox.accept(ExternalSystem.COURT, "ENFORCEMENT_CONCLUDED", body,
         () -> messages.enforcementConcluded(body.caseCode()));
   }
 }

@@ -3,6 +3,8 @@ package cn.onedoor.deadline;
 import cn.onedoor.deadline.CalendarLoader.InvalidCalendarException;
 import cn.onedoor.deadline.CalendarPublication.Published;
 import cn.onedoor.identity.StaffGroups;
+import cn.onedoor.web.InvalidParam;
+import cn.onedoor.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -12,7 +14,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -57,8 +58,6 @@ class CalendarController {
   record YearDays(int year, boolean published, String source, List<Day> holidays, List<Day> makeUpWorkingDays) {
   }
 
-  record InvalidParam(String name, String reason) {
-  }
 
   private final WorkingDayCalendar calendar;
   private final CalendarPublication publication;
@@ -121,9 +120,7 @@ class CalendarController {
     var authentication = identityService.getCurrentAuthentication();
     if (authentication == null || authentication.getGroupIds() == null
         || !authentication.getGroupIds().contains(StaffGroups.ADMINISTRATORS)) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "只有系统管理员可以公布节假日安排");
-      problem.setTitle("无权公布");
-      return answer(problem, request);
+      return Problems.answer(HttpStatus.FORBIDDEN, "无权公布", "只有系统管理员可以公布节假日安排", List.of(), request);
     }
     int y = checkedYear(year);
     if (body == null || body.length == 0) {
@@ -137,11 +134,8 @@ class CalendarController {
   @ExceptionHandler(InvalidCalendarException.class)
   ResponseEntity<ProblemDetail> invalid(InvalidCalendarException e, HttpServletRequest request) {
     List<InvalidParam> params = e.problems().stream().map(p -> new InvalidParam(p.field(), p.reason())).toList();
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, String.join("；",
-        params.stream().map(p -> p.name() + "：" + p.reason()).toList()));
-    problem.setTitle("节假日安排有误，未公布");
-    problem.setProperty("invalidParams", params);
-    return answer(problem, request);
+    return Problems.answer(HttpStatus.BAD_REQUEST, "节假日安排有误，未公布",
+        String.join("；", params.stream().map(p -> p.name() + "：" + p.reason()).toList()), params, request);
   }
 
   private int checkedYear(String year) {
@@ -160,10 +154,5 @@ class CalendarController {
 
   private static List<Day> days(Map<LocalDate, String> days) {
     return days.entrySet().stream().map(e -> new Day(e.getKey(), e.getValue())).toList();
-  }
-
-  private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem, HttpServletRequest request) {
-    problem.setInstance(URI.create(request.getRequestURI()));
-    return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 }

@@ -1,6 +1,6 @@
 package cn.onedoor.deadline;
 
-import cn.onedoor.deadline.InvalidDeadlineQueryException.InvalidParam;
+import cn.onedoor.web.InvalidParam;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;

@@ -1,6 +1,7 @@
 package cn.onedoor.deadline;
 
 import cn.onedoor.casefile.CaseJournal;
+import cn.onedoor.identity.SystemUser;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -81,28 +82,26 @@ class DeadlineRecalculation {
   synchronized Result run(String actor) {
     Set<Integer> published = deadlines.calendar().publishedYears();
     List<String> cases = provisional.casesCounting(published);
+    // The engine checks the acting person's grants; the recalculation acts for the calendar, on every case.
+    Result result = SystemUser.call(identityService, () -> recalculateAll(cases, published, actor));
+    if (!cases.isEmpty()) {
+      LOG.info("Recalculated provisional deadlines: {} cases, {} clocks moved, {} failed", result.cases(),
+          result.moved(), result.failed());
+    }
+    return result;
+  }
+
+  private Result recalculateAll(List<String> cases, Set<Integer> published, String actor) {
     int moved = 0;
     int failed = 0;
-    // The engine checks the acting person's grants; the recalculation acts for the calendar, on every case.
-    var caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      for (String caseCode : cases) {
-        try {
-          moved += Objects.requireNonNull(perCase.execute(status -> recalculate(caseCode, published, actor)));
-        } catch (RuntimeException e) {
-          failed++;
-          LOG.warn("Recalculating the provisional deadlines of case {} failed; it stays on the old days until the "
-              + "next run", caseCode, e);
-        }
+    for (String caseCode : cases) {
+      try {
+        moved += Objects.requireNonNull(perCase.execute(status -> recalculate(caseCode, published, actor)));
+      } catch (RuntimeException e) {
+        failed++;
+        LOG.warn("Recalculating the provisional deadlines of case {} failed; it stays on the old days until the "
+            + "next run", caseCode, e);
       }
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
-    if (!cases.isEmpty()) {
-      LOG.info("Recalculated provisional deadlines: {} cases, {} clocks moved, {} failed", cases.size(), moved, failed);
     }
     return new Result(cases.size(), moved, failed);
   }

@@ -1,22 +1,13 @@
 package cn.onedoor.deadline;
 
+import cn.onedoor.web.InvalidParam;
+import cn.onedoor.web.InvalidParamsException;
 import java.util.List;
 
 /** One or more query parameters of {@code GET /api/deadlines} are wrong; all of them are reported at once. */
-class InvalidDeadlineQueryException extends RuntimeException {
-
-  private final List<InvalidParam> invalidParams;
+class InvalidDeadlineQueryException extends InvalidParamsException {
 
   InvalidDeadlineQueryException(List<InvalidParam> invalidParams) {
-    super("Invalid parameters: " + invalidParams.stream().map(InvalidParam::name).toList());
-    this.invalidParams = List.copyOf(invalidParams);
-  }
-
-  List<InvalidParam> invalidParams() {
-    return invalidParams;
-  }
-
-  /** One wrong parameter, in the shape RFC 9457 uses in its example ({@code invalid-params}: name and reason). */
-  record InvalidParam(String name, String reason) {
+    super("Invalid parameters: " + invalidParams.stream().map(InvalidParam::name).toList(), invalidParams);
   }
 }

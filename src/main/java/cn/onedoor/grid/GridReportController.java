@@ -5,7 +5,8 @@ import cn.onedoor.intake.IdempotencyConflictException;
 import cn.onedoor.intake.Intake;
 import cn.onedoor.intake.IntakeRejectedException;
 import cn.onedoor.intake.IntakeRequest;
-import cn.onedoor.intake.Violation;
+import cn.onedoor.web.InvalidParam;
+import cn.onedoor.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -14,7 +15,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.core.Ordered;
@@ -105,27 +105,16 @@ class GridReportController {
 
     @ExceptionHandler(IntakeRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(IntakeRejectedException e, HttpServletRequest request) {
-      List<Violation> params = e.violations().stream().map(v -> "externalRef".equals(v.name())
-          ? new Violation("reportId", v.reason()) : v).toList();
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-          "参数有误：" + String.join("、", params.stream().map(Violation::name).toList()));
-      problem.setTitle("上报内容无效");
-      problem.setProperty("invalidParams", params);
-      return answer(problem, request);
+      List<InvalidParam> params = e.violations().stream().map(v -> "externalRef".equals(v.name())
+          ? new InvalidParam("reportId", v.reason()) : v).toList();
+      return Problems.invalidParams("上报内容无效", params, request);
     }
 
     @ExceptionHandler(IdempotencyConflictException.class)
     ResponseEntity<ProblemDetail> conflict(IdempotencyConflictException e, HttpServletRequest request) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
-          "该事件编号已登记为案件 " + e.caseCode() + "，但内容不同；更正请联系受理窗口，新事件请使用新的编号");
-      problem.setTitle("事件编号重复");
-      problem.setProperty("invalidParams", List.of(new Violation("reportId", "已用于另一份不同的上报")));
-      return answer(problem, request);
-    }
-
-    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem, HttpServletRequest request) {
-      problem.setInstance(URI.create(request.getRequestURI()));
-      return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+      return Problems.answer(HttpStatus.CONFLICT, "事件编号重复",
+          "该事件编号已登记为案件 " + e.caseCode() + "，但内容不同；更正请联系受理窗口，新事件请使用新的编号",
+          List.of(new InvalidParam("reportId", "已用于另一份不同的上报")), request);
     }
   }
 }

@@ -16,6 +16,7 @@ import static org.camunda.bpm.engine.authorization.Resources.OPERATION_LOG_CATEG
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
+import cn.onedoor.casefile.ProcessModels;
 import cn.onedoor.identity.StaffGroups.StaffGroup;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,9 +46,6 @@ import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
  */
 public final class RoleGrants {
 
-  /** The process every door starts; the only one staff may start (its start registers through the intake). */
-  public static final String CASE_PROCESS = "dispute-case";
-
   /** Permissions on every resource of a type ("*"), or on one resource id. */
   public record Grant(Resource resource, String resourceId, Set<Permission> permissions) {
   }
@@ -71,7 +69,8 @@ public final class RoleGrants {
         grants.add(APPLICATION, "tasklist", ACCESS);
         readModels(grants);
         if (role.registersCases()) {
-          grants.add(PROCESS_DEFINITION, CASE_PROCESS, CREATE_INSTANCE);
+          // The process every door starts; the only one staff may start (its start registers through the intake).
+          grants.add(PROCESS_DEFINITION, ProcessModels.DISPUTE_CASE, CREATE_INSTANCE);
           grants.add(PROCESS_INSTANCE, "*", CREATE);
         }
         if (role == StaffRole.SUPERVISOR) {

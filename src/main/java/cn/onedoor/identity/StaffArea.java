@@ -3,9 +3,9 @@ package cn.onedoor.identity;
 import cn.onedoor.identity.StaffGroups.StaffGroup;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
+import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
@@ -31,6 +31,10 @@ public final class StaffArea {
 
   /** The answer to "may this person register a case at that door?". */
   public enum Registration { ALLOWED, NOT_A_REGISTERING_ROLE, OTHER_DOOR }
+
+  private static final String TOWN = "town";
+  /** Supervisors' levels, the widest first. */
+  private static final List<String> SUPERVISING_LEVELS = List.of("leader", "county", TOWN);
 
   private final String userId;
   private final String countyCode;
@@ -101,20 +105,16 @@ public final class StaffArea {
     return groups.stream().anyMatch(group -> group.role() == StaffRole.SUPERVISOR && group.countyWide(countyCode));
   }
 
-  public boolean readsWholeCounty() {
-    return groups.stream().anyMatch(group -> group.readsCases() && group.countyWide(countyCode));
-  }
-
-  /** The units whose cases this person reads (empty when they read the whole county or nothing). */
-  public Set<AreaUnit> units() {
-    Set<AreaUnit> units = new LinkedHashSet<>();
-    for (StaffGroup group : groups) {
-      AreaUnit unit = unitOf(group);
-      if (group.readsCases() && unit != null) {
-        units.add(unit);
-      }
-    }
-    return units;
+  /**
+   * The group this person supervises through, the widest first: the county leader, then a county supervisor (both
+   * of this county: they read every case), then a town supervisor of a town of this county (reads the cases its town
+   * and villages hold). Empty for anyone else, a supervisor of another county included.
+   */
+  public Optional<StaffGroup> supervisingGroup() {
+    return groups.stream()
+        .filter(group -> group.role() == StaffRole.SUPERVISOR && group.readsCases())
+        .filter(group -> group.countyWide(countyCode) || TOWN.equals(group.level()) && group.unit().startsWith(countyCode))
+        .min(Comparator.comparingInt(group -> SUPERVISING_LEVELS.indexOf(group.level())));
   }
 
   /** Staff who register may do so at any door; a system only at its own (its unit is the source code). */

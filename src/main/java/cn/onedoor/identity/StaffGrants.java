@@ -4,6 +4,7 @@ import cn.onedoor.identity.RoleGrants.Grant;
 import cn.onedoor.identity.StaffGroups.StaffGroup;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -48,7 +49,7 @@ public class StaffGrants {
   @EventListener(ApplicationReadyEvent.class)
   void bringEveryGroupInStep() {
     int groups = 0;
-    for (Group group : asSystem(() -> identityService.createGroupQuery().list())) {
+    for (Group group : SystemUser.call(identityService, () -> identityService.createGroupQuery().list())) {
       if (StaffGroups.parse(group.getId()).isPresent()) {
         ensure(group.getId());
         groups++;
@@ -62,7 +63,10 @@ public class StaffGrants {
     if (userId == null || userId.isBlank()) {
       return;
     }
-    for (Group group : asSystem(() -> identityService.createGroupQuery().groupMember(userId).list())) {
+    // Grants are the system's doing, whoever's request led here: no user's permissions are asked for.
+    List<Group> groups = SystemUser.call(identityService,
+        () -> identityService.createGroupQuery().groupMember(userId).list());
+    for (Group group : groups) {
       if (!inStep.contains(group.getId())) {
         try {
           ensure(group.getId());
@@ -80,11 +84,10 @@ public class StaffGrants {
     if (group.isEmpty()) {
       return;
     }
-    asSystem(() -> {
+    SystemUser.run(identityService, () -> {
       for (Grant grant : RoleGrants.baseline(group.get(), countyCode)) {
         inStep(groupId, grant);
       }
-      return null;
     });
     inStep.add(groupId);
   }
@@ -121,18 +124,5 @@ public class StaffGrants {
       }
     }
     return others.stream().noneMatch(authorization::isPermissionGranted);
-  }
-
-  /** Grants are the system's doing, whoever's request led here: no user's permissions are asked for. */
-  private <T> T asSystem(java.util.function.Supplier<T> work) {
-    var caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
   }
 }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * creating them. Created in every profile, only when a filter of that name is missing, so edits in Tasklist stay.
  */
 @Component
-class TasklistFilters {
+public class TasklistFilters {
 
   private static final String TODAY_START = "${dateTime().withTimeAtStartOfDay().toDate()}";
   private static final String TOMORROW_START = "${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}";
@@ -53,7 +53,7 @@ class TasklistFilters {
   }
 
   @EventListener(ApplicationReadyEvent.class)
-  void createMissing() {
+  public void createMissing() {
     for (FilterSpec spec : FILTERS) {
       if (filterService.createFilterQuery().filterName(spec.name()).count() > 0) {
         continue;

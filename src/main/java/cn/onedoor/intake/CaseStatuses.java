@@ -1,10 +1,12 @@
 package cn.onedoor.intake;
 
+import cn.onedoor.casefile.CaseCodes;
 import cn.onedoor.casefile.CaseStage;
 import cn.onedoor.deadline.ProvisionalDeadlines;
 import cn.onedoor.organisation.Units;
 import cn.onedoor.security.CaseAccess;
 import cn.onedoor.routing.DisputeType;
+import cn.onedoor.web.InvalidParam;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +17,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -28,7 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CaseStatuses {
 
-  private static final Pattern CASE_CODE = Pattern.compile("\\d{6}-\\d{4}-\\d{6}");
 
   public record Party(String role, String kind, String name, String idNumber, String creditCode, String mobile) {
   }
@@ -94,8 +94,8 @@ public class CaseStatuses {
 
   /** A case code as 一案一码 writes it, or a 400 naming {@code caseCode}. */
   public static String checkedCode(String caseCode) {
-    if (caseCode == null || !CASE_CODE.matcher(caseCode).matches()) {
-      throw new IntakeRejectedException(List.of(new Violation("caseCode", "案件编号格式应为 511725-2026-000123")));
+    if (!CaseCodes.wellFormed(caseCode)) {
+      throw new IntakeRejectedException(List.of(new InvalidParam("caseCode", "案件编号格式应为 511725-2026-000123")));
     }
     return caseCode;
   }
@@ -155,7 +155,7 @@ public class CaseStatuses {
   @Transactional
   public List<FullParty> fullParties(String caseCode, String reader, String purpose) {
     if (purpose == null || purpose.isBlank() || purpose.length() > 200) {
-      throw new IntakeRejectedException(List.of(new Violation("purpose", "请写明读取用途（至多 200 字）")));
+      throw new IntakeRejectedException(List.of(new InvalidParam("purpose", "请写明读取用途（至多 200 字）")));
     }
     // One rule for every door (CaseAccess): a role whose work needs the full identity, the case in its area.
     access.requireFullPersonalData(reader, caseCode);

@@ -2,6 +2,7 @@ package cn.onedoor.intake;
 
 import cn.onedoor.casefile.CaseJournal;
 import cn.onedoor.deadline.ProcessDeadlines;
+import cn.onedoor.web.InvalidParam;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Date;
@@ -41,7 +42,7 @@ class HandOvers {
   @Transactional
   public void object(String caseCode, long handOverId, String person, String reason) {
     if (reason == null || reason.isBlank() || reason.length() > 500) {
-      throw new IntakeRejectedException(List.of(new Violation("reason", "请写明异议理由（至多 500 字）")));
+      throw new IntakeRejectedException(List.of(new InvalidParam("reason", "请写明异议理由（至多 500 字）")));
     }
     Map<String, Object> handOver = jdbc.queryForList(
         "select * from case_hand_over where id = ? and case_code = ?", handOverId, caseCode).stream().findFirst()

@@ -1,6 +1,9 @@
 package cn.onedoor.intake;
 
 import cn.onedoor.casefile.CaseCodes;
+import cn.onedoor.casefile.ProcessModels;
+import cn.onedoor.identity.SystemUser;
+import cn.onedoor.web.InvalidParam;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -30,7 +33,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Intake {
 
-  public static final String PROCESS_KEY = "dispute-case";
   static final int IDEMPOTENCY_KEY_MAX = 128;
 
   /** The answer to a registration; {@code created} is false when an earlier identical request made the case. */
@@ -70,9 +72,9 @@ public class Intake {
    * @throws IdempotencyConflictException when a key was used before for a different request
    */
   public Registration register(IntakeRequest request, String idempotencyKey, String caller) {
-    List<Violation> violations = new ArrayList<>(validator.validate(request));
+    List<InvalidParam> violations = new ArrayList<>(validator.validate(request));
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > IDEMPOTENCY_KEY_MAX)) {
-      violations.add(new Violation("Idempotency-Key", "幂等键应为 1 至 " + IDEMPOTENCY_KEY_MAX + " 个字符"));
+      violations.add(new InvalidParam("Idempotency-Key", "幂等键应为 1 至 " + IDEMPOTENCY_KEY_MAX + " 个字符"));
     }
     if (!violations.isEmpty()) {
       throw new IntakeRejectedException(violations);
@@ -127,15 +129,8 @@ public class Intake {
     variables.put("acceptedElsewhere", request.flags().acceptedElsewhere());
     variables.put("possibleDuplicates", twins.isEmpty() ? null : String.join("、", twins));
     // The registration itself was checked here; starting the case is the system's act, whoever called the door.
-    var caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      runtimeService.startProcessInstanceByKey(PROCESS_KEY, caseCode, variables);
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    SystemUser.run(identityService,
+        () -> runtimeService.startProcessInstanceByKey(ProcessModels.DISPUTE_CASE, caseCode, variables));
   }
 
   private Optional<Registration> answered(List<String> keys, String hash) {

@@ -1,16 +1,15 @@
 package cn.onedoor.intake;
 
 import cn.onedoor.security.RequestBodyLimitFilter;
+import cn.onedoor.web.InvalidParam;
+import cn.onedoor.web.Problems;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -42,22 +41,22 @@ class IntakeProblems {
     if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       String field = path(mismatch.getPath());
       return answer(HttpStatus.BAD_REQUEST, "登记信息有误", "字段类型不符：" + field,
-          List.of(new Violation(field, "类型不符（应为" + expected(mismatch) + "）")), request);
+          List.of(new InvalidParam(field, "类型不符（应为" + expected(mismatch) + "）")), request);
     }
     return answer(HttpStatus.BAD_REQUEST, "JSON 格式错误", "请求体不是合法的 JSON",
-        List.of(new Violation("body", "不是合法的 JSON")), request);
+        List.of(new InvalidParam("body", "不是合法的 JSON")), request);
   }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e, HttpServletRequest request) {
     return answer(HttpStatus.BAD_REQUEST, "缺少参数", "缺少参数 " + e.getParameterName(),
-        List.of(new Violation(e.getParameterName(), "必填")), request);
+        List.of(new InvalidParam(e.getParameterName(), "必填")), request);
   }
 
   @ExceptionHandler(IdempotencyConflictException.class)
   ResponseEntity<ProblemDetail> conflict(IdempotencyConflictException e, HttpServletRequest request) {
     ResponseEntity<ProblemDetail> answer = answer(HttpStatus.CONFLICT, "重复的登记键", e.getMessage(),
-        List.of(new Violation(e.field(), "已用于另一份不同的登记")), request);
+        List.of(new InvalidParam(e.field(), "已用于另一份不同的登记")), request);
     answer.getBody().setProperty("caseCode", e.caseCode());
     return answer;
   }
@@ -107,13 +106,7 @@ class IntakeProblems {
   }
 
   static ResponseEntity<ProblemDetail> answer(HttpStatus status, String title, String detail,
-      List<Violation> violations, HttpServletRequest request) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    problem.setInstance(URI.create(request.getRequestURI()));
-    if (!violations.isEmpty()) {
-      problem.setProperty("invalidParams", violations);
-    }
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+      List<InvalidParam> violations, HttpServletRequest request) {
+    return Problems.answer(status, title, detail, violations, request);
   }
 }

@@ -1,5 +1,6 @@
 package cn.onedoor.intake;
 
+import cn.onedoor.web.InvalidParam;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -37,7 +38,7 @@ class PartyCaseController {
       String mobileLast4) {
     String code = CaseStatuses.checkedCode(caseCode);
     if (mobileLast4 == null || !mobileLast4.matches("\\d{4}")) {
-      throw new IntakeRejectedException(List.of(new Violation("mobileLast4", "请输入手机号码后四位数字")));
+      throw new IntakeRejectedException(List.of(new InvalidParam("mobileLast4", "请输入手机号码后四位数字")));
     }
     if (limiter.blocked(code)) {
       throw new TooManyLookupsException();

@@ -1,5 +1,7 @@
 package cn.onedoor.intake;
 
+import cn.onedoor.casefile.ProcessModels;
+import cn.onedoor.web.InvalidParam;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -29,7 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class StartFormIntakeFilter extends OncePerRequestFilter {
 
   private static final Pattern START_OF_A_CASE = Pattern.compile(
-      ".*/process-definition/(?:key/" + Intake.PROCESS_KEY + "|" + Intake.PROCESS_KEY + ":[^/]+)(?:/tenant-id/[^/]+)?"
+      ".*/process-definition/(?:key/" + ProcessModels.DISPUTE_CASE + "|" + ProcessModels.DISPUTE_CASE
+          + ":[^/]+)(?:/tenant-id/[^/]+)?"
           + "/(?:submit-form|start)$");
   private static final String WEBAPP_CSRF_TOKEN = "CAMUNDA_CSRF_TOKEN";
   private static final String WEBAPP_CSRF_HEADER = "X-XSRF-TOKEN";
@@ -81,7 +84,7 @@ class StartFormIntakeFilter extends OncePerRequestFilter {
       variables = json.readTree(request.getInputStream()).path("variables");
     } catch (IOException notJson) {
       problem(response, HttpServletResponse.SC_BAD_REQUEST, "表单内容不是合法的 JSON",
-          List.of(new Violation("body", "不是合法的 JSON")));
+          List.of(new InvalidParam("body", "不是合法的 JSON")));
       return;
     }
     try {
@@ -196,7 +199,7 @@ class StartFormIntakeFilter extends OncePerRequestFilter {
   }
 
   /** Problem fields for machines, {@code message} for Tasklist, which shows the engine's error messages. */
-  private void problem(HttpServletResponse response, int status, String message, List<Violation> violations)
+  private void problem(HttpServletResponse response, int status, String message, List<InvalidParam> violations)
       throws IOException {
     ObjectNode problem = json.createObjectNode();
     problem.put("type", "about:blank");

@@ -1,7 +1,10 @@
 package cn.onedoor.legalaid;
 
 import cn.onedoor.bridge.CallbackAnswer;
+import cn.onedoor.bridge.CallbackBody;
+import cn.onedoor.bridge.CallbackCaseCode;
 import cn.onedoor.bridge.CallbackEndpoint;
+import cn.onedoor.bridge.CallbackId;
 import cn.onedoor.bridge.CallbackInbox;
 import cn.onedoor.bridge.ExternalSystem;
 import cn.onedoor.casefile.CaseMessages;
@@ -12,7 +15,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,31 +34,30 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = "callbackSignature")
 class LegalAidCallbackController {
 
-  static final String CALLBACK_ID = "[A-Za-z0-9._:-]{1,100}";
-  static final String CASE_CODE = "[0-9]{6}-[0-9]{4}-[0-9]{6}";
-
   @Schema(description = "法律援助决定（紧急程序中为事后审查结论）")
   record Decision(
       @Schema(description = "回调编号，同一回调重发时不变", example = "legal-aid-cb-0001")
-      @NotBlank(message = "必填") @Pattern(regexp = CALLBACK_ID, message = "1-100 位字母、数字或 ._:-") String callbackId,
+      @CallbackId String callbackId,
       @Schema(example = "511725-2026-000123")
-      @NotBlank(message = "必填") @Pattern(regexp = CASE_CODE, message = "格式为 县代码-年份-6位序号") String caseCode,
-      @Schema(description = "true 给予援助 / false 不予援助") @NotNull(message = "必填") Boolean granted) {
+      @CallbackCaseCode String caseCode,
+      @Schema(description = "true 给予援助 / false 不予援助") @NotNull(message = "必填") Boolean granted)
+      implements CallbackBody {
   }
 
   @Schema(description = "指派律师")
   record LawyerAssigned(
-      @NotBlank(message = "必填") @Pattern(regexp = CALLBACK_ID, message = "1-100 位字母、数字或 ._:-") String callbackId,
-      @NotBlank(message = "必填") @Pattern(regexp = CASE_CODE, message = "格式为 县代码-年份-6位序号") String caseCode,
+      @CallbackId String callbackId,
+      @CallbackCaseCode String caseCode,
       @Schema(description = "承办律师事务所", example = "四川宕渠律师事务所")
-      @NotBlank(message = "必填") @Size(max = 100, message = "不超过 100 字") String lawFirm) {
+      @NotBlank(message = "必填") @Size(max = 100, message = "不超过 100 字") String lawFirm) implements CallbackBody {
   }
 
   @Schema(description = "异议审查决定")
   record ObjectionDecided(
-      @NotBlank(message = "必填") @Pattern(regexp = CALLBACK_ID, message = "1-100 位字母、数字或 ._:-") String callbackId,
-      @NotBlank(message = "必填") @Pattern(regexp = CASE_CODE, message = "格式为 县代码-年份-6位序号") String caseCode,
-      @Schema(description = "true 异议成立（给予援助）/ false 维持不予援助") @NotNull(message = "必填") Boolean upheld) {
+      @CallbackId String callbackId,
+      @CallbackCaseCode String caseCode,
+      @Schema(description = "true 异议成立（给予援助）/ false 维持不予援助") @NotNull(message = "必填") Boolean upheld)
+      implements CallbackBody {
   }
 
   private final CallbackInbox inbox;
@@ -70,21 +71,21 @@ class LegalAidCallbackController {
   @PostMapping("/decision")
   @Operation(summary = "法律援助决定 / Legal-aid decision")
   CallbackAnswer decided(@Valid @RequestBody Decision body) {
-    return inbox.accept(ExternalSystem.LEGAL_AID, body.callbackId(), "LEGAL_AID_DECIDED", body.caseCode(), body,
+    return inbox.accept(ExternalSystem.LEGAL_AID, "LEGAL_AID_DECIDED", body,
         () -> messages.legalAidDecided(body.caseCode(), body.granted()));
   }
 
   @PostMapping("/lawyer-assigned")
   @Operation(summary = "指派律师 / Lawyer assigned")
   CallbackAnswer lawyerAssigned(@Valid @RequestBody LawyerAssigned body) {
-    return inbox.accept(ExternalSystem.LEGAL_AID, body.callbackId(), "LAWYER_ASSIGNED", body.caseCode(), body,
+    return inbox.accept(ExternalSystem.LEGAL_AID, "LAWYER_ASSIGNED", body,
         () -> messages.lawyerAssigned(body.caseCode(), body.lawFirm()));
   }
 
   @PostMapping("/objection-decided")
   @Operation(summary = "异议审查决定 / Objection decided")
   CallbackAnswer objectionDecided(@Valid @RequestBody ObjectionDecided body) {
-    return inbox.accept(ExternalSystem.LEGAL_AID, body.callbackId(), "OBJECTION_DECIDED", body.caseCode(), body,
+    return inbox.accept(ExternalSystem.LEGAL_AID, "OBJECTION_DECIDED", body,
         () -> messages.legalAidObjectionDecided(body.caseCode(), body.upheld()));
   }
 }

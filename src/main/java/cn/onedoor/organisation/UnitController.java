@@ -2,16 +2,16 @@ package cn.onedoor.organisation;
 
 import cn.onedoor.organisation.Units.Kind;
 import cn.onedoor.organisation.Units.Unit;
+import cn.onedoor.web.InvalidParam;
+import cn.onedoor.web.Problems;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -41,11 +41,8 @@ class UnitController {
     if (kind != null) {
       wanted = Arrays.stream(Kind.values()).filter(k -> k.name().equals(kind)).findFirst().orElse(null);
       if (wanted == null) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "未知的单位类别：" + kind);
-        problem.setTitle("Invalid parameter");
-        problem.setProperty("invalidParams", List.of(Map.of("name", "kind",
-            "reason", "one of " + Arrays.toString(Kind.values()))));
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return Problems.answer(HttpStatus.BAD_REQUEST, "Invalid parameter", "未知的单位类别：" + kind,
+            List.of(new InvalidParam("kind", "one of " + Arrays.toString(Kind.values()))), null);
       }
     }
     List<Unit> found = units.find(wanted, parent);

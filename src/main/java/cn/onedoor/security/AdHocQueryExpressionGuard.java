@@ -1,5 +1,7 @@
 package cn.onedoor.security;
 
+import cn.onedoor.web.CachedBodyRequest;
+import cn.onedoor.web.InvalidParam;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,13 +50,13 @@ class AdHocQueryExpressionGuard extends OncePerRequestFilter {
     }
     HttpServletRequest forwarded = request;
     if ("POST".equalsIgnoreCase(request.getMethod())) {
-      byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
-      if (body.length > MAX_BODY_BYTES) {
+      CachedBodyRequest cached = CachedBodyRequest.readAtMost(request, MAX_BODY_BYTES).orElse(null);
+      if (cached == null) {
         reject(response, 413, "Query too large", "A task query body may not exceed 1 MiB.", List.of());
         return;
       }
-      collectExpressionFields(body, offending);
-      forwarded = new CachedBodyRequest(request, body);
+      collectExpressionFields(cached.body(), offending);
+      forwarded = cached;
     }
     if (!offending.isEmpty()) {
       reject(response, 400, "Expressions are not allowed in task queries",
@@ -102,8 +104,8 @@ class AdHocQueryExpressionGuard extends OncePerRequestFilter {
     problem.put("title", title);
     problem.put("status", status);
     problem.put("detail", detail);
-    var invalidParams = problem.putArray("invalidParams");
-    fields.forEach(field -> invalidParams.addObject().put("name", field).put("reason", "expression not allowed"));
+    problem.set("invalidParams", JSON.valueToTree(
+        fields.stream().map(field -> new InvalidParam(field, "expression not allowed")).toList()));
     response.setStatus(status);
     response.setContentType("application/problem+json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());

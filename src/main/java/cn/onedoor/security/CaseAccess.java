@@ -3,9 +3,8 @@ package cn.onedoor.security;
 import cn.onedoor.identity.StaffArea;
 import cn.onedoor.identity.StaffArea.AreaUnit;
 import cn.onedoor.identity.StaffArea.Registration;
-import java.util.ArrayList;
+import cn.onedoor.identity.SystemUser;
 import java.util.List;
-import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,45 +23,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseAccess {
 
-  /** Cases a person may list: the whole county, or those held by some of the given units. */
-  public record CaseScope(boolean wholeCounty, Set<AreaUnit> units) {
-
-    public boolean nothing() {
-      return !wholeCounty && units.isEmpty();
-    }
-
-    /**
-     * A SQL condition on a case-code column for listing (supervisors' page): {@code where <condition>} with
-     * {@link #arguments()} in order. Whole county: always true; no unit: always false.
-     */
-    public String condition(String caseCodeColumn) {
-      if (wholeCounty) {
-        return "1 = 1";
-      }
-      if (units.isEmpty()) {
-        return "1 = 0";
-      }
-      List<String> alternatives = new ArrayList<>();
-      for (int i = 0; i < units.size(); i++) {
-        alternatives.add("(cu.unit_level = ? and cu.unit_code = ?)");
-      }
-      return "exists (select 1 from case_unit cu where cu.case_code = " + caseCodeColumn + " and ("
-          + String.join(" or ", alternatives) + "))";
-    }
-
-    public Object[] arguments() {
-      if (wholeCounty) {
-        return new Object[0];
-      }
-      List<Object> arguments = new ArrayList<>();
-      for (AreaUnit unit : units) {
-        arguments.add(unit.level());
-        arguments.add(unit.code());
-      }
-      return arguments.toArray();
-    }
-  }
-
   private final IdentityService identityService;
   private final JdbcTemplate jdbc;
   private final String countyCode;
@@ -75,17 +35,9 @@ public class CaseAccess {
 
   /** The person's area, from their groups as the engine's identity service has them now. */
   public StaffArea areaOf(String userId) {
-    var caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-          .map(Group::getId).toList();
-      return StaffArea.of(userId, groups, countyCode);
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    List<String> groups = SystemUser.call(identityService, () -> identityService.createGroupQuery()
+        .groupMember(userId).list().stream().map(Group::getId).toList());
+    return StaffArea.of(userId, groups, countyCode);
   }
 
   /** The units that hold or held the case (empty for an unknown case code). */
@@ -136,11 +88,5 @@ public class CaseAccess {
     if (!areaOf(userId).supervisesCounty()) {
       throw new CaseAccessDeniedException("只有县级督办人员可以查看审计记录");
     }
-  }
-
-  /** What a person may list, e.g. on the supervisors' page: {@code where } + {@link CaseScope#condition}. */
-  public CaseScope scopeOf(String userId) {
-    StaffArea area = areaOf(userId);
-    return new CaseScope(area.readsWholeCounty(), area.readsWholeCounty() ? Set.of() : area.units());
   }
 }

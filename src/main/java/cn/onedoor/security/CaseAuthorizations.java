@@ -5,6 +5,7 @@ import cn.onedoor.identity.StaffArea.AreaUnit;
 import cn.onedoor.identity.StaffGroups;
 import cn.onedoor.identity.StaffGroups.StaffGroup;
 import cn.onedoor.identity.StaffRole;
+import cn.onedoor.identity.SystemUser;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.LinkedHashSet;
@@ -215,9 +216,7 @@ class CaseAuthorizations {
    * grant, and the operation log keeps people's acts, not these.
    */
   private void grant(String group, Resource resource, String resourceId, Permission permission) {
-    var caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
+    SystemUser.run(identityService, () -> {
       if (authorizationService.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
           .groupIdIn(group).resourceType(resource).resourceId(resourceId).count() > 0) {
         return;
@@ -228,12 +227,9 @@ class CaseAuthorizations {
       authorization.setResourceId(resourceId);
       authorization.addPermission(permission);
       authorizationService.saveAuthorization(authorization);
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    });
   }
+
 
   private List<AreaUnit> units(String caseCode) {
     return jdbc.query("select unit_level, unit_code from case_unit where case_code = ? order by reached_at",

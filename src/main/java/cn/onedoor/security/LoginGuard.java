@@ -1,27 +1,22 @@
 package cn.onedoor.security;
 
-import cn.onedoor.identity.StaffGrants;
 import cn.onedoor.identity.StaffGroups;
+import cn.onedoor.identity.SystemUser;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
-import java.util.Base64;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every login door (HTTP Basic on {@code /engine-rest}, {@code /api}, {@code /actuator}; the webapps' login form)
@@ -35,54 +30,31 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * once) and guessing is slowed here instead, per caller address: after {@code maxFailures} wrong administrator
  * passwords from one address within {@code window}, that address gets 429 for administrator logins until the window
  * has passed. The real administrator, at another address, still logs in; in production the administrator's password
- * must be strong ({@link AdminPasswordGuard}).
- *
- * <p><b>Grants.</b> Before a login, the person's groups are brought to their role's baseline ({@link StaffGrants}),
- * so a group created in Admin works at its members' first login.
+ * must be strong ({@link AdminPasswordGuard}). Who logs in is read by {@link LoginRequests}; the grants a login
+ * needs are {@link LoginGrantsFilter}'s.
  */
-class LoginGuard extends OncePerRequestFilter {
+class LoginGuard extends LoginDoorFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(LoginGuard.class);
-  /** A login form is a user name and a password; anything larger is not one. */
-  private static final int MAX_LOGIN_FORM = 4096;
 
   private final IdentityService identityService;
-  private final StaffGrants staffGrants;
-  private final Pattern webappLogin;
   private final int maxFailures;
   private final Duration window;
   private final Clock clock;
   private final Map<String, Deque<Instant>> adminFailuresByAddress = new ConcurrentHashMap<>();
 
-  LoginGuard(IdentityService identityService, StaffGrants staffGrants, String webappPath, int maxFailures,
-      Duration window, Clock clock) {
+  LoginGuard(IdentityService identityService, LoginRequests logins, int maxFailures, Duration window, Clock clock) {
+    super(logins);
     this.identityService = identityService;
-    this.staffGrants = staffGrants;
-    this.webappLogin = Pattern.compile(Pattern.quote(webappPath) + "/api/admin/auth/user/[^/]+/login/[^/]+/?");
     this.maxFailures = maxFailures;
     this.window = window;
     this.clock = clock;
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void atTheDoor(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String user)
       throws ServletException, IOException {
-    if (isWebappLogin(request)) {
-      // Read the login form here without consuming it: the webapps' login resource reads the same body after us.
-      byte[] body = request.getInputStream().readNBytes(MAX_LOGIN_FORM + 1);
-      if (body.length > MAX_LOGIN_FORM) {
-        response.sendError(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
-        return;
-      }
-      request = new CachedBodyRequest(request, body);
-    }
-    String user = loginName(request);
-    if (user == null) {
-      chain.doFilter(request, response);
-      return;
-    }
-    staffGrants.ensureForUser(user);
-    if (!isAdministrator(user)) {
+    if (user == null || !isAdministrator(user)) {
       chain.doFilter(request, response);
       return;
     }
@@ -103,64 +75,14 @@ class LoginGuard extends OncePerRequestFilter {
     }
   }
 
-  /** The user a request logs in as: the Basic credentials' name, or the webapps' login form field. */
-  private String loginName(HttpServletRequest request) throws IOException {
-    String header = request.getHeader("Authorization");
-    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      try {
-        String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-        int colon = decoded.indexOf(':');
-        return colon > 0 ? decoded.substring(0, colon) : null;
-      } catch (IllegalArgumentException notBase64) {
-        return null;
-      }
-    }
-    if (isWebappLogin(request)) {
-      return formField(request, "username");
-    }
-    return null;
-  }
-
-  private boolean isWebappLogin(HttpServletRequest request) {
-    return "POST".equals(request.getMethod()) && webappLogin.matcher(request.getRequestURI()).matches();
-  }
-
-  /** One field of the (cached) urlencoded login form. */
-  private static String formField(HttpServletRequest request, String name) throws IOException {
-    String form = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    for (String pair : form.split("&")) {
-      int equals = pair.indexOf('=');
-      if (equals > 0 && URLDecoder.decode(pair.substring(0, equals), StandardCharsets.UTF_8).equals(name)) {
-        String value = URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
-        return value.isBlank() ? null : value;
-      }
-    }
-    return null;
-  }
-
   private boolean isAdministrator(String user) {
-    var caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      return identityService.createUserQuery().userId(user).memberOfGroup(StaffGroups.ADMINISTRATORS).count() > 0;
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    return SystemUser.call(identityService, () ->
+        identityService.createUserQuery().userId(user).memberOfGroup(StaffGroups.ADMINISTRATORS).count() > 0);
   }
 
   /** The engine's counter and delay for an administrator go back to zero: guessing is slowed per address instead. */
   private void unlock(String user) {
-    var caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
-      identityService.unlockUser(user);
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    SystemUser.run(identityService, () -> identityService.unlockUser(user));
   }
 
   private void failed(String address) {

@@ -96,19 +96,32 @@ class SecurityConfiguration {
   }
 
   /**
-   * Every login door, before Spring Security and the webapps check a password: administrators cannot be locked out
-   * by guessing (guessing is slowed per address instead), and a person's groups carry their baseline grants.
+   * Every login door, before Spring Security and the webapps check a password: a person's groups carry their baseline
+   * grants (first), and administrators cannot be locked out by guessing (guessing is slowed per address instead).
    */
   @Bean
-  FilterRegistrationBean<LoginGuard> loginGuard(IdentityService identityService, StaffGrants staffGrants, Clock clock,
+  FilterRegistrationBean<LoginGrantsFilter> loginGrantsFilter(StaffGrants staffGrants,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    var registration = new FilterRegistrationBean<>(new LoginGrantsFilter(new LoginRequests(webappPath), staffGrants));
+    registration.addUrlPatterns(loginDoors(webappPath));
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 11);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<LoginGuard> loginGuard(IdentityService identityService, Clock clock,
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
       @Value("${onedoor.security.admin-login.max-failures-per-address:5}") int maxFailures,
       @Value("${onedoor.security.admin-login.window:PT15M}") Duration window) {
     var registration = new FilterRegistrationBean<>(
-        new LoginGuard(identityService, staffGrants, webappPath, maxFailures, window, clock));
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*", webappPath + "/api/admin/auth/*");
+        new LoginGuard(identityService, new LoginRequests(webappPath), maxFailures, window, clock));
+    registration.addUrlPatterns(loginDoors(webappPath));
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
     return registration;
+  }
+
+  private static String[] loginDoors(String webappPath) {
+    return new String[] {"/engine-rest/*", "/api/*", "/actuator/*", webappPath + "/api/admin/auth/*"};
   }
 
   /** Our API's bodies are small JSON; anything larger is a mistake or an attack (413). */

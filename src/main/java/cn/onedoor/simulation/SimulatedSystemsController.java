@@ -2,7 +2,9 @@ package cn.onedoor.simulation;
 
 import cn.onedoor.bridge.ExternalSystem;
 import cn.onedoor.bridge.ExternalSystemsProperties;
+import cn.onedoor.web.Problems;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
@@ -58,8 +60,6 @@ class SimulatedSystemsController {
   }
 
   private static ResponseEntity<ProblemDetail> problem(HttpStatus status, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle("模拟系统拒绝请求");
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return Problems.answer(status, "模拟系统拒绝请求", detail, List.of(), null);
   }
 }

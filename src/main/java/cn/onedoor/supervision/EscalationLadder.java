@@ -23,10 +23,6 @@ import org.springframework.stereotype.Component;
 @Component("escalationLadder")
 public class EscalationLadder {
 
-  private static final Map<String, String> TITLES = Map.of(
-      "REMINDER", "到期提醒", "CHASE_UP", "催办", "ESCALATE", "升级督办",
-      "SUPERVISION_ORDER", "督办令", "LEADER_LISTED", "挂牌督办");
-
   private final TaskService taskService;
   private final RuntimeService runtimeService;
   private final ProcessDeadlines deadlines;
@@ -79,7 +75,7 @@ public class EscalationLadder {
   }
 
   public String title(Map<String, Object> rung, String clockName) {
-    return TITLES.getOrDefault((String) rung.get("rung"), "督办") + "：" + clockName + "已到期";
+    return EscalationRung.titleOf((String) rung.get("rung"), "督办") + "：" + clockName + "已到期";
   }
 
   public String groupFor(Map<String, Object> rung, String handlingLevel, String townCode) {

@@ -19,8 +19,6 @@ class Escalations {
 
   static final String LADDER = "LADDER";
   static final String PAGE = "PAGE";
-  static final String SUPERVISION_ORDER = "SUPERVISION_ORDER";
-  static final String ORDER_OVERDUE = "ORDER_OVERDUE";
 
   private final JdbcTemplate jdbc;
   private final Clock clock;
@@ -73,7 +71,7 @@ class Escalations {
   void closeOverdueOf(String processInstanceId, String answer) {
     jdbc.update("""
         update case_escalation set answered_at = ?, answer = ? where process_instance_id = ? and rung = ?
-        and answered_at is null""", now(), answer, processInstanceId, ORDER_OVERDUE);
+        and answered_at is null""", now(), answer, processInstanceId, EscalationRung.ORDER_OVERDUE.name());
   }
 
   private Timestamp now() {

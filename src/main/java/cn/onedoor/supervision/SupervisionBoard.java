@@ -1,11 +1,18 @@
 package cn.onedoor.supervision;
 
+import cn.onedoor.casefile.CaseCodes;
 import cn.onedoor.intake.CaseStatuses;
 import cn.onedoor.organisation.Units;
 import cn.onedoor.routing.DisputeType;
+import cn.onedoor.security.CaseAccess;
 import cn.onedoor.supervision.SupervisionQueries.Area;
+import cn.onedoor.supervision.SupervisionQueries.CaseFacts;
+import cn.onedoor.supervision.SupervisionQueries.Counts;
+import cn.onedoor.supervision.SupervisionQueries.EscalationRow;
 import cn.onedoor.supervision.SupervisionQueries.Filter;
+import cn.onedoor.supervision.SupervisionQueries.ListedCase;
 import cn.onedoor.supervision.SupervisionQueries.Measure;
+import cn.onedoor.supervision.SupervisionQueries.UrgentClock;
 import cn.onedoor.supervision.SupervisionViews.AreaCell;
 import cn.onedoor.supervision.SupervisionViews.ActivitySla;
 import cn.onedoor.supervision.SupervisionViews.ActivitySlaAnswer;
@@ -24,7 +31,6 @@ import cn.onedoor.supervision.SupervisionViews.Overview;
 import cn.onedoor.supervision.SupervisionViews.PeriodView;
 import cn.onedoor.supervision.SupervisionViews.ScopeView;
 import cn.onedoor.supervision.SupervisionViews.WaitingTask;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -33,7 +39,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -44,12 +49,8 @@ import org.springframework.stereotype.Service;
 @Service
 class SupervisionBoard {
 
-  private static final Pattern CASE_CODE = Pattern.compile("\\d{6}-\\d{4}-\\d{6}");
-  private static final Map<Measure, String> LABELS = Map.of(Measure.OPEN, "在办案件", Measure.DUE_SOON, "两日内到期",
-      Measure.OVERDUE, "已超期", Measure.ESCALATED, "本期升级督办", Measure.OPEN_ORDERS, "督办令待答复",
-      Measure.CLOSED, "本期结案", Measure.ON_TIME, "按期办结", Measure.MEDIATION, "本期调解终结",
-      Measure.MEDIATION_SUCCESS, "调解成功", Measure.LITIGATION, "本期进入诉讼");
 
+  private final CaseAccess caseAccess;
   private final SupervisionQueries queries;
   private final Units units;
   private final CaseStatuses statuses;
@@ -59,9 +60,10 @@ class SupervisionBoard {
   private final Clock clock;
   private final String countyCode;
 
-  SupervisionBoard(SupervisionQueries queries, Units units, CaseStatuses statuses, SupervisionOrders orders,
+  SupervisionBoard(CaseAccess caseAccess, SupervisionQueries queries, Units units, CaseStatuses statuses, SupervisionOrders orders,
       SupervisionSettings settings, EscalationSettings escalationSettings, Clock clock,
       @Value("${onedoor.county.code}") String countyCode) {
+    this.caseAccess = caseAccess;
     this.queries = queries;
     this.units = units;
     this.statuses = statuses;
@@ -72,8 +74,9 @@ class SupervisionBoard {
     this.countyCode = countyCode;
   }
 
-  SupervisionScope scope(String userId, Collection<String> groups) {
-    return SupervisionScope.of(userId, groups).orElseThrow(() -> new SupervisionForbiddenException(null,
+  /** The asker's scope, from the same area rule as the rest of our API (CaseAccess, StaffArea). */
+  SupervisionScope scope(String userId) {
+    return SupervisionScope.of(caseAccess.areaOf(userId)).orElseThrow(() -> new SupervisionForbiddenException(null,
         "用户 " + userId + " 不是督办员：督办页面只对县、乡镇督办员和分管领导开放"));
   }
 
@@ -118,13 +121,15 @@ class SupervisionBoard {
     SupervisionPeriod previous = period.previous(clock.instant());
     Filter all = new Filter(area, null, null);
     List<Kpi> kpis = new ArrayList<>();
-    kpis.add(count("open", "在办案件", Measure.OPEN, period, previous, all, "统计期末（本期为当前）尚未结案的案件"));
-    kpis.add(count("dueSoon", "两日内到期", Measure.DUE_SOON, period, previous, all,
+    kpis.add(count("open", Measure.OPEN.label(), Measure.OPEN, period, previous, all, "统计期末（本期为当前）尚未结案的案件"));
+    kpis.add(count("dueSoon", Measure.DUE_SOON.label(), Measure.DUE_SOON, period, previous, all,
         "有办理期限在 " + settings.dueSoon().toHours() / 24 + " 日内到期、尚未逾期的在办案件"));
-    kpis.add(count("overdue", "已超期", Measure.OVERDUE, period, previous, all, "有办理期限已过仍未办结的案件"));
+    kpis.add(count("overdue", Measure.OVERDUE.label(), Measure.OVERDUE, period, previous, all, "有办理期限已过仍未办结的案件"));
+    // the figure says what it counts, its list says of which period
     kpis.add(count("escalated", "升级督办", Measure.ESCALATED, period, previous, all, "本期被催办、升级或督办的案件"));
-    kpis.add(count("openOrders", "督办令待答复", Measure.OPEN_ORDERS, period, previous, all, "已下发、承办单位尚未答复的督办令"));
-    kpis.add(count("closed", "本期结案", Measure.CLOSED, period, previous, all, "本期办结的案件"));
+    kpis.add(count("openOrders", Measure.OPEN_ORDERS.label(), Measure.OPEN_ORDERS, period, previous, all,
+        "已下发、承办单位尚未答复的督办令"));
+    kpis.add(count("closed", Measure.CLOSED.label(), Measure.CLOSED, period, previous, all, "本期办结的案件"));
     kpis.add(rate("onTimeRate", "按期办结率", Measure.ON_TIME, Measure.CLOSED, period, previous, all,
         "本期结案中，各办理期限均未逾期的比例"));
     kpis.add(rate("mediationSuccessRate", "调解成功率", Measure.MEDIATION_SUCCESS, Measure.MEDIATION, period,
@@ -132,16 +137,17 @@ class SupervisionBoard {
     kpis.add(perTenThousand(area, period, previous, all));
 
     boolean byVillage = area.kind() != Units.Kind.COUNTY;
-    Map<String, long[]> areaCounts = queries.byArea(period, area, byVillage);
+    Map<String, Counts> areaCounts = queries.byArea(period, area, byVillage);
     List<Units.Unit> cells = byVillage
         ? (area.kind() == Units.Kind.VILLAGE ? units.find(Units.Kind.VILLAGE, area.townCode()).stream()
             .filter(u -> u.code().equals(area.code())).toList() : units.find(Units.Kind.VILLAGE, area.code()))
         : units.find(Units.Kind.TOWN, countyCode);
     List<AreaCell> areas = cells.stream().map(unit -> {
-      long[] c = areaCounts.getOrDefault(unit.code(), new long[3]);
-      return new AreaCell(unit.code(), unit.name(), c[0], c[1], c[0] == 0 ? null : round(100.0 * c[1] / c[0]),
-          c[2], unit.population(), unit.population() == null || unit.population() == 0 ? null
-          : round(c[2] * 10000.0 / unit.population()));
+      Counts c = areaCounts.getOrDefault(unit.code(), Counts.NONE);
+      return new AreaCell(unit.code(), unit.name(), c.open(), c.overdue(),
+          c.open() == 0 ? null : round(100.0 * c.overdue() / c.open()), c.litigation(), unit.population(),
+          unit.population() == null || unit.population() == 0 ? null
+          : round(c.litigation() * 10000.0 / unit.population()));
     }).toList();
 
     List<Bar> byChannel = bars(queries.byCaseColumn(period, area, "channel"), SupervisionNames::channel);
@@ -180,12 +186,12 @@ class SupervisionBoard {
         "本期进入诉讼（诉讼引调）的案件数 ÷ 人口 × 10000，案件按首次登记地计");
   }
 
-  private static List<Bar> bars(Map<String, long[]> counts, java.util.function.Function<String, Named> name) {
+  private static List<Bar> bars(Map<String, Counts> counts, java.util.function.Function<String, Named> name) {
     return counts.entrySet().stream()
-        .filter(entry -> entry.getValue()[0] > 0 || entry.getValue()[1] > 0)
+        .filter(entry -> entry.getValue().open() > 0 || entry.getValue().overdue() > 0)
         .map(entry -> {
           Named named = entry.getKey().isEmpty() ? new Named("", "未分流") : name.apply(entry.getKey());
-          return new Bar(entry.getKey(), named.name(), entry.getValue()[0], entry.getValue()[1]);
+          return new Bar(entry.getKey(), named.name(), entry.getValue().open(), entry.getValue().overdue());
         })
         .sorted(Comparator.comparingLong(Bar::open).reversed().thenComparing(Bar::code))
         .toList();
@@ -221,33 +227,30 @@ class SupervisionBoard {
     }
     Filter filter = new Filter(area, blankToNull(channel), blankToNull(disputeType));
     long total = queries.count(measure, period, filter);
-    List<Map<String, Object>> page = queries.list(measure, period, filter, pageSize, skip);
-    List<String> codes = page.stream().map(row -> (String) row.get("case_code")).distinct().toList();
+    List<ListedCase> page = queries.list(measure, period, filter, pageSize, skip);
+    List<String> codes = page.stream().map(ListedCase::caseCode).distinct().toList();
     SupervisionNames names = new SupervisionNames(units);
-    Map<String, Map<String, Object>> cases = queries.cases(codes);
-    Map<String, Map<String, Object>> clocks = queries.urgentClocks(codes, period.asOf());
+    Map<String, CaseFacts> cases = queries.cases(codes);
+    Map<String, UrgentClock> clocks = queries.urgentClocks(codes, period.asOf());
     Map<String, String> rungs = queries.rungsReached(codes);
-    Map<Long, Map<String, Object>> orderRows = measure == Measure.OPEN_ORDERS
-        ? queries.escalations(page.stream().map(row -> ((Number) row.get("escalation_id")).longValue()).toList())
+    Map<Long, EscalationRow> orderRows = measure == Measure.OPEN_ORDERS
+        ? queries.escalations(page.stream().map(ListedCase::escalationId).toList())
         : Map.of();
     List<String> onTimeCodes = measure == Measure.CLOSED ? onTime(period, filter, codes) : List.of();
     List<CaseRow> rows = page.stream().map(row -> {
-      String code = (String) row.get("case_code");
-      Map<String, Object> c = cases.getOrDefault(code, Map.of());
-      Map<String, Object> order = row.get("escalation_id") == null ? null
-          : orderRows.get(((Number) row.get("escalation_id")).longValue());
-      return new CaseRow(code, names.unit((String) c.get("registered_town")),
-          names.unit((String) c.get("registered_village")), SupervisionNames.disputeType((String) c.get("dispute_type")),
-          SupervisionNames.channel((String) c.get("channel")), SupervisionNames.stage((String) c.get("stage")),
-          (String) c.get("risk_grade"), names.unit((String) c.get("current_unit")),
-          (String) c.get("responsible_officer"), clock(clocks.get(code), period.asOf(), names),
-          SupervisionNames.rung(rungs.get(code)), instant(c.get("registered_at")), instant(c.get("closed_at")),
-          SupervisionNames.closureReason((String) c.get("closure_reason")),
-          SupervisionNames.mediationOutcome((String) c.get("mediation_outcome")), instant(c.get("litigation_at")),
+      String code = row.caseCode();
+      CaseFacts c = cases.getOrDefault(code, CaseFacts.unknown(code));
+      EscalationRow order = row.escalationId() == null ? null : orderRows.get(row.escalationId());
+      return new CaseRow(code, names.unit(c.registeredTown()), names.unit(c.registeredVillage()),
+          SupervisionNames.disputeType(c.disputeType()), SupervisionNames.channel(c.channel()),
+          SupervisionNames.stage(c.stage()), c.riskGrade(), names.unit(c.currentUnit()), c.responsibleOfficer(),
+          clock(clocks.get(code), period.asOf(), names), SupervisionNames.rung(rungs.get(code)), c.registeredAt(),
+          c.closedAt(), SupervisionNames.closureReason(c.closureReason()),
+          SupervisionNames.mediationOutcome(c.mediationOutcome()), c.litigationAt(),
           onTimeFlag(measure, onTimeCodes, code),
           order == null ? null : escalation(order, period.asOf(), names));
     }).toList();
-    return new CaseList(measure.name(), LABELS.get(measure), view(period), new Named(area.code(), area.name()),
+    return new CaseList(measure.name(), measure.label(), view(period), new Named(area.code(), area.name()),
         blankToNull(channel), blankToNull(disputeType), total, pageSize, skip, rows);
   }
 
@@ -269,32 +272,29 @@ class SupervisionBoard {
     Instant now = clock.instant();
     SupervisionNames names = new SupervisionNames(units);
     return queries.waitingFor(groups, area).stream().map(row -> {
-      Instant due = instant(row.get("due_at"));
-      return new WaitingTask((String) row.get("task_id"), (String) row.get("case_code"), (String) row.get("name"),
-          names.group((String) row.get("candidate_group")), (String) row.get("assignee"),
-          instant(row.get("started_at")), due, due != null && due.isBefore(now),
-          "/camunda/app/tasklist/default/#/?task=" + row.get("task_id"));
+      Instant due = row.dueAt();
+      return new WaitingTask(row.taskId(), row.caseCode(), row.name(), names.group(row.candidateGroup()),
+          row.assignee(), row.startedAt(), due, due != null && due.isBefore(now),
+          "/camunda/app/tasklist/default/#/?task=" + row.taskId());
     }).toList();
   }
 
   CaseDetail caseDetail(SupervisionScope scope, String caseCode) {
-    Map<String, Object> facts = checkedCase(scope, caseCode);
+    CaseFacts facts = checkedCase(scope, caseCode);
     SupervisionNames names = new SupervisionNames(units);
     Instant now = clock.instant();
     List<EscalationView> escalations = queries.escalationsOf(caseCode).stream()
         .map(row -> escalation(row, now, names)).toList();
     List<JournalEntry> journal = queries.journal(caseCode).stream()
-        .map(row -> new JournalEntry(instant(row.get("occurred_at")), (String) row.get("kind"),
-            (String) row.get("stage"), (String) row.get("detail"), (String) row.get("actor"))).toList();
+        .map(row -> new JournalEntry(row.occurredAt(), row.kind(), row.stage(), row.detail(), row.actor())).toList();
     CaseStatuses.StaffView registry = statuses.staffView(caseCode);
     List<ClockView> clocks = registry.openClocks().stream().map(c -> new ClockView(null, c.name(),
         names.group(c.candidateGroup()), c.assignee(), c.startedAt(), c.dueAt(), c.overdue(), c.provisional()))
         .toList();
-    return new CaseDetail(registry, names.unit((String) facts.get("registered_town")),
-        names.unit((String) facts.get("registered_village")), SupervisionNames.channel(registry.channel()),
+    return new CaseDetail(registry, names.unit(facts.registeredTown()), names.unit(facts.registeredVillage()), SupervisionNames.channel(registry.channel()),
         SupervisionNames.level(registry.handlingLevel()), clocks,
         SupervisionNames.rung(queries.rungsReached(List.of(caseCode)).get(caseCode)), escalations, journal,
-        facts.get("closed_at") == null, escalationSettings.defaultAnswerWithin().getDays());
+        facts.closedAt() == null, escalationSettings.defaultAnswerWithin().getDays());
   }
 
   IssuedOrder issue(SupervisionScope scope, String caseCode, IssueOrderRequest request) {
@@ -306,8 +306,8 @@ class SupervisionBoard {
     if (within < 1 || within > 30) {
       throw new InvalidSupervisionQueryException("answerWithinWorkingDays", "答复期限应为 1 至 30 个工作日");
     }
-    Map<String, Object> facts = checkedCase(scope, caseCode);
-    if (facts.get("closed_at") != null) {
+    CaseFacts facts = checkedCase(scope, caseCode);
+    if (facts.closedAt() != null) {
       throw new CaseAlreadyClosedException(caseCode);
     }
     SupervisionOrders.Issued issued = orders.issue(caseCode, request.text().trim(), within, scope);
@@ -321,63 +321,49 @@ class SupervisionBoard {
     }
     Area area = area(scope, unitCode);
     Instant now = clock.instant();
-    List<ActivitySla> activities = queries.activitySla(processKey, now, area).stream().map(row -> {
-      long open = ((Number) row.get("open_clocks")).longValue();
-      long overdue = ((Number) row.get("overdue")).longValue();
-      long dueSoon = ((Number) row.get("due_soon")).longValue();
-      return new ActivitySla((String) row.get("activity_id"), open - overdue - dueSoon, dueSoon, overdue, open);
-    }).toList();
+    List<ActivitySla> activities = queries.activitySla(processKey, now, area).stream()
+        .map(row -> new ActivitySla(row.activityId(), row.open() - row.overdue() - row.dueSoon(), row.dueSoon(),
+            row.overdue(), row.open()))
+        .toList();
     return new ActivitySlaAnswer(processKey, now, activities);
   }
 
   /** The case's registration facts, after checking the code, its existence and the asker's scope (400, 404, 403). */
-  private Map<String, Object> checkedCase(SupervisionScope scope, String caseCode) {
-    if (caseCode == null || !CASE_CODE.matcher(caseCode).matches()) {
+  private CaseFacts checkedCase(SupervisionScope scope, String caseCode) {
+    if (!CaseCodes.wellFormed(caseCode)) {
       throw new InvalidSupervisionQueryException("caseCode", "案件编号格式应为 511725-2026-000123");
     }
-    Map<String, Object> facts = queries.cases(List.of(caseCode)).get(caseCode);
+    CaseFacts facts = queries.cases(List.of(caseCode)).get(caseCode);
     if (facts == null) {
       throw new SupervisedCaseNotFoundException(caseCode);
     }
-    if (!scope.covers((String) facts.get("town_code"))) {
+    if (!scope.covers(facts.townCode())) {
       throw new SupervisionForbiddenException("caseCode", "案件 " + caseCode + " 不在您的督办范围内");
     }
     return facts;
   }
 
-  private static ClockView clock(Map<String, Object> row, Instant asOf, SupervisionNames names) {
+  private static ClockView clock(UrgentClock row, Instant asOf, SupervisionNames names) {
     if (row == null) {
       return null;
     }
-    Instant due = instant(row.get("due_at"));
-    return new ClockView((String) row.get("task_id"), (String) row.get("name"),
-        names.group((String) row.get("candidate_group")), (String) row.get("assignee"), instant(row.get("started_at")),
-        due, due != null && due.isBefore(asOf), Boolean.TRUE.equals(row.get("provisional")));
+    Instant due = row.dueAt();
+    return new ClockView(row.taskId(), row.name(), names.group(row.candidateGroup()), row.assignee(),
+        row.startedAt(), due, due != null && due.isBefore(asOf), row.provisional());
   }
 
-  private static EscalationView escalation(Map<String, Object> row, Instant asOf, SupervisionNames names) {
-    Instant due = instant(row.get("answer_due"));
-    Instant answered = instant(row.get("answered_at"));
-    return new EscalationView(((Number) row.get("id")).longValue(), SupervisionNames.rung((String) row.get("rung")),
-        (String) row.get("clock_name"), names.group((String) row.get("target_group")), instant(row.get("raised_at")),
-        (String) row.get("order_text"), (String) row.get("issued_by"), instant(row.get("issued_at")),
-        names.group((String) row.get("answering_group")), due,
-        due != null && (answered == null ? due.isBefore(asOf) : due.isBefore(answered)), answered,
-        (String) row.get("answer"), (String) row.get("answered_by"), (String) row.get("source"));
+  private static EscalationView escalation(EscalationRow row, Instant asOf, SupervisionNames names) {
+    Instant due = row.answerDue();
+    Instant answered = row.answeredAt();
+    return new EscalationView(row.id(), SupervisionNames.rung(row.rung()), row.clockName(),
+        names.group(row.targetGroup()), row.raisedAt(), row.orderText(), row.issuedBy(), row.issuedAt(),
+        names.group(row.answeringGroup()), due,
+        due != null && (answered == null ? due.isBefore(asOf) : due.isBefore(answered)), answered, row.answer(),
+        row.answeredBy(), row.source());
   }
 
   private static PeriodView view(SupervisionPeriod period) {
     return new PeriodView(period.code(), period.label(), period.from(), period.to(), period.asOf());
-  }
-
-  private static Instant instant(Object value) {
-    if (value instanceof Timestamp timestamp) {
-      return timestamp.toInstant();
-    }
-    if (value instanceof java.time.OffsetDateTime offset) {
-      return offset.toInstant();
-    }
-    return value instanceof Instant instant ? instant : null;
   }
 
   private static Double round(double value) {

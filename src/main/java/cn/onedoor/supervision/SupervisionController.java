@@ -109,7 +109,7 @@ class SupervisionController {
   }
 
   private SupervisionScope scope(Authentication user) {
-    return board.scope(user.getName(), groups(user));
+    return board.scope(user.getName());
   }
 
   private static List<String> groups(Authentication user) {

@@ -23,9 +23,6 @@ final class SupervisionNames {
       Map.entry("COURT", "诉调对接"), Map.entry("PETITION", "访调对接"), Map.entry("ADMINISTRATIVE", "行政争议调解"),
       Map.entry("NONE", "不予调解"));
 
-  static final Map<String, String> RUNGS = Map.of("REMINDER", "到期提醒", "CHASE_UP", "催办", "ESCALATE", "升级督办",
-      "SUPERVISION_ORDER", "督办令", "ORDER_OVERDUE", "督办令逾期", "LEADER_LISTED", "挂牌督办");
-
   static final Map<String, String> MEDIATION_OUTCOMES = Map.of("AGREEMENT_WRITTEN", "达成书面协议",
       "AGREEMENT_ORAL", "达成口头协议", "PERFORMED", "当场履行", "REFUSED", "当事人拒绝", "TERMINATED", "调解终止",
       "EXPIRED", "期限届满未成");
@@ -77,7 +74,7 @@ final class SupervisionNames {
   }
 
   static Named rung(String code) {
-    return code == null ? null : new Named(code, RUNGS.getOrDefault(code, code));
+    return code == null ? null : new Named(code, EscalationRung.titleOf(code, code));
   }
 
   static Named mediationOutcome(String code) {

@@ -2,6 +2,7 @@ package cn.onedoor.supervision;
 
 import cn.onedoor.casefile.CaseJournal;
 import cn.onedoor.deadline.ProcessDeadlines;
+import cn.onedoor.identity.SystemUser;
 import cn.onedoor.intake.PersonalData;
 import cn.onedoor.organisation.UnitGroups;
 import java.text.SimpleDateFormat;
@@ -87,19 +88,13 @@ public class SupervisionOrders {
         : unitGroups.countyLeaders());
     variables.put("clockName", clockName);
     variables.put("issuedBy", issuer.userId());
-    variables.put("orderRung", Escalations.SUPERVISION_ORDER);
+    variables.put("orderRung", EscalationRung.SUPERVISION_ORDER.name());
     // The issuer's scope was checked by the page's API; the order itself is the system's act, as a registration is.
-    var caller = identityService.getCurrentAuthentication();
-    identityService.clearAuthentication();
-    try {
+    return SystemUser.call(identityService, () -> {
       var instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, caseCode, variables);
       long id = ((Number) runtimeService.getVariable(instance.getId(), "escalationId")).longValue();
       return new Issued(caseCode, id, answeringGroup, answerDue, clockName);
-    } finally {
-      if (caller != null) {
-        identityService.setAuthentication(caller);
-      }
-    }
+    });
   }
 
   /** Start of supervision-order: the ladder's order row gets its text, or a page order gets its own row. */
@@ -114,7 +109,7 @@ public class SupervisionOrders {
     if (ladderRow != null) {
       id = ((Number) ladderRow).longValue();
     } else {
-      id = escalations.raise(caseCode, execution.getProcessInstanceId(), Escalations.SUPERVISION_ORDER,
+      id = escalations.raise(caseCode, execution.getProcessInstanceId(), EscalationRung.SUPERVISION_ORDER.name(),
           (String) execution.getVariable("clockName"), answeringGroup, answerDue, Escalations.PAGE);
     }
     escalations.issued(id, text, issuedBy, answeringGroup, answerDue);
@@ -138,7 +133,7 @@ public class SupervisionOrders {
     String group = (String) execution.getVariable("overdueGroup");
     String clockName = "督办令逾期未答复：" + execution.getVariable("clockName");
     long id = escalations.raise(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
-        Escalations.ORDER_OVERDUE, clockName, group, ladder.acknowledgeDue(),
+        EscalationRung.ORDER_OVERDUE.name(), clockName, group, ladder.acknowledgeDue(),
         execution.hasVariable("issuedBy") ? Escalations.PAGE : Escalations.LADDER);
     execution.setVariableLocal("overdueEscalationId", id);
     journal.record(execution.getProcessBusinessKey(), "ESCALATION", null, clockName + " → " + group, null);

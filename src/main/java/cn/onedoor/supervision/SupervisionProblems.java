@@ -1,13 +1,12 @@
 package cn.onedoor.supervision;
 
-import cn.onedoor.supervision.InvalidSupervisionQueryException.InvalidParam;
+import cn.onedoor.web.InvalidParam;
+import cn.onedoor.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -23,13 +22,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice(assignableTypes = SupervisionController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class SupervisionProblems {
-
-  @ExceptionHandler(InvalidSupervisionQueryException.class)
-  ResponseEntity<ProblemDetail> invalid(InvalidSupervisionQueryException e, HttpServletRequest request) {
-    return answer(HttpStatus.BAD_REQUEST, "请求参数无效",
-        "参数有误：" + String.join("、", e.invalidParams().stream().map(InvalidParam::name).toList()),
-        e.invalidParams(), request);
-  }
 
   @ExceptionHandler(MissingServletRequestParameterException.class)
   ResponseEntity<ProblemDetail> missing(MissingServletRequestParameterException e, HttpServletRequest request) {
@@ -69,12 +61,6 @@ class SupervisionProblems {
 
   private static ResponseEntity<ProblemDetail> answer(HttpStatus status, String title, String detail,
       List<InvalidParam> invalidParams, HttpServletRequest request) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    problem.setInstance(URI.create(request.getRequestURI()));
-    if (!invalidParams.isEmpty()) {
-      problem.setProperty("invalidParams", invalidParams);
-    }
-    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    return Problems.answer(status, title, detail, invalidParams, request);
   }
 }

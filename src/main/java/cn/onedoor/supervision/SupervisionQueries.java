@@ -2,6 +2,7 @@ package cn.onedoor.supervision;
 
 import cn.onedoor.organisation.Units;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,15 +24,26 @@ import org.springframework.stereotype.Service;
 @Service
 class SupervisionQueries {
 
-  /** What a figure counts; the same name selects its list. */
+  /** What a figure counts; the same name selects its list, whose title is the label. */
   enum Measure {
-    OPEN, DUE_SOON, OVERDUE, ESCALATED, OPEN_ORDERS, CLOSED, ON_TIME, MEDIATION, MEDIATION_SUCCESS, LITIGATION
+    OPEN("在办案件"), DUE_SOON("两日内到期"), OVERDUE("已超期"), ESCALATED("本期升级督办"), OPEN_ORDERS("督办令待答复"),
+    CLOSED("本期结案"), ON_TIME("按期办结"), MEDIATION("本期调解终结"), MEDIATION_SUCCESS("调解成功"),
+    LITIGATION("本期进入诉讼");
+
+    private final String label;
+
+    Measure(String label) {
+      this.label = label;
+    }
+
+    String label() {
+      return label;
+    }
   }
 
   static final List<String> MEDIATION_SUCCESSES = List.of("AGREEMENT_WRITTEN", "AGREEMENT_ORAL", "PERFORMED");
-  static final List<String> ORDER_RUNGS = List.of("SUPERVISION_ORDER", "LEADER_LISTED");
-  private static final Map<String, Integer> RUNG_RANK = Map.of("CHASE_UP", 1, "ESCALATE", 2, "SUPERVISION_ORDER", 3,
-      "ORDER_OVERDUE", 4, "LEADER_LISTED", 5);
+  static final List<String> ORDER_RUNGS = List.of(EscalationRung.SUPERVISION_ORDER.name(),
+      EscalationRung.LEADER_LISTED.name());
 
   /** The area looked at: the county, a town or a village; {@code townCode} is the town the area lies in. */
   record Area(Units.Kind kind, String code, String name, Integer population, String townCode) {
@@ -40,6 +52,57 @@ class SupervisionQueries {
   /** Narrows a list (or a chart's bar) to a channel or a dispute type. */
   record Filter(Area area, String channel, String disputeType) {
   }
+
+  /** A row of the list behind a figure: the case, the time it is sorted by, and the order row for OPEN_ORDERS. */
+  record ListedCase(String caseCode, Instant sortAt, Long escalationId) {
+  }
+
+  /** Cases of one town, village, channel or dispute type: open and overdue; brought to court (per area only). */
+  record Counts(long open, long overdue, long litigation) {
+
+    static final Counts NONE = new Counts(0, 0, 0);
+  }
+
+  /** What the lists show of a case: its progress and where it was registered. */
+  record CaseFacts(String caseCode, String stage, String channel, String handlingLevel, String riskGrade,
+      String currentUnit, String townCode, String villageCode, String disputeType, Instant registeredAt,
+      Instant closedAt, String closureReason, String mediationOutcome, Instant litigationAt, String registeredTown,
+      String registeredVillage, String responsibleUnit, String responsibleOfficer) {
+
+    /** A case the registry does not know (yet): every fact empty. */
+    static CaseFacts unknown(String caseCode) {
+      return new CaseFacts(caseCode, null, null, null, null, null, null, null, null, null, null, null, null, null,
+          null, null, null, null);
+    }
+  }
+
+  /** A work clock of a case (the most urgent one open at a moment). */
+  record UrgentClock(String taskId, String name, String candidateGroup, String assignee, Instant startedAt,
+      Instant dueAt, boolean provisional) {
+  }
+
+  /** A row of case_escalation: a rung reached, an order issued, an order left unanswered. */
+  record EscalationRow(long id, String caseCode, String rung, String clockName, String targetGroup, Instant raisedAt,
+      String orderText, String issuedBy, Instant issuedAt, String answeringGroup, Instant answerDue,
+      Instant answeredAt, String answer, String answeredBy, String source) {
+  }
+
+  /** An escalation task waiting in a group. */
+  record WaitingRow(String taskId, String caseCode, String name, String candidateGroup, String assignee,
+      Instant startedAt, Instant dueAt) {
+  }
+
+  /** The open clocks of one activity: overdue, due soon, all. */
+  record ActivityClocks(String activityId, long overdue, long dueSoon, long open) {
+  }
+
+  /** A line of the case's journal. */
+  record JournalRow(Instant occurredAt, String kind, String stage, String detail, String actor) {
+  }
+
+  private static final String ESCALATION_COLUMNS = """
+      id, case_code, rung, clock_name, target_group, raised_at, order_text, issued_by, issued_at, answering_group,
+      answer_due, answered_at, answer, answered_by, source""";
 
   private final JdbcTemplate jdbc;
   private final Duration dueSoon;
@@ -61,7 +124,7 @@ class SupervisionQueries {
   }
 
   /** One page of the list behind a figure, most urgent or most recent first. */
-  List<Map<String, Object>> list(Measure measure, SupervisionPeriod period, Filter filter, int limit, int offset) {
+  List<ListedCase> list(Measure measure, SupervisionPeriod period, Filter filter, int limit, int offset) {
     Source source = source(measure, period, filter);
     List<Object> args = new ArrayList<>(source.args());
     args.add(limit);
@@ -70,8 +133,10 @@ class SupervisionQueries {
       case DUE_SOON, OVERDUE, OPEN_ORDERS -> "sort_at asc, case_code";
       default -> "sort_at desc, case_code";
     };
-    return jdbc.queryForList("select * from (" + source.sql() + ") listed order by " + order + " limit ? offset ?",
-        args.toArray());
+    boolean orders = measure == Measure.OPEN_ORDERS;
+    return jdbc.query("select * from (" + source.sql() + ") listed order by " + order + " limit ? offset ?",
+        (rs, row) -> new ListedCase(rs.getString("case_code"), instant(rs.getTimestamp("sort_at")),
+            orders ? rs.getLong("escalation_id") : null), args.toArray());
   }
 
   private Source source(Measure measure, SupervisionPeriod period, Filter filter) {
@@ -190,18 +255,15 @@ class SupervisionQueries {
 
   /** Area, channel and dispute type on case_progress itself. */
   private static void caseFilter(StringBuilder sql, List<Object> args, String alias, Filter filter) {
-    Area area = filter.area();
-    if (area.kind() == Units.Kind.TOWN) {
-      sql.append(" and ").append(alias).append(".town_code = ?");
-      args.add(area.code());
-    } else if (area.kind() == Units.Kind.VILLAGE) {
-      sql.append(" and ").append(alias).append(".village_code = ?");
-      args.add(area.code());
-    }
+    areaFilter(sql, args, alias, filter.area());
     typeFilter(sql, args, alias, filter);
   }
 
-  /** Area condition on the town and village columns copied onto clocks and escalations. */
+  /**
+   * The one area condition, on the town and village columns that case_progress has and that clocks and escalations
+   * copy from it: nothing for the county, the town for a town, the town and the village for a village (the town
+   * first, as every index of V20__supervision.sql lists it).
+   */
   private static void areaFilter(StringBuilder sql, List<Object> args, String alias, Area area) {
     if (area.kind() == Units.Kind.TOWN) {
       sql.append(" and ").append(alias).append(".town_code = ?");
@@ -228,23 +290,26 @@ class SupervisionQueries {
    * Open and overdue cases per town (or per village of a town), and cases brought to court in the period: the grid
    * coloured by overdue share. {@code byVillage} groups by village within the area's town.
    */
-  Map<String, long[]> byArea(SupervisionPeriod period, Area area, boolean byVillage) {
-    String column = byVillage ? "village_code" : "town_code";
-    Map<String, long[]> counts = new LinkedHashMap<>();
-    Filter all = new Filter(area, null, null);
-    grouped(Measure.OPEN, period, all, column, counts, 0);
-    grouped(Measure.OVERDUE, period, all, column, counts, 1);
-    grouped(Measure.LITIGATION, period, all, column, counts, 2);
-    return counts;
+  Map<String, Counts> byArea(SupervisionPeriod period, Area area, boolean byVillage) {
+    return counted(period, area, byVillage ? "village_code" : "town_code",
+        List.of(Measure.OPEN, Measure.OVERDUE, Measure.LITIGATION));
   }
 
   /** Open and overdue cases per channel or per dispute type. */
-  Map<String, long[]> byCaseColumn(SupervisionPeriod period, Area area, String column) {
+  Map<String, Counts> byCaseColumn(SupervisionPeriod period, Area area, String column) {
+    return counted(period, area, column, List.of(Measure.OPEN, Measure.OVERDUE));
+  }
+
+  /** The measures (open, overdue, litigation, in that order) counted per value of {@code column}. */
+  private Map<String, Counts> counted(SupervisionPeriod period, Area area, String column, List<Measure> measures) {
     Map<String, long[]> counts = new LinkedHashMap<>();
     Filter all = new Filter(area, null, null);
-    grouped(Measure.OPEN, period, all, column, counts, 0);
-    grouped(Measure.OVERDUE, period, all, column, counts, 1);
-    return counts;
+    for (int slot = 0; slot < measures.size(); slot++) {
+      grouped(measures.get(slot), period, all, column, counts, slot);
+    }
+    Map<String, Counts> typed = new LinkedHashMap<>();
+    counts.forEach((key, c) -> typed.put(key, new Counts(c[0], c[1], c[2])));
+    return typed;
   }
 
   /** The rows of a measure's own statement, counted per {@code column}. */
@@ -261,26 +326,33 @@ class SupervisionQueries {
   }
 
   /** What the lists show of each case, by code. */
-  Map<String, Map<String, Object>> cases(Collection<String> caseCodes) {
-    Map<String, Map<String, Object>> found = new HashMap<>();
+  Map<String, CaseFacts> cases(Collection<String> caseCodes) {
+    Map<String, CaseFacts> found = new HashMap<>();
     if (caseCodes.isEmpty()) {
       return found;
     }
     String marks = String.join(", ", caseCodes.stream().map(code -> "?").toList());
-    jdbc.queryForList("""
+    jdbc.query("""
         select p.case_code, p.stage, p.channel, p.handling_level, p.risk_grade, p.current_unit, p.town_code,
           p.village_code, p.dispute_type, p.registered_at, p.closed_at, p.closure_reason, p.mediation_outcome,
           p.litigation_at, d.town_code as registered_town, d.village_code as registered_village,
           d.responsible_unit, d.responsible_officer
         from case_progress p join dispute_case d on d.case_code = p.case_code
-        where p.case_code in (%s)""".formatted(marks), caseCodes.toArray())
-        .forEach(row -> found.put((String) row.get("case_code"), row));
+        where p.case_code in (%s)""".formatted(marks), (rs, row) -> new CaseFacts(rs.getString("case_code"),
+            rs.getString("stage"), rs.getString("channel"), rs.getString("handling_level"), rs.getString("risk_grade"),
+            rs.getString("current_unit"), rs.getString("town_code"), rs.getString("village_code"),
+            rs.getString("dispute_type"), instant(rs.getTimestamp("registered_at")),
+            instant(rs.getTimestamp("closed_at")), rs.getString("closure_reason"), rs.getString("mediation_outcome"),
+            instant(rs.getTimestamp("litigation_at")), rs.getString("registered_town"),
+            rs.getString("registered_village"), rs.getString("responsible_unit"), rs.getString("responsible_officer")),
+        caseCodes.toArray())
+        .forEach(facts -> found.put(facts.caseCode(), facts));
     return found;
   }
 
   /** Each case's most urgent work clock that was open at {@code asOf}. */
-  Map<String, Map<String, Object>> urgentClocks(Collection<String> caseCodes, Instant asOf) {
-    Map<String, Map<String, Object>> found = new HashMap<>();
+  Map<String, UrgentClock> urgentClocks(Collection<String> caseCodes, Instant asOf) {
+    Map<String, UrgentClock> found = new HashMap<>();
     if (caseCodes.isEmpty()) {
       return found;
     }
@@ -288,18 +360,21 @@ class SupervisionQueries {
     List<Object> args = new ArrayList<>(caseCodes);
     args.add(Timestamp.from(asOf));
     args.add(Timestamp.from(asOf));
-    jdbc.queryForList("""
+    jdbc.query("""
         select case_code, task_id, name, process_key, activity_id, candidate_group, assignee, started_at, due_at,
           exists (select 1 from provisional_deadline p where p.case_code = case_clock.case_code
             and p.due_at = case_clock.due_at) as provisional
         from case_clock where case_code in (%s) and clock_kind = 'WORK' and started_at <= ?
           and (ended_at is null or ended_at > ?)
-        order by due_at, started_at""".formatted(marks), args.toArray())
-        .forEach(row -> found.putIfAbsent((String) row.get("case_code"), row));
+        order by due_at, started_at""".formatted(marks), (ResultSet rs) -> {
+          found.putIfAbsent(rs.getString("case_code"), new UrgentClock(rs.getString("task_id"), rs.getString("name"),
+              rs.getString("candidate_group"), rs.getString("assignee"), instant(rs.getTimestamp("started_at")),
+              instant(rs.getTimestamp("due_at")), rs.getBoolean("provisional")));
+        }, args.toArray());
     return found;
   }
 
-  /** The highest rung each case has reached (催办 < 升级 < 督办令 < 督办令逾期 < 挂牌督办). */
+  /** The highest rung each case has reached, in the ladder's order ({@link EscalationRung}). */
   Map<String, String> rungsReached(Collection<String> caseCodes) {
     Map<String, String> reached = new HashMap<>();
     if (caseCodes.isEmpty()) {
@@ -311,7 +386,7 @@ class SupervisionQueries {
           String caseCode = rs.getString(1);
           String rung = rs.getString(2);
           String before = reached.get(caseCode);
-          if (before == null || RUNG_RANK.getOrDefault(rung, 0) > RUNG_RANK.getOrDefault(before, 0)) {
+          if (before == null || EscalationRung.rank(rung) > EscalationRung.rank(before)) {
             reached.put(caseCode, rung);
           }
         }, caseCodes.toArray());
@@ -331,19 +406,19 @@ class SupervisionQueries {
   }
 
   /** Escalation rows by id (the supervision orders list). */
-  Map<Long, Map<String, Object>> escalations(Collection<Long> ids) {
-    Map<Long, Map<String, Object>> found = new HashMap<>();
+  Map<Long, EscalationRow> escalations(Collection<Long> ids) {
+    Map<Long, EscalationRow> found = new HashMap<>();
     if (ids.isEmpty()) {
       return found;
     }
     String marks = String.join(", ", ids.stream().map(id -> "?").toList());
-    jdbc.queryForList("select * from case_escalation where id in (%s)".formatted(marks), ids.toArray())
-        .forEach(row -> found.put(((Number) row.get("id")).longValue(), row));
+    jdbc.query("select %s from case_escalation where id in (%s)".formatted(ESCALATION_COLUMNS, marks),
+        SupervisionQueries::escalation, ids.toArray()).forEach(row -> found.put(row.id(), row));
     return found;
   }
 
   /** Escalation tasks waiting in one of these groups (催办, 升级, 督办令 to issue or to press). */
-  List<Map<String, Object>> waitingFor(Collection<String> groups, Area area) {
+  List<WaitingRow> waitingFor(Collection<String> groups, Area area) {
     if (groups.isEmpty()) {
       return List.of();
     }
@@ -354,19 +429,15 @@ class SupervisionQueries {
           c.activity_id, c.town_code, c.village_code
         from case_clock c where c.candidate_group in (%s) and c.ended_at is null and c.clock_kind = 'ESCALATION'
         """.formatted(marks));
-    if (area.kind() == Units.Kind.TOWN) {
-      sql.append(" and c.town_code = ?");
-      args.add(area.code());
-    } else if (area.kind() == Units.Kind.VILLAGE) {
-      sql.append(" and c.village_code = ?");
-      args.add(area.code());
-    }
+    areaFilter(sql, args, "c", area);
     sql.append(" order by c.due_at, c.started_at limit 500");
-    return jdbc.queryForList(sql.toString(), args.toArray());
+    return jdbc.query(sql.toString(), (rs, row) -> new WaitingRow(rs.getString("task_id"), rs.getString("case_code"),
+        rs.getString("name"), rs.getString("candidate_group"), rs.getString("assignee"),
+        instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("due_at"))), args.toArray());
   }
 
   /** Open clocks of one process per activity: on time, due soon, overdue (the Cockpit diagram overlay). */
-  List<Map<String, Object>> activitySla(String processKey, Instant now, Area area) {
+  List<ActivityClocks> activitySla(String processKey, Instant now, Area area) {
     Timestamp at = Timestamp.from(now);
     Timestamp soon = Timestamp.from(now.plus(dueSoon));
     List<Object> args = new ArrayList<>(List.of(at, at, soon, processKey));
@@ -376,26 +447,36 @@ class SupervisionQueries {
           sum(case when c.due_at >= ? and c.due_at < ? then 1 else 0 end) as due_soon,
           count(*) as open_clocks
         from case_clock c where c.process_key = ? and c.ended_at is null""");
-    if (area.kind() == Units.Kind.TOWN) {
-      sql.append(" and c.town_code = ?");
-      args.add(area.code());
-    } else if (area.kind() == Units.Kind.VILLAGE) {
-      sql.append(" and c.village_code = ?");
-      args.add(area.code());
-    }
+    areaFilter(sql, args, "c", area);
     sql.append(" group by c.activity_id order by c.activity_id");
-    return jdbc.queryForList(sql.toString(), args.toArray());
+    return jdbc.query(sql.toString(), (rs, row) -> new ActivityClocks(rs.getString("activity_id"),
+        rs.getLong("overdue"), rs.getLong("due_soon"), rs.getLong("open_clocks")), args.toArray());
   }
 
   /** The journal of one case, newest last. */
-  List<Map<String, Object>> journal(String caseCode) {
-    return jdbc.queryForList("""
+  List<JournalRow> journal(String caseCode) {
+    return jdbc.query("""
         select occurred_at, kind, stage, detail, actor from case_event where case_code = ? order by occurred_at, id""",
-        caseCode);
+        (rs, row) -> new JournalRow(instant(rs.getTimestamp("occurred_at")), rs.getString("kind"),
+            rs.getString("stage"), rs.getString("detail"), rs.getString("actor")), caseCode);
   }
 
   /** The case's escalations and orders, newest last. */
-  List<Map<String, Object>> escalationsOf(String caseCode) {
-    return jdbc.queryForList("select * from case_escalation where case_code = ? order by raised_at, id", caseCode);
+  List<EscalationRow> escalationsOf(String caseCode) {
+    return jdbc.query("select %s from case_escalation where case_code = ? order by raised_at, id"
+        .formatted(ESCALATION_COLUMNS), SupervisionQueries::escalation, caseCode);
+  }
+
+  private static EscalationRow escalation(ResultSet rs, int row) throws SQLException {
+    return new EscalationRow(rs.getLong("id"), rs.getString("case_code"), rs.getString("rung"),
+        rs.getString("clock_name"), rs.getString("target_group"), instant(rs.getTimestamp("raised_at")),
+        rs.getString("order_text"), rs.getString("issued_by"), instant(rs.getTimestamp("issued_at")),
+        rs.getString("answering_group"), instant(rs.getTimestamp("answer_due")),
+        instant(rs.getTimestamp("answered_at")), rs.getString("answer"), rs.getString("answered_by"),
+        rs.getString("source"));
+  }
+
+  private static Instant instant(Timestamp timestamp) {
+    return timestamp == null ? null : timestamp.toInstant();
   }
 }

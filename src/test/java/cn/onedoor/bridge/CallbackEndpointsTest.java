@@ -2,6 +2,7 @@ package cn.onedoor.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.onedoor.casefile.ProcessModels;
 import cn.onedoor.support.EngineClockTestConfiguration;
 import cn.onedoor.support.SignedCallbacks;
 import java.net.http.HttpResponse;
@@ -267,7 +268,7 @@ class CallbackEndpointsTest {
         caseCode)).containsEntry("SOURCE", "GRID").containsEntry("EXTERNAL_REF", reportId)
         .containsEntry("REPORT_LEVEL", "VILLAGE");
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseCode)
-        .processDefinitionKey("dispute-case").count()).isEqualTo(1);
+        .processDefinitionKey(ProcessModels.DISPUTE_CASE).count()).isEqualTo(1);
 
     runJobs();
     List<String> toTheGrid = jdbc.queryForList("select body from simulated_request where case_code = ? and "

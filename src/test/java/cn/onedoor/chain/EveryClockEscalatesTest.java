@@ -2,6 +2,7 @@ package cn.onedoor.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.onedoor.casefile.ProcessModels;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -29,7 +30,7 @@ class EveryClockEscalatesTest extends ChainTest {
 
   static Stream<Arguments> clocks() {
     return Stream.of(
-        Arguments.of("dispute-case", "Task_InformRoutes", "Task_InformRoutes"),
+        Arguments.of(ProcessModels.DISPUTE_CASE, "Task_InformRoutes", "Task_InformRoutes"),
         Arguments.of("joint-handling", "Task_CaseConsultation", "Task_CaseConsultation"),
         Arguments.of("joint-handling", "Task_DepartmentHandling#multiInstanceBody", "Task_DepartmentHandling"),
         Arguments.of("mediation", "Task_RecordConsent", "Task_RecordConsent"),
@@ -90,9 +91,8 @@ class EveryClockEscalatesTest extends ChainTest {
     assertThat(ladderRunning(caseCode)).as("the ladder ran to its end").isFalse();
     assertThat(rungsAnswered).as("chase-up, escalation, order issued, order answered").isGreaterThanOrEqualTo(4);
     assertThat(task(caseCode, taskKey).getId()).as("the overdue task still waits").isEqualTo(clocked.getId());
-    String shortKey = taskKey.substring("Task_".length());
     assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-        .activityId("EndEvent_" + shortKey + "EscalationDone").finished().count()).isEqualTo(1);
+        .activityId(ProcessModels.escalationDoneOf(taskKey)).finished().count()).isEqualTo(1);
   }
 
   private boolean ladderRunning(String caseCode) {

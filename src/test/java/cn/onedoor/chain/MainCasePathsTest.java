@@ -3,6 +3,7 @@ package cn.onedoor.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.onedoor.casefile.CaseStage;
+import cn.onedoor.casefile.ProcessModels;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class MainCasePathsTest extends PathTest {
     complete(caseCode, "Task_InformRoutes", VILLAGE_MEDIATORS, Map.of("nextRoute", "ADMINISTRATIVE"));
 
     closeCase(caseCode, VILLAGE_MEDIATORS, "ADMINISTRATIVE_ROUTE");
-    assertThat(passedActivities(caseCode, "dispute-case")).containsSubsequence(
+    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE)).containsSubsequence(
         "CallActivity_AssessAndRoute", "Gateway_MediationPossible", "Task_InformRoutes", "Gateway_NextRoute",
         "Gateway_ToClosure", "CallActivity_Closure", "EndEvent_CaseClosed")
         .doesNotContain("CallActivity_Mediation", "CallActivity_Representation");
@@ -61,7 +62,7 @@ class MainCasePathsTest extends PathTest {
 
     assertThat(openTaskKeys(caseCode)).containsExactly("Task_RecordClosure");
     closeCase(caseCode, VILLAGE_MEDIATORS, "PERFORMED");
-    assertThat(passedActivities(caseCode, "dispute-case"))
+    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE))
         .containsSubsequence("CallActivity_Mediation", "Gateway_MediationOutcome", "Gateway_ToClosure",
             "CallActivity_Closure")
         .doesNotContain("CallActivity_JudicialConfirmation", "CallActivity_FollowUp", "Task_InformRoutes");
@@ -81,7 +82,7 @@ class MainCasePathsTest extends PathTest {
     complete(caseCode, "Task_FollowUpVisit", VILLAGE_MEDIATORS, Map.of("performed", true, "visitNote", "已履行"));
 
     closeCase(caseCode, VILLAGE_MEDIATORS, "PERFORMED");
-    assertThat(passedActivities(caseCode, "dispute-case")).containsSubsequence(
+    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE)).containsSubsequence(
         "CallActivity_Mediation", "CallActivity_FollowUp", "Gateway_AgreementPerformed", "CallActivity_Closure")
         .doesNotContain("CallActivity_JudicialConfirmation");
     assertThat(passedActivities(caseCode, "agreement-follow-up")).containsExactly(
@@ -103,7 +104,7 @@ class MainCasePathsTest extends PathTest {
     moveClockTo(OffsetDateTime.parse("2026-03-21T09:00:00+08:00"));
     complete(caseCode, "Task_FollowUpVisit", VILLAGE_MEDIATORS, Map.of("performed", true, "visitNote", "已履行"));
     closeCase(caseCode, VILLAGE_MEDIATORS, "PERFORMED");
-    assertThat(passedActivities(caseCode, "dispute-case")).doesNotContain("CallActivity_JudicialConfirmation");
+    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE)).doesNotContain("CallActivity_JudicialConfirmation");
     assertThat(outboundSteps(caseCode)).doesNotContain("CONFIRMATION_APPLICATION");
   }
 
@@ -127,7 +128,7 @@ class MainCasePathsTest extends PathTest {
         "mediationResult", "PERFORMED", "sessionNote", "重新调解后当场履行"));
     closeCase(caseCode, VILLAGE_MEDIATORS, "PERFORMED");
 
-    assertThat(passedActivities(caseCode, "dispute-case")).containsSubsequence(
+    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE)).containsSubsequence(
         "CallActivity_Mediation", "CallActivity_JudicialConfirmation", "Gateway_ConfirmationOutcome",
         "Task_InformRoutes", "Gateway_NextRoute", "CallActivity_Mediation", "Gateway_ToClosure");
     assertThat(outboundSteps(caseCode)).containsOnlyOnce("CONFIRMATION_APPLICATION");
@@ -144,7 +145,7 @@ class MainCasePathsTest extends PathTest {
     assertThat(openTaskKeys(caseCode)).containsExactly("Task_InformRoutes");
     complete(caseCode, "Task_InformRoutes", VILLAGE_MEDIATORS, Map.of("nextRoute", "NONE"));
     closeCase(caseCode, VILLAGE_MEDIATORS, "NO_FURTHER_CLAIM");
-    assertThat(passedActivities(caseCode, "dispute-case")).containsSubsequence(
+    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE)).containsSubsequence(
         "CallActivity_FollowUp", "Gateway_AgreementPerformed", "Task_InformRoutes", "Gateway_ToClosure")
         .doesNotContain("CallActivity_Enforcement");
   }
@@ -161,10 +162,10 @@ class MainCasePathsTest extends PathTest {
 
     assertThat(openTaskKeys(caseCode)).containsExactly("Task_RecordClosure");
     closeCase(caseCode, VILLAGE_MEDIATORS, "REFERRED_TO_ARBITRATION");
-    assertThat(passedActivities(caseCode, "dispute-case")).containsSubsequence(
+    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE)).containsSubsequence(
         "Task_InformRoutes", "CallActivity_Representation", "Gateway_AfterRepresentation", "Gateway_ToClosure")
         .doesNotContain("CallActivity_LitigationMediation");
-    assertThat(variable(caseCode, "dispute-case", "legalAidGranted")).isEqualTo(false);
+    assertThat(variable(caseCode, ProcessModels.DISPUTE_CASE, "legalAidGranted")).isEqualTo(false);
   }
 
   private String caseGoingToCourt() {
@@ -185,7 +186,7 @@ class MainCasePathsTest extends PathTest {
     closeCase(caseCode, VILLAGE_MEDIATORS, "SETTLED_IN_COURT_MEDIATION");
     assertThat(outboundSteps(caseCode)).containsSubsequence("FILING_REQUEST", "ENTRUSTED_MEDIATION_SETTLED")
         .containsOnlyOnce("FILING_REQUEST", "ENTRUSTED_MEDIATION_SETTLED");
-    assertThat(passedActivities(caseCode, "dispute-case")).containsSubsequence(
+    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE)).containsSubsequence(
         "CallActivity_Representation", "CallActivity_LitigationMediation", "Gateway_LitigationOutcome",
         "Gateway_ToClosure", "CallActivity_Closure").doesNotContain("CallActivity_Enforcement");
   }
@@ -200,7 +201,7 @@ class MainCasePathsTest extends PathTest {
     complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", false));
     complete(caseCode, "Task_CheckJudgmentPerformance", COURT_LIAISONS, Map.of("judgmentPerformed", true));
 
-    assertThat(variable(caseCode, "dispute-case", "litigationOutcome")).isEqualTo("JUDGED_PERFORMED");
+    assertThat(variable(caseCode, ProcessModels.DISPUTE_CASE, "litigationOutcome")).isEqualTo("JUDGED_PERFORMED");
     closeCase(caseCode, VILLAGE_MEDIATORS, "JUDGED");
     assertThat(outboundSteps(caseCode)).containsOnlyOnce("FILING_REQUEST", "ENTRUSTED_MEDIATION_NOT_SETTLED");
   }
@@ -254,7 +255,7 @@ class MainCasePathsTest extends PathTest {
     complete(caseCode, "Task_InformRoutes", VILLAGE_MEDIATORS, Map.of("nextRoute", "NONE"));
 
     closeCase(caseCode, VILLAGE_MEDIATORS, "NO_FURTHER_CLAIM");
-    assertThat(passedActivities(caseCode, "dispute-case")).containsSubsequence(
+    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE)).containsSubsequence(
         "CallActivity_Mediation", "Gateway_MediationOutcome", "Task_InformRoutes")
         .contains("BoundaryEvent_InformRoutesOverdue", "CallActivity_InformRoutesEscalation");
   }

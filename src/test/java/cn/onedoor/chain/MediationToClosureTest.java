@@ -3,6 +3,7 @@ package cn.onedoor.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.onedoor.casefile.CaseStage;
+import cn.onedoor.casefile.ProcessModels;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -45,7 +46,7 @@ class MediationToClosureTest extends ChainTest {
         .contains("REPORT_STAGE_ROUTING", "REPORT_STAGE_MEDIATION", "REPORT_STAGE_JUDICIAL_CONFIRMATION",
             "REPORT_STAGE_FOLLOW_UP", "REPORT_STAGE_CLOSED", "SMS_STAGE_MEDIATION", "SMS_STAGE_JUDICIAL_CONFIRMATION")
         .doesNotContain("SMS_STAGE_ROUTING", "SMS_STAGE_CLOSED");
-    assertThat(passedActivities(caseCode, "dispute-case")).containsSubsequence(
+    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE)).containsSubsequence(
         "StartEvent_CaseRegistered", "CallActivity_AssessAndRoute", "CallActivity_Mediation",
         "CallActivity_JudicialConfirmation", "CallActivity_FollowUp", "CallActivity_Closure", "EndEvent_CaseClosed");
   }

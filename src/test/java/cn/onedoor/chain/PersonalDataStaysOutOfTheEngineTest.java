@@ -2,6 +2,7 @@ package cn.onedoor.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.onedoor.casefile.ProcessModels;
 import cn.onedoor.intake.IntakeRequest;
 import cn.onedoor.support.TestResidentIds;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +55,7 @@ class PersonalDataStaysOutOfTheEngineTest extends ChainTest {
     // the summary reached the forms, masked
     assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(
         historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseCode)
-            .processDefinitionKey("dispute-case").singleResult().getId()).variableName("summary").singleResult()
+            .processDefinitionKey(ProcessModels.DISPUTE_CASE).singleResult().getId()).variableName("summary").singleResult()
         .getValue().toString()).contains("5117**********", "139****4321");
 
     List<String> found = new ArrayList<>();

@@ -208,6 +208,37 @@ class SupervisionTest extends ChainTest {
   }
 
   @Test
+  void aSupervisorOfAnotherCountyReadsNothing() throws IOException {
+    String sanhui = register(villageNeighbourDispute());
+    // The same rule as the rest of the API (StaffArea): a supervisor's group counts only with this county's code.
+    for (String group : List.of("supervisor:county:511702", "supervisor:leader:511702", "supervisor:town:511702102")) {
+      String user = "elsewhere" + group.split(":")[1];
+      identityService.saveGroup(identityService.newGroup(group));
+      org.camunda.bpm.engine.identity.User person = identityService.newUser(user);
+      person.setPassword("demo");
+      identityService.saveUser(person);
+      identityService.createMembership(user, group);
+      try {
+        Http elsewhere = http(user);
+        for (String path : List.of("/api/supervision/overview", "/api/supervision/overview?unit=511725",
+            "/api/supervision/cases?measure=OPEN", "/api/supervision/escalations/waiting",
+            "/api/supervision/cases/" + sanhui, "/api/supervision/activity-sla?processDefinitionKey=mediation")) {
+          HttpResponse<String> answer = elsewhere.get(path);
+          assertThat(answer.statusCode()).as(group + " " + path + ": " + answer.body()).isEqualTo(403);
+          // A problem description names the path asked (its instance), nothing of the case.
+          assertThat(answer.body().replace(path, "")).as(group + " " + path).doesNotContain(sanhui);
+        }
+        assertThat(elsewhere.postJson("/api/supervision/cases/" + sanhui + "/orders", "{\"text\":\"请报告进展\"}")
+            .statusCode()).as(group + " issuing an order").isEqualTo(403);
+      } finally {
+        identityService.deleteUser(user);
+        identityService.deleteGroup(group);
+      }
+    }
+    assertThat(jdbc.queryForObject("select count(*) from case_escalation", Long.class)).isZero();
+  }
+
+  @Test
   void theApiIsDescribedInOpenApiWithItsProblems() throws IOException {
     JsonNode docs = JSON.readTree(http("countysupervisor").get("/v3/api-docs").body());
     for (String path : List.of("/api/supervision/overview", "/api/supervision/cases", "/api/supervision/cases/{caseCode}",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.onedoor.casefile.CaseJournal;
 import cn.onedoor.casefile.CaseStage;
+import cn.onedoor.casefile.ProcessModels;
 import cn.onedoor.support.Browser;
 import cn.onedoor.support.TestResidentIds;
 import cn.onedoor.support.EngineClockTestConfiguration;
@@ -100,7 +101,7 @@ class TasklistCaseBrowserTest {
     // The start form goes through the intake's validation: a wrong check digit is named in Chinese, nothing stored.
     chromium.waitForText("申请人身份证号码");
     chromium.screenshot("tasklist-case-1b-registration-refused");
-    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("dispute-case").count())
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ProcessModels.DISPUTE_CASE).count())
         .isZero();
     WebElement idField = chromium.waitUntil(driver -> driver.findElement(By.xpath(
         "//input[contains(@id,'Field_applicantIdNumber')]")));
@@ -152,7 +153,7 @@ class TasklistCaseBrowserTest {
   private String awaitCaseCode() {
     return chromium.waitUntil(driver -> {
       List<HistoricProcessInstance> cases = historyService.createHistoricProcessInstanceQuery()
-          .processDefinitionKey("dispute-case").list();
+          .processDefinitionKey(ProcessModels.DISPUTE_CASE).list();
       return cases.isEmpty() ? null : cases.get(0).getBusinessKey();
     });
   }

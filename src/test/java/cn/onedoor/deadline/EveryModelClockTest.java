@@ -2,6 +2,7 @@ package cn.onedoor.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.onedoor.models.ModelFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -52,7 +53,6 @@ class EveryModelClockTest {
   /** Clocks start today and on each of this many days after it (2 years 2 months): each weekday, holiday, month end. */
   private static final int DAYS_FOLLOWING = 800;
 
-  private static final Path PROCESSES = Path.of("processes");
   private static final Path DECISIONS = Path.of("decisions");
   private static final Path RESOURCES = Path.of("src", "main", "resources");
 
@@ -136,7 +136,7 @@ class EveryModelClockTest {
 
   @BeforeAll
   static void readClocksFromTheModels() throws Exception {
-    for (Path file : files(PROCESSES, ".bpmn")) {
+    for (Path file : ModelFiles.processes()) {
       Document diagram = xml(file);
       scan(file, diagram.getDocumentElement());
     }

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import cn.onedoor.decisions.DecisionTables.RuleCase;
+import cn.onedoor.supervision.EscalationRung;
 
 /**
  * escalation-policy.dmn: RULE ORDER; the process reads the result list (one map per rung, in ascending offset order)
@@ -61,6 +62,15 @@ class EscalationPolicyTest {
     @MethodSource("rules")
     void eachRuleSetsItsRung(RuleCase row) {
         DecisionTables.assertRule(DECISION, row, false);
+    }
+
+    /** The rungs the table names are the ladder's (supervision/EscalationRung: their order and titles), in order. */
+    @Test
+    void everyRungOfTheTableIsARungOfTheLadderInItsOrder() {
+        List<String> ladder = Stream.of(EscalationRung.values()).map(Enum::name).toList();
+        List<String> named = rules().map(rule -> (String) rule.expected().get("rung")).distinct().toList();
+        assertThat(ladder).containsAll(named);
+        assertThat(named).isSortedAccordingTo(java.util.Comparator.comparingInt(ladder::indexOf));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 import cn.onedoor.forms.FormSpec.Field;
 import cn.onedoor.forms.FormSpec.Form;
 import cn.onedoor.forms.FormSpec.Kind;
+import cn.onedoor.models.ModelFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -23,15 +24,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Camunda Forms in forms/ against what Camunda 7.24 Tasklist can render and what the processes read.
+ * The Camunda Forms in forms/ and simulation/forms/ against what Camunda 7.24 Tasklist can render and what the processes read.
  *
  * <p>Tasklist 7.24 embeds form-js 1.8.7, whose schemaVersion is 16. Checked there (see forms/README.md): a disabled
  * field is not submitted, a readonly one is; a field hidden by its condition is neither validated nor submitted; a
  * text component renders {@code {{variable}}} templates from all process variables without submitting anything.
  */
 class CamundaFormsTest {
-
-  static final Path FORMS_DIR = Path.of("forms");
 
   /** schemaVersion written by form-js 1.8.x (Camunda Modeler 5.22 to 5.25); Tasklist 7.24 renders form-js 1.8.7. */
   static final int TASKLIST_SCHEMA_VERSION = 16;
@@ -51,11 +50,9 @@ class CamundaFormsTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   static Stream<Path> formFiles() throws IOException {
-    try (Stream<Path> files = Files.list(FORMS_DIR)) {
-      List<Path> forms = files.filter(p -> p.getFileName().toString().endsWith(".form")).sorted().toList();
-      assertThat(forms).as("forms in %s", FORMS_DIR.toAbsolutePath()).isNotEmpty();
-      return forms.stream();
-    }
+    List<Path> forms = ModelFiles.forms();
+    assertThat(forms).as("forms in %s", ModelFiles.FORM_FOLDERS).isNotEmpty();
+    return forms.stream();
   }
 
   static Stream<Form> specForms() {
@@ -66,7 +63,7 @@ class CamundaFormsTest {
   void everyFormOfTheSpecExists() {
     List<String> missing = FormSpec.FORMS.stream()
         .map(Form::id)
-        .filter(id -> !Files.isRegularFile(FORMS_DIR.resolve(id + ".form")))
+        .filter(id -> !Files.isRegularFile(ModelFiles.form(id)))
         .toList();
     assertThat(missing).as("forms named in the spec but missing from forms/").isEmpty();
   }
@@ -269,7 +266,7 @@ class CamundaFormsTest {
   }
 
   private static JsonNode readSpecForm(Form spec) {
-    Path file = FORMS_DIR.resolve(spec.id() + ".form");
+    Path file = ModelFiles.form(spec.id());
     assertThat(file).as("form of the spec").isRegularFile();
     return read(file);
   }

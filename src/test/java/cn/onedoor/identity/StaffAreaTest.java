@@ -33,6 +33,20 @@ class StaffAreaTest {
   }
 
   @Test
+  void supervisorsSuperviseThroughTheirWidestGroupOfThisCountyOnly() {
+    assertThat(of("supervisor:town:511725102", "supervisor:leader:511725").supervisingGroup())
+        .map(StaffGroups.StaffGroup::level).hasValue("leader");
+    assertThat(of("supervisor:town:511725102", "supervisor:county:511725").supervisingGroup())
+        .map(StaffGroups.StaffGroup::level).hasValue("county");
+    assertThat(of("supervisor:town:511725102").supervisingGroup())
+        .map(StaffGroups.StaffGroup::unit).hasValue("511725102");
+    assertThat(of("supervisor:county:511702").supervisingGroup()).as("another county's supervisor").isEmpty();
+    assertThat(of("supervisor:leader:511702").supervisingGroup()).isEmpty();
+    assertThat(of("supervisor:town:511702102").supervisingGroup()).as("a town of another county").isEmpty();
+    assertThat(of("mediator:county:511725", "intake:county:511725").supervisingGroup()).isEmpty();
+  }
+
+  @Test
   void villageAndTownStaffReadTheirOwnPlaceOnly() {
     assertThat(of("mediator:village:511725102001").reads(VILLAGE_CASE)).isTrue();
     assertThat(of("mediator:village:511725103001").reads(VILLAGE_CASE)).isFalse();

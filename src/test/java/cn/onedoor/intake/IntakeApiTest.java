@@ -4,6 +4,7 @@ import static cn.onedoor.intake.IntakeRequests.JSON;
 import static cn.onedoor.intake.IntakeRequests.villageWindowCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.onedoor.casefile.ProcessModels;
 import cn.onedoor.support.EngineClockTestConfiguration;
 import cn.onedoor.support.Http;
 import cn.onedoor.support.TestResidentIds;
@@ -78,7 +79,7 @@ class IntakeApiTest {
     assertThat(body.get("limitationInterruptedAt").asText()).isEqualTo(body.get("registeredAt").asText());
     assertThat(OffsetDateTime.parse(body.get("registeredAt").asText()).toInstant()).isEqualTo(TODAY.toInstant());
     assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseCode)
-        .processDefinitionKey("dispute-case").count()).isOne();
+        .processDefinitionKey(ProcessModels.DISPUTE_CASE).count()).isOne();
 
     JsonNode status = JSON.readTree(http().get("/api/cases/" + caseCode).body());
     assertThat(status.get("stage").asText()).isEqualTo("INTAKE");

@@ -4,6 +4,7 @@ import static cn.onedoor.intake.IntakeRequests.JSON;
 import static cn.onedoor.intake.IntakeRequests.villageWindowCase;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.onedoor.casefile.ProcessModels;
 import cn.onedoor.support.EngineClockTestConfiguration;
 import cn.onedoor.support.Http;
 import cn.onedoor.support.PostgresTestDatabase;
@@ -70,7 +71,7 @@ class PostgresIntakeConcurrencyTest {
     assertThat(numbers).containsExactlyElementsOf(
         java.util.stream.IntStream.rangeClosed(before + 1, before + 50).boxed().toList());
     assertThat(lastNumber()).isEqualTo(before + 50);
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("dispute-case").count())
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ProcessModels.DISPUTE_CASE).count())
         .isGreaterThanOrEqualTo(50);
   }
 

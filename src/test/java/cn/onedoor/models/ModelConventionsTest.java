@@ -2,10 +2,10 @@ package cn.onedoor.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.onedoor.casefile.ProcessModels;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
@@ -40,7 +39,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What a process designer must keep true when changing a diagram in Camunda Modeler; `./mvnw verify` names the
- * element that broke a convention. The models are read from the top-level folders, as the designer saved them.
+ * element that broke a convention. The models are read from the top-level folders, as the designer saved them, and
+ * from the simulation's own folders ({@link ModelFiles}).
  */
 class ModelConventionsTest {
 
@@ -55,17 +55,17 @@ class ModelConventionsTest {
 
   @BeforeAll
   static void readModels() throws IOException {
-    for (Path file : files("processes", ".bpmn")) {
+    for (Path file : ModelFiles.processes()) {
       PROCESSES.put(file.getFileName().toString().replace(".bpmn", ""), Bpmn.readModelFromFile(file.toFile()));
     }
-    for (Path file : files("forms", ".form")) {
+    for (Path file : ModelFiles.forms()) {
       FORMS.put(file.getFileName().toString().replace(".form", ""), new ObjectMapper().readTree(file.toFile()));
     }
-    for (Path file : files("decisions", ".dmn")) {
+    for (Path file : ModelFiles.decisions()) {
       Dmn.readModelFromFile(file.toFile()).getModelElementsByType(Decision.class)
           .forEach(decision -> DECISIONS.add(decision.getId()));
     }
-    assertThat(PROCESSES).containsKey("dispute-case");
+    assertThat(PROCESSES).containsKey(ProcessModels.DISPUTE_CASE);
   }
 
   @Test
@@ -118,6 +118,25 @@ class ModelConventionsTest {
       if (start.getCamundaFormRef() != null) {
         assertThat(FORMS).as(file + ": start form").containsKey(start.getCamundaFormRef());
       }
+    });
+  }
+
+  /** The ids code derives from a task's ({@link ProcessModels}) are the ids the diagrams use. */
+  @Test
+  void aClockedTasksTimerLadderAndItsEndAreNamedAfterTheTask() {
+    Pattern escalation = Pattern.compile("CallActivity_([A-Za-z0-9]+)Escalation");
+    forEachElement(CallActivity.class, (file, call) -> {
+      Matcher named = escalation.matcher(call.getId());
+      if (!named.matches()) {
+        return;
+      }
+      String taskKey = "Task_" + named.group(1);
+      BpmnModelInstance model = PROCESSES.get(file);
+      assertThat(ProcessModels.escalationOf(taskKey)).isEqualTo(call.getId());
+      assertThat((Object) model.getModelElementById(ProcessModels.overdueTimerOf(taskKey)))
+          .as(file + ": overdue timer of " + taskKey).isNotNull();
+      assertThat((Object) model.getModelElementById(ProcessModels.escalationDoneOf(taskKey)))
+          .as(file + ": end of the escalation of " + taskKey).isNotNull();
     });
   }
 
@@ -188,9 +207,4 @@ class ModelConventionsTest {
     PROCESSES.forEach((file, model) -> model.getModelElementsByType(type).forEach(element -> check.accept(file, element)));
   }
 
-  private static List<Path> files(String folder, String suffix) throws IOException {
-    try (Stream<Path> paths = Files.list(Path.of(folder))) {
-      return paths.filter(path -> path.toString().endsWith(suffix)).sorted().toList();
-    }
-  }
 }

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The coverage gate, run after all tests (failsafe, phase integration-test): every flow node and every sequence flow
- * of every diagram in processes/ must have been passed by at least one test. The process tests leave one report per
+ * of every diagram in processes/ and simulation/processes/ ({@link ModelFiles}) must have been passed by at least one test. The process tests leave one report per
  * test class under target/process-test-coverage/ (open report.html there to see the paths); this gate unites them
  * and names what no test passes, so a designer who adds a branch learns to add its test. It also writes
  * target/process-test-coverage/summary.md with the figures per process.
@@ -77,9 +77,7 @@ class ProcessCoverageGateIT {
     return covered;
   }
 
-  private static List<Path> diagrams() throws IOException {
-    try (Stream<Path> paths = Files.list(Path.of("processes"))) {
-      return paths.filter(path -> path.toString().endsWith(".bpmn")).sorted().toList();
-    }
+  private static List<Path> diagrams() {
+    return ModelFiles.processes();
   }
 }

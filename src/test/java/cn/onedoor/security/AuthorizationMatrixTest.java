@@ -2,6 +2,7 @@ package cn.onedoor.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.onedoor.casefile.ProcessModels;
 import cn.onedoor.intake.Intake;
 import cn.onedoor.intake.IntakeRequest;
 import cn.onedoor.support.EngineClockTestConfiguration;
@@ -309,7 +310,7 @@ class AuthorizationMatrixTest {
     Http cockpit = new Http(port);
     assertThat(cockpit.loginToWebapp("cockpit", "admin", PASSWORD).statusCode()).isEqualTo(200);
     String root = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseCode)
-        .processDefinitionKey("dispute-case").singleResult().getId();
+        .processDefinitionKey(ProcessModels.DISPUTE_CASE).singleResult().getId();
     assertThat(cockpit.putJson(WEBAPP_ENGINE + "/process-instance/" + root + "/variables/followUpNote",
         "{\"value\":\"人工补记\",\"type\":\"String\"}").statusCode()).isEqualTo(204);
 

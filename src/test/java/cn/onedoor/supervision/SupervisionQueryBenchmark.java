@@ -106,7 +106,7 @@ class SupervisionQueryBenchmark {
   private static List<String> page(SupervisionQueries queries, Measure measure, SupervisionPeriod period, Filter filter) {
     queries.count(measure, period, filter);
     List<String> codes = queries.list(measure, period, filter, 50, 0).stream()
-        .map(row -> (String) row.get("case_code")).distinct().toList();
+        .map(SupervisionQueries.ListedCase::caseCode).distinct().toList();
     queries.cases(codes);
     queries.urgentClocks(codes, period.asOf());
     queries.rungsReached(codes);

@@ -1,6 +1,7 @@
-package cn.onedoor.identity;
+package cn.onedoor.demo;
 
-import cn.onedoor.identity.DemoProperties.DemoUser;
+import cn.onedoor.demo.DemoProperties.DemoUser;
+import cn.onedoor.identity.StaffGrants;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;

@@ -1,7 +1,9 @@
-package cn.onedoor.identity;
+package cn.onedoor.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.onedoor.identity.StaffRole;
+import cn.onedoor.identity.TasklistFilters;
 import cn.onedoor.support.Http;
 import java.net.http.HttpResponse;
 import java.time.Instant;

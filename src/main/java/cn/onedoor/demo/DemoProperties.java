@@ -1,5 +1,7 @@
-package cn.onedoor.identity;
+package cn.onedoor.demo;
 
+import cn.onedoor.identity.StaffGroups;
+import cn.onedoor.identity.StaffRole;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 

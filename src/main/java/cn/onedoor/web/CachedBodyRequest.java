@@ -1,4 +1,4 @@
-package cn.onedoor.security;
+package cn.onedoor.web;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -6,18 +6,38 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
-/** A request whose body a filter has read to inspect it; whoever comes next (Jersey) can still read it. */
-final class CachedBodyRequest extends HttpServletRequestWrapper {
+/**
+ * A request whose body a filter has read to inspect it (a signature, a login form, a query); whoever comes next
+ * (a controller, Jersey, the webapps' login) can still read it. Filters read the body only through
+ * {@link #readAtMost}, so none reads an unbounded body into memory.
+ */
+public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
   private final byte[] body;
 
-  CachedBodyRequest(HttpServletRequest request, byte[] body) {
+  private CachedBodyRequest(HttpServletRequest request, byte[] body) {
     super(request);
     this.body = body;
+  }
+
+  /**
+   * The request with its body read, or empty when the body is longer than {@code maxBytes}: the caller answers 413
+   * then (in its own words), having read no more than {@code maxBytes + 1} bytes.
+   */
+  public static Optional<CachedBodyRequest> readAtMost(HttpServletRequest request, int maxBytes) throws IOException {
+    byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
+    return body.length > maxBytes ? Optional.empty() : Optional.of(new CachedBodyRequest(request, body));
+  }
+
+  /** The body as read (a copy). */
+  public byte[] body() {
+    return body.clone();
   }
 
   @Override

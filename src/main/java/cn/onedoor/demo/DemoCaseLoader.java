@@ -1,7 +1,11 @@
-package cn.onedoor.supervision;
+package cn.onedoor.demo;
 
+import cn.onedoor.casefile.ProcessModels;
 import cn.onedoor.intake.Intake;
 import cn.onedoor.intake.IntakeRequest;
+import cn.onedoor.security.CaseAccess;
+import cn.onedoor.supervision.SupervisionOrders;
+import cn.onedoor.supervision.SupervisionScope;
 import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -73,19 +77,21 @@ class DemoCaseLoader {
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
   private final SupervisionOrders orders;
+  private final CaseAccess caseAccess;
   private final Clock clock;
   private final int count;
   private final PrintStream console = System.out;
 
   DemoCaseLoader(Intake intake, TaskService taskService, ManagementService managementService,
-      RuntimeService runtimeService, IdentityService identityService, SupervisionOrders orders, Clock clock,
-      @Value("${onedoor.demo.load-cases}") int count) {
+      RuntimeService runtimeService, IdentityService identityService, SupervisionOrders orders, CaseAccess caseAccess,
+      Clock clock, @Value("${onedoor.demo.load-cases}") int count) {
     this.intake = intake;
     this.taskService = taskService;
     this.managementService = managementService;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.orders = orders;
+    this.caseAccess = caseAccess;
     this.clock = clock;
     this.count = count;
   }
@@ -139,7 +145,7 @@ class DemoCaseLoader {
       case OVERDUE -> overdue(first, now, 1 + caseCode.hashCode() % 5);
       case ORDERED, ORDER_LATE -> {
         overdue(first, now, 3);
-        SupervisionScope county = new SupervisionScope("countysupervisor", null, SupervisionScope.COUNTY);
+        SupervisionScope county = SupervisionScope.of(caseAccess.areaOf("countysupervisor")).orElseThrow();
         orders.issue(caseCode, "请于三个工作日内组织调解并书面报告进展", 3, county);
         if (fate == Fate.ORDER_LATE) {
           // the answer deadline has "passed": its timer fires now and the county leaders are asked to press
@@ -173,7 +179,7 @@ class DemoCaseLoader {
   /** Due some days ago, and the task's overdue timer fires now: the ladder raises its chase-up for real. */
   private void overdue(Task task, Instant now, int daysAgo) {
     taskService.setDueDate(task.getId(), Date.from(now.minus(Duration.ofDays(Math.max(1, Math.abs(daysAgo))))));
-    String boundary = "BoundaryEvent_" + task.getTaskDefinitionKey().substring("Task_".length()) + "Overdue";
+    String boundary = ProcessModels.overdueTimerOf(task.getTaskDefinitionKey());
     managementService.createJobQuery().processInstanceId(task.getProcessInstanceId()).activityId(boundary).list()
         .forEach(job -> managementService.setJobDuedate(job.getId(), Date.from(now)));
   }
@@ -199,7 +205,7 @@ class DemoCaseLoader {
       if (taskKey != null) {
         query.taskDefinitionKey(taskKey);
       } else {
-        query.processDefinitionKeyIn("dispute-case", "case-routing", "mediation", "joint-handling");
+        query.processDefinitionKeyIn(ProcessModels.DISPUTE_CASE, "case-routing", "mediation", "joint-handling");
       }
       Optional<Task> task = query.list().stream().findFirst();
       if (task.isPresent()) {
