@@ -33,6 +33,7 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.junit.jupiter.api.BeforeAll;
@@ -144,6 +145,22 @@ class ModelConventionsTest {
     });
     forEachElement(BusinessRuleTask.class, (file, task) ->
         assertThat(DECISIONS).as(file + ": " + task.getId() + " decision").contains(task.getCamundaDecisionRef()));
+  }
+
+  /**
+   * A call activity is a contract: the variables the called process (its forms, decisions, delegates and the
+   * processes it calls) reads go in by name, the ones the caller reads back come out by name.
+   */
+  @Test
+  void callActivitiesPassTheirVariablesByName() {
+    forEachElement(CallActivity.class, (file, call) -> {
+      call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list().forEach(in ->
+          assertThat(in.getCamundaVariables()).as(file + ": " + call.getId() + " camunda:in variables=\"all\"")
+              .isNull());
+      call.getExtensionElements().getElementsQuery().filterByType(CamundaOut.class).list().forEach(out ->
+          assertThat(out.getCamundaVariables()).as(file + ": " + call.getId() + " camunda:out variables=\"all\"")
+              .isNull());
+    });
   }
 
   @Test
