@@ -49,6 +49,8 @@ class ModelConventionsTest {
       "(StartEvent|EndEvent|Task|ServiceTask|BusinessRuleTask|ReceiveTask|CallActivity|Gateway|Flow|BoundaryEvent|MessageEvent"
           + "|TimerEvent|SubProcess)_[A-Z][A-Za-z0-9]+");
   private static final Pattern MODELER_ID = Pattern.compile(".*_[0-9a-z]{7}");
+  /** The joint between a flow's source and target in Flow_SourceToTarget; a second one stutters. */
+  private static final Pattern TO_JOINT = Pattern.compile("To(?=[A-Z])");
 
   private static final Map<String, BpmnModelInstance> PROCESSES = new HashMap<>();
   private static final Map<String, JsonNode> FORMS = new HashMap<>();
@@ -145,6 +147,16 @@ class ModelConventionsTest {
     });
     forEachElement(BusinessRuleTask.class, (file, task) ->
         assertThat(DECISIONS).as(file + ": " + task.getId() + " decision").contains(task.getCamundaDecisionRef()));
+  }
+
+  @Test
+  void flowIdsNameTheirWayOnce() {
+    forEachElement(SequenceFlow.class, (file, flow) -> {
+      long joints = TO_JOINT.matcher(flow.getId()).results().count();
+      assertThat(joints).as(file + ": " + flow.getId()
+          + " stutters (ToTo, or X To Y To Z): name the way by its meaning, e.g. Flow_CloseTheCase")
+          .isLessThanOrEqualTo(1);
+    });
   }
 
   /**
