@@ -175,6 +175,15 @@ class ModelConventionsTest {
     });
   }
 
+  /** Outcomes and counters are set by the bean that owns them (${bean.method(execution)}), not by the diagram. */
+  @Test
+  void diagramsSetNoVariablesInExpressions() throws IOException {
+    for (Path file : files("processes", ".bpmn")) {
+      assertThat(Files.readString(file)).as(file + ": execution.setVariable( in an expression")
+          .doesNotContain("execution.setVariable(");
+    }
+  }
+
   @Test
   void everyFieldAGatewayReadsIsRequiredOnTheFormThatSetsIt() {
     Pattern identifier = Pattern.compile("[A-Za-z][A-Za-z0-9]*");
