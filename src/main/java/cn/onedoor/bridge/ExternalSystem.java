@@ -1,7 +1,7 @@
 package cn.onedoor.bridge;
 
 /**
- * The systems around the chain (DOMAIN §6). The Chinese name appears in incident messages an operator reads in
+ * The systems around the chain (docs/domain.md §6). The Chinese name appears in incident messages an operator reads in
  * Cockpit; the path id names the system in callback URLs ({@code /api/callbacks/court/...}).
  */
 public enum ExternalSystem {

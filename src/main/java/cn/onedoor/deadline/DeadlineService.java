@@ -7,7 +7,8 @@ import java.util.Collections;
 import org.springframework.stereotype.Service;
 
 /**
- * The one place where the system counts legal periods (DOMAIN §5; 民事诉讼法 art 85, 民法典 arts 201–203):
+ * The one place where the system counts legal periods (docs/domain.md §5; 民事诉讼法 art 85, 民法典 arts
+ * 201–203):
  * <ul>
  *   <li>the start day is not counted: N calendar days end on start + N;</li>
  *   <li>a period whose last day is not a working day ends on the first working day after it (which may be a

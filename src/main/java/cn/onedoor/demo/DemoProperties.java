@@ -5,7 +5,7 @@ import cn.onedoor.identity.StaffRole;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** The demo people of application.yaml ({@code onedoor.demo}): one per role of DOMAIN §2. */
+/** The demo people of application.yaml ({@code onedoor.demo}): one per role of docs/domain.md §2. */
 @ConfigurationProperties("onedoor.demo")
 record DemoProperties(boolean enabled, String password, List<DemoUser> users) {
 

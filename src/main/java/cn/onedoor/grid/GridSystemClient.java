@@ -15,7 +15,7 @@ public class GridSystemClient {
 
   public static final String REPORT_STATUS = "/report-status";
 
-  /** reportId: the grid system's own id of the report (our externalRef); stage: DOMAIN §4 names. */
+  /** reportId: the grid system's own id of the report (our externalRef); stage: docs/domain.md §4 names. */
   public record StatusUpdate(String reportId, String caseCode, String stage, String text) {
   }
 

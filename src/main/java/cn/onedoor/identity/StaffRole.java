@@ -3,7 +3,7 @@ package cn.onedoor.identity;
 import java.util.Set;
 
 /**
- * The roles of DOMAIN §2 and what each may do with cases. A person's role and area come from their group ids
+ * The roles of docs/domain.md §2 and what each may do with cases. A person's role and area come from their group ids
  * ({@code role:level:unit}, see {@link StaffGroups}), so adding a town or a person is data in Admin; what a role may
  * do is here, in one place, and {@link RoleGrants} turns it into the engine's authorizations.
  *

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A receiving unit may object to a wrong transfer within 5 working days (DOMAIN §4.1). The objection is recorded on
- * the hand-over and in the case's journal, where the supervisors see it; the case stays with the receiving unit
- * until a supervisor re-routes it, so that no case is ever left without a unit.
+ * A receiving unit may object to a wrong transfer within 5 working days (docs/domain.md §4.1). The objection is
+ * recorded on the hand-over and in the case's journal, where the supervisors see it; the case stays with the
+ * receiving unit until a supervisor re-routes it, so that no case is ever left without a unit.
  */
 @Service
 class HandOvers {

@@ -28,6 +28,12 @@ public class MediationClock {
     execution.setVariable("mediationAttempts", 0);
   }
 
+  /** A session that ended without agreement counts against this level's attempts (mediation-ladder.dmn). */
+  public void failedAttempt(DelegateExecution execution) {
+    // Long, as the diagram's former ${mediationAttempts + 1} stored it
+    execution.setVariable("mediationAttempts", ((Number) execution.getVariable("mediationAttempts")).longValue() + 1);
+  }
+
   /** For statutory channels the period's end is the end (医疗纠纷条例 art 38: expiry = failed). */
   public Date expiry(Object startedAt, String channel, String slaPeriod, String slaUnit) {
     if (settings.statutoryChannels().contains(channel)) {

@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The parties' mobile numbers for a case, read from the case registry ({@code case_party}) at the moment of
- * sending, never carried in process variables (DOMAIN §7). A party registered without a mobile gets no SMS; a case
- * without any (rare) sends an empty list, which the gateway records and sends to nobody.
+ * sending, never carried in process variables (docs/domain.md §7). A party registered without a mobile gets no SMS;
+ * a case without any (rare) sends an empty list, which the gateway records and sends to nobody.
  */
 @Component
 class PartyMobiles {

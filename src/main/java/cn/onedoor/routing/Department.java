@@ -4,8 +4,8 @@ package cn.onedoor.routing;
  * Stationed departments (常驻部门) that take part in joint handling (联合调处).
  *
  * <p>The code ({@link #name()}) is what {@code joint-departments.dmn} returns in the collected list {@code departments};
- * a department task's candidate group is derived from it. The set is county configuration in the sense of DOMAIN §2
- * (23 departments are stationed in 渠县); these are the ones the routing tables name.
+ * a department task's candidate group is derived from it. The set is county configuration in the sense of
+ * docs/domain.md §2 (23 departments are stationed in 渠县); these are the ones the routing tables name.
  */
 public enum Department {
 

@@ -2,6 +2,7 @@ package cn.onedoor.routing;
 
 import cn.onedoor.casefile.CaseJournal;
 import cn.onedoor.casefile.CaseStage;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +30,11 @@ public class JointHandlingRecord {
   public void recordOpinion(DelegateTask task) {
     journal.record(caseCode(task), "DEPARTMENT_OPINION", CaseStage.JOINT_HANDLING,
         task.getVariable("department") + "：" + task.getVariable("departmentOpinion"), task.getAssignee());
+  }
+
+  /** Joint work done: the county holds the case from here on (dispute-case reads {@code handlingLevel} back). */
+  public void handOverToCounty(DelegateExecution execution) {
+    execution.setVariable("handlingLevel", "COUNTY");
   }
 
   private static String caseCode(DelegateTask task) {

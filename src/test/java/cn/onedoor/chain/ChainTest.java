@@ -43,49 +43,49 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest
 @ActiveProfiles("test")
 @Import({EngineClockTestConfiguration.class, ProcessEngineCoverageConfiguration.class})
-abstract class ChainTest {
+public abstract class ChainTest {
 
   /** A Monday in a year the working-day calendar covers; every deadline of a case stays inside the data. */
-  static final OffsetDateTime MONDAY_MORNING = OffsetDateTime.parse("2026-03-02T09:00:00+08:00");
+  public static final OffsetDateTime MONDAY_MORNING = OffsetDateTime.parse("2026-03-02T09:00:00+08:00");
 
   private static int partyNumber = 0;
 
   @Autowired
-  Intake intake;
+  protected Intake intake;
   @Autowired
-  RuntimeService runtimeService;
+  protected RuntimeService runtimeService;
   @Autowired
-  TaskService taskService;
+  protected TaskService taskService;
   @Autowired
-  ManagementService managementService;
+  protected ManagementService managementService;
   @Autowired
-  HistoryService historyService;
+  protected HistoryService historyService;
   @Autowired
-  CaseMessages caseMessages;
+  protected CaseMessages caseMessages;
   @Autowired
-  CaseJournal journal;
+  protected CaseJournal journal;
   @Autowired
-  OutboundRequests outbound;
+  protected OutboundRequests outbound;
 
-  static final ExternalSystemsAtTheWire externalSystems = ExternalSystemsAtTheWire.acceptingEverything();
+  protected static final ExternalSystemsAtTheWire externalSystems = ExternalSystemsAtTheWire.acceptingEverything();
 
   @DynamicPropertySource
-  static void externalSystemsAtTheWire(DynamicPropertyRegistry registry) {
+  protected static void externalSystemsAtTheWire(DynamicPropertyRegistry registry) {
     externalSystems.pointClientsHere(registry);
   }
 
   @BeforeEach
-  void startOfTheWorkingDay() {
+  protected void startOfTheWorkingDay() {
     ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING.toInstant()));
   }
 
   @AfterEach
-  void resetClock() {
+  protected void resetClock() {
     ClockUtil.reset();
   }
 
   /** A small neighbours' quarrel reported at a village: the most common case. */
-  static Map<String, Object> villageNeighbourDispute() {
+  public static Map<String, Object> villageNeighbourDispute() {
     Map<String, Object> variables = new HashMap<>();
     variables.put("source", "WINDOW");
     variables.put("level", "VILLAGE");
@@ -106,14 +106,14 @@ abstract class ChainTest {
   }
 
   /** Registers the case through the one door, as every real case is, and runs the first async steps. */
-  String register(Map<String, Object> variables) {
+  protected String register(Map<String, Object> variables) {
     String caseCode = intake.register(intakeRequest(variables), null, "intake").caseCode();
     runJobs();
     return caseCode;
   }
 
   /** The registration a window officer would make for these facts, with two parties unique to this test case. */
-  static IntakeRequest intakeRequest(Map<String, Object> variables) {
+  public static IntakeRequest intakeRequest(Map<String, Object> variables) {
     int n = ++partyNumber;
     return new IntakeRequest((String) variables.get("source"), null, (String) variables.get("level"),
         (String) variables.get("townCode"), (String) variables.get("villageCode"),
@@ -130,7 +130,7 @@ abstract class ChainTest {
   }
 
   /** Runs every job that is due now: async steps towards other systems and timers whose time has come. */
-  void runJobs() {
+  protected void runJobs() {
     for (int round = 0; round < 50; round++) {
       List<Job> due = managementService.createJobQuery().executable().list();
       if (due.isEmpty()) {
@@ -141,12 +141,12 @@ abstract class ChainTest {
     throw new AssertionError("jobs keep coming: a loop in the model?");
   }
 
-  void moveClockTo(OffsetDateTime time) {
+  protected void moveClockTo(OffsetDateTime time) {
     ClockUtil.setCurrentTime(Date.from(time.toInstant()));
     runJobs();
   }
 
-  Task task(String caseCode, String taskKey) {
+  protected Task task(String caseCode, String taskKey) {
     List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(caseCode)
         .taskDefinitionKey(taskKey).list();
     assertThat(tasks).as("open task %s of case %s; open are %s", taskKey, caseCode, openTaskKeys(caseCode))
@@ -154,19 +154,19 @@ abstract class ChainTest {
     return tasks.get(0);
   }
 
-  List<String> openTaskKeys(String caseCode) {
+  protected List<String> openTaskKeys(String caseCode) {
     return taskService.createTaskQuery().processInstanceBusinessKey(caseCode).list().stream()
         .map(Task::getTaskDefinitionKey).sorted().toList();
   }
 
-  List<String> candidateGroups(Task task) {
+  protected List<String> candidateGroups(Task task) {
     return taskService.getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> "candidate".equals(link.getType()))
         .map(IdentityLink::getGroupId).toList();
   }
 
   /** Completes the case's task as its form would, checking it waits in the group we expect. */
-  void complete(String caseCode, String taskKey, String expectedGroup, Map<String, Object> formValues) {
+  protected void complete(String caseCode, String taskKey, String expectedGroup, Map<String, Object> formValues) {
     Task task = task(caseCode, taskKey);
     if (expectedGroup != null) {
       assertThat(candidateGroups(task)).as("candidate groups of " + taskKey).contains(expectedGroup);
@@ -176,11 +176,11 @@ abstract class ChainTest {
     runJobs();
   }
 
-  boolean caseIsOpen(String caseCode) {
+  protected boolean caseIsOpen(String caseCode) {
     return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseCode).count() > 0;
   }
 
-  List<String> passedActivities(String caseCode, String processKey) {
+  protected List<String> passedActivities(String caseCode, String processKey) {
     return historyService.createHistoricActivityInstanceQuery()
         .processInstanceId(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseCode)
             .processDefinitionKey(processKey).list().get(0).getId())

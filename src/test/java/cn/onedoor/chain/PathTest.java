@@ -15,23 +15,23 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Helpers of the path tests: a stage started on its own, its variables and end as history keeps them. */
-abstract class PathTest extends ChainTest {
+public abstract class PathTest extends ChainTest {
 
-  static final String VILLAGE_MEDIATORS = "mediator:village:511725102001";
-  static final String TOWN_MEDIATORS = "mediator:town:511725102";
-  static final String COUNTY_MEDIATORS = "mediator:county:511725";
-  static final String TOWN_SUPERVISORS = "supervisor:town:511725102";
-  static final String COUNTY_SUPERVISORS = "supervisor:county:511725";
-  static final String COURT_LIAISONS = "court:county:511725";
-  static final String LEGAL_AID_OFFICERS = "legalaid:county:511725";
+  protected static final String VILLAGE_MEDIATORS = "mediator:village:511725102001";
+  protected static final String TOWN_MEDIATORS = "mediator:town:511725102";
+  protected static final String COUNTY_MEDIATORS = "mediator:county:511725";
+  protected static final String TOWN_SUPERVISORS = "supervisor:town:511725102";
+  protected static final String COUNTY_SUPERVISORS = "supervisor:county:511725";
+  protected static final String COURT_LIAISONS = "court:county:511725";
+  protected static final String LEGAL_AID_OFFICERS = "legalaid:county:511725";
 
   private static int stageCaseNumber = 700000;
 
   @Autowired
-  ProcessDeadlines deadlines;
+  protected ProcessDeadlines deadlines;
 
   /** Starts one stage's process on its own, business key = a fresh case code, as its caller would. */
-  String startStage(String processKey, Map<String, Object> variables) {
+  protected String startStage(String processKey, Map<String, Object> variables) {
     String caseCode = "511725-2026-" + (++stageCaseNumber);
     runtimeService.startProcessInstanceByKey(processKey, caseCode, new HashMap<>(variables));
     runJobs();
@@ -39,7 +39,7 @@ abstract class PathTest extends ChainTest {
   }
 
   /** The unit codes a village case carries into every stage. */
-  static Map<String, Object> villageCase() {
+  protected static Map<String, Object> villageCase() {
     Map<String, Object> variables = new HashMap<>();
     variables.put("channel", "PEOPLES_VILLAGE");
     variables.put("handlingLevel", "VILLAGE");
@@ -50,7 +50,7 @@ abstract class PathTest extends ChainTest {
     return variables;
   }
 
-  HistoricProcessInstance stageInstance(String caseCode, String processKey) {
+  protected HistoricProcessInstance stageInstance(String caseCode, String processKey) {
     List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
         .processInstanceBusinessKey(caseCode).processDefinitionKey(processKey).orderByProcessInstanceStartTime().desc()
         .list();
@@ -58,12 +58,12 @@ abstract class PathTest extends ChainTest {
     return instances.get(0);
   }
 
-  boolean stageEnded(String caseCode, String processKey) {
+  protected boolean stageEnded(String caseCode, String processKey) {
     return stageInstance(caseCode, processKey).getEndTime() != null;
   }
 
   /** The last value of a variable of the (latest) instance of a stage. */
-  Object variable(String caseCode, String processKey, String name) {
+  protected Object variable(String caseCode, String processKey, String name) {
     List<HistoricVariableInstance> values = historyService.createHistoricVariableInstanceQuery()
         .processInstanceId(stageInstance(caseCode, processKey).getId()).variableName(name).list();
     return values.stream().filter(value -> value.getExecutionId() != null)
@@ -72,7 +72,7 @@ abstract class PathTest extends ChainTest {
   }
 
   /** Activities passed by every instance of a process under this case code (e.g. all rungs of a ladder). */
-  List<String> passedInAnyInstance(String caseCode, String processKey) {
+  protected List<String> passedInAnyInstance(String caseCode, String processKey) {
     return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseCode)
         .processDefinitionKey(processKey).list().stream()
         .flatMap(instance -> historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
@@ -80,29 +80,29 @@ abstract class PathTest extends ChainTest {
         .map(activity -> activity.getActivityId()).toList();
   }
 
-  List<String> eventKinds(String caseCode) {
+  protected List<String> eventKinds(String caseCode) {
     return journal.events(caseCode).stream().map(CaseJournal.Event::kind).toList();
   }
 
-  List<String> eventDetails(String caseCode, String kind) {
+  protected List<String> eventDetails(String caseCode, String kind) {
     return journal.events(caseCode).stream().filter(event -> kind.equals(event.kind())).map(CaseJournal.Event::detail)
         .toList();
   }
 
-  List<String> outboundSteps(String caseCode) {
+  protected List<String> outboundSteps(String caseCode) {
     return outbound.forCase(caseCode).stream().map(request -> request.step()).toList();
   }
 
-  Date dueDate(String caseCode, String taskKey) {
+  protected Date dueDate(String caseCode, String taskKey) {
     return task(caseCode, taskKey).getDueDate();
   }
 
   /** A moment just after a deadline (deadlines end at 23:59:59 Beijing time). */
-  static OffsetDateTime justAfter(Date deadline) {
+  protected static OffsetDateTime justAfter(Date deadline) {
     return deadline.toInstant().atOffset(ZoneOffset.ofHours(8)).plusMinutes(1);
   }
 
-  static Date endOfDay(String isoDay) {
+  protected static Date endOfDay(String isoDay) {
     return Date.from(OffsetDateTime.parse(isoDay + "T23:59:59+08:00").toInstant());
   }
 }

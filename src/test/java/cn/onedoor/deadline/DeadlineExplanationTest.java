@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** What a window clerk reads back to a party: each case of DOMAIN §5 explained in its own words. */
+/** What a window clerk reads back to a party: each case of docs/domain.md §5 explained in its own words. */
 class DeadlineExplanationTest {
 
   private final WorkingDayCalendar calendar = TestCalendars.shipped();

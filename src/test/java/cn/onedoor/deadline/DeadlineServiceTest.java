@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The counting rules of DOMAIN §5 on the real 2025–2026 State Council calendars. */
+/** The counting rules of docs/domain.md §5 on the real 2025–2026 State Council calendars. */
 class DeadlineServiceTest {
 
   private final DeadlineService service =

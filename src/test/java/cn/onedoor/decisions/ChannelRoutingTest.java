@@ -315,7 +315,8 @@ class ChannelRoutingTest {
             assertThat(out.get("handlingLevel")).as(context).isEqualTo(in.get("expectedLevel"));
         }
 
-        // DOMAIN §3: no people's mediation for a matter a court, the police or an administrative body has accepted.
+        // docs/domain.md §3: no people's mediation for a matter a court, the police or an administrative body has
+        // accepted.
         String accepted = (String) in.get("acceptedElsewhere");
         if (!accepted.equals("NONE")) {
             assertThat(Codes.isMediationChannel(channel)).as(context).isFalse();
@@ -352,7 +353,7 @@ class ChannelRoutingTest {
             assertThat(Codes.isMediationChannel(channel) || channel.equals("ADMINISTRATIVE")
                 || channel.equals("ARBITRATION")).as(context).isFalse();
         }
-        // No judicial confirmation of identity relations or property-right confirmation (DOMAIN §3).
+        // No judicial confirmation of identity relations or property-right confirmation (docs/domain.md §3).
         if (type.equals("PERSONAL_STATUS") || type.equals("PROPERTY_RIGHT")) {
             assertThat(out.get("confirmable")).as(context).isEqualTo(false);
         }

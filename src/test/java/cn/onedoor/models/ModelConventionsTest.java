@@ -32,6 +32,7 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaFailedJobRetryTimeCycle;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaIn;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaOut;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.instance.Decision;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,6 +49,8 @@ class ModelConventionsTest {
       "(StartEvent|EndEvent|Task|ServiceTask|BusinessRuleTask|ReceiveTask|CallActivity|Gateway|Flow|BoundaryEvent|MessageEvent"
           + "|TimerEvent|SubProcess)_[A-Z][A-Za-z0-9]+");
   private static final Pattern MODELER_ID = Pattern.compile(".*_[0-9a-z]{7}");
+  /** The joint between a flow's source and target in Flow_SourceToTarget; a second one stutters. */
+  private static final Pattern TO_JOINT = Pattern.compile("To(?=[A-Z])");
 
   private static final Map<String, BpmnModelInstance> PROCESSES = new HashMap<>();
   private static final Map<String, JsonNode> FORMS = new HashMap<>();
@@ -163,6 +166,41 @@ class ModelConventionsTest {
     });
     forEachElement(BusinessRuleTask.class, (file, task) ->
         assertThat(DECISIONS).as(file + ": " + task.getId() + " decision").contains(task.getCamundaDecisionRef()));
+  }
+
+  @Test
+  void flowIdsNameTheirWayOnce() {
+    forEachElement(SequenceFlow.class, (file, flow) -> {
+      long joints = TO_JOINT.matcher(flow.getId()).results().count();
+      assertThat(joints).as(file + ": " + flow.getId()
+          + " stutters (ToTo, or X To Y To Z): name the way by its meaning, e.g. Flow_CloseTheCase")
+          .isLessThanOrEqualTo(1);
+    });
+  }
+
+  /**
+   * A call activity is a contract: the variables the called process (its forms, decisions, delegates and the
+   * processes it calls) reads go in by name, the ones the caller reads back come out by name.
+   */
+  @Test
+  void callActivitiesPassTheirVariablesByName() {
+    forEachElement(CallActivity.class, (file, call) -> {
+      call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list().forEach(in ->
+          assertThat(in.getCamundaVariables()).as(file + ": " + call.getId() + " camunda:in variables=\"all\"")
+              .isNull());
+      call.getExtensionElements().getElementsQuery().filterByType(CamundaOut.class).list().forEach(out ->
+          assertThat(out.getCamundaVariables()).as(file + ": " + call.getId() + " camunda:out variables=\"all\"")
+              .isNull());
+    });
+  }
+
+  /** Outcomes and counters are set by the bean that owns them (${bean.method(execution)}), not by the diagram. */
+  @Test
+  void diagramsSetNoVariablesInExpressions() throws IOException {
+    for (Path file : files("processes", ".bpmn")) {
+      assertThat(Files.readString(file)).as(file + ": execution.setVariable( in an expression")
+          .doesNotContain("execution.setVariable(");
+    }
   }
 
   @Test

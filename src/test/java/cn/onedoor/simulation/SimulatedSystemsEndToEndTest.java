@@ -1,10 +1,11 @@
-package cn.onedoor.chain;
+package cn.onedoor.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.onedoor.bridge.OutboundRequests;
 import cn.onedoor.casefile.CaseJournal;
 import cn.onedoor.casefile.CaseStage;
+import cn.onedoor.chain.ChainTest;
 import cn.onedoor.intake.Intake;
 import cn.onedoor.support.EngineClockTestConfiguration;
 import cn.onedoor.support.Http;

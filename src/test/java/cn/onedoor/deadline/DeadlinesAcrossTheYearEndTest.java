@@ -1,12 +1,10 @@
-package cn.onedoor.chain;
+package cn.onedoor.deadline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.onedoor.bridge.OutboundRequests;
-import cn.onedoor.deadline.CalendarPublication;
+import cn.onedoor.chain.ChainTest;
 import cn.onedoor.deadline.CalendarPublication.Published;
-import cn.onedoor.deadline.CalendarTestSupport;
-import cn.onedoor.deadline.WorkingDayCalendar;
 import cn.onedoor.intake.CaseStatuses;
 import cn.onedoor.intake.CaseStatuses.OpenClock;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,8 @@
-package cn.onedoor.chain;
+package cn.onedoor.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.onedoor.chain.ChainTest;
 import cn.onedoor.support.Browser;
 import java.io.IOException;
 import java.time.OffsetDateTime;

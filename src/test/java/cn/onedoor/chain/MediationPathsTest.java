@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * Mediation (mediation.bpmn) on its own, the escalation ladder of its clocked tasks, and joint handling of a group
  * dispute driven from registration.
  */
-class MediationLadderTest extends PathTest {
+class MediationPathsTest extends PathTest {
 
   private static Map<String, Object> villageMediation() {
     Map<String, Object> variables = villageCase();

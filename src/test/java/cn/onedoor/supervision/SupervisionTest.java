@@ -1,8 +1,9 @@
-package cn.onedoor.chain;
+package cn.onedoor.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.onedoor.casefile.CaseStage;
+import cn.onedoor.chain.ChainTest;
 import cn.onedoor.support.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,8 +1,9 @@
-package cn.onedoor.chain;
+package cn.onedoor.supervision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.onedoor.casefile.ProcessModels;
+import cn.onedoor.chain.ChainTest;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
