@@ -6,6 +6,7 @@ import cn.onedoor.casefile.ProcessModels;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -197,7 +198,7 @@ class ModelConventionsTest {
   /** Outcomes and counters are set by the bean that owns them (${bean.method(execution)}), not by the diagram. */
   @Test
   void diagramsSetNoVariablesInExpressions() throws IOException {
-    for (Path file : files("processes", ".bpmn")) {
+    for (Path file : ModelFiles.processes()) {
       assertThat(Files.readString(file)).as(file + ": execution.setVariable( in an expression")
           .doesNotContain("execution.setVariable(");
     }
