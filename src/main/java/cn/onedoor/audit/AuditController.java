@@ -27,7 +27,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The audit trail for the county supervisor: who read personal data, handed over, ordered, changed by hand. */
+/**
+ * The audit trail for the county supervisor: who read personal data, handed over, ordered, changed
+ * by hand.
+ */
 @RestController
 @Tag(name = "审计 Audit", description = "县级督办人员查看：读取个人信息、移交、督办令、Cockpit 手工操作，逐条可追溯到人")
 @SecurityRequirement(name = "basicAuth")
@@ -49,19 +52,33 @@ class AuditController {
   }
 
   @GetMapping(path = "/api/audit", produces = MediaType.APPLICATION_JSON_VALUE)
-  @Operation(summary = "审计记录 / Audit trail", description = """
+  @Operation(
+      summary = "审计记录 / Audit trail",
+      description =
+          """
       仅县级督办员和分管领导可查。按时间倒序列出：读取当事人完整身份信息、移交、督办令、在 Cockpit/Admin/REST 中的手工操作，
       每条写明操作人（“系统”为规则或时钟自动完成）。/ County supervisors only; newest first.""")
   @ApiResponse(responseCode = "200", description = "审计记录")
-  @ApiResponse(responseCode = "400", description = "参数有误（逐项列出）", content = @Content(mediaType = "application/problem+json"))
-  @ApiResponse(responseCode = "403", description = "不是县级督办人员", content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(
+      responseCode = "400",
+      description = "参数有误（逐项列出）",
+      content = @Content(mediaType = "application/problem+json"))
+  @ApiResponse(
+      responseCode = "403",
+      description = "不是县级督办人员",
+      content = @Content(mediaType = "application/problem+json"))
   AuditTrail.Page audit(
       @Parameter(description = "起（含），日期 2026-03-01 或时间 2026-03-01T08:00:00+08:00；默认 30 天前")
-      @RequestParam(required = false) String from,
+          @RequestParam(required = false)
+          String from,
       @Parameter(description = "止（不含），日期（含当日）或时间；默认现在") @RequestParam(required = false) String to,
-      @Parameter(description = "PERSONAL_DATA_READ, HAND_OVER, SUPERVISION_ORDER, ENGINE_OPERATION，可逗号分隔；默认全部")
-      @RequestParam(required = false) String kind,
-      @Parameter(description = "案件编号，如 511725-2026-000123") @RequestParam(required = false) String caseCode,
+      @Parameter(
+              description =
+                  "PERSONAL_DATA_READ, HAND_OVER, SUPERVISION_ORDER, ENGINE_OPERATION，可逗号分隔；默认全部")
+          @RequestParam(required = false)
+          String kind,
+      @Parameter(description = "案件编号，如 511725-2026-000123") @RequestParam(required = false)
+          String caseCode,
       @Parameter(description = "操作人用户名") @RequestParam(required = false) String actor,
       @Parameter(description = "至多条数，1–1000，默认 200") @RequestParam(required = false) String limit,
       Principal caller) {
@@ -69,7 +86,10 @@ class AuditController {
     List<InvalidParam> invalid = new ArrayList<>();
     Instant now = clock.instant();
     Instant end = to == null ? now : instant(to, "to", true, invalid);
-    Instant start = from == null ? (end == null ? now : end).minus(DEFAULT_PERIOD) : instant(from, "from", false, invalid);
+    Instant start =
+        from == null
+            ? (end == null ? now : end).minus(DEFAULT_PERIOD)
+            : instant(from, "from", false, invalid);
     if (start != null && end != null && !start.isBefore(end)) {
       invalid.add(new InvalidParam("from", "应早于 to"));
     }
@@ -88,7 +108,8 @@ class AuditController {
   }
 
   /** A date means the county's day: from its start ({@code from}) or up to its end ({@code to}). */
-  private static Instant instant(String value, String name, boolean endOfDay, List<InvalidParam> invalid) {
+  private static Instant instant(
+      String value, String name, boolean endOfDay, List<InvalidParam> invalid) {
     try {
       if (value.length() == 10) {
         LocalDate day = LocalDate.parse(value);
@@ -107,10 +128,15 @@ class AuditController {
     }
     Set<AuditKind> kinds = EnumSet.noneOf(AuditKind.class);
     for (String part : value.split(",")) {
-      AuditKind kind = Arrays.stream(AuditKind.values()).filter(k -> k.name().equals(part.trim())).findFirst()
-          .orElse(null);
+      AuditKind kind =
+          Arrays.stream(AuditKind.values())
+              .filter(k -> k.name().equals(part.trim()))
+              .findFirst()
+              .orElse(null);
       if (kind == null) {
-        invalid.add(new InvalidParam("kind", "未知的类别 " + part.trim() + "，应为 " + Arrays.toString(AuditKind.values())));
+        invalid.add(
+            new InvalidParam(
+                "kind", "未知的类别 " + part.trim() + "，应为 " + Arrays.toString(AuditKind.values())));
         return kinds;
       }
       kinds.add(kind);

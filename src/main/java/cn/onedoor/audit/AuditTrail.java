@@ -19,35 +19,45 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The county supervisor's audit trail, read from where each act is recorded anyway (nothing is written twice):
- * {@code personal_data_read}; hand-overs in the registry ({@code case_hand_over}: routing's and the ladder's moves,
- * with the person whose step caused them) and their acceptance or objection in the journal; supervision orders,
- * journalled as SUPERVISION_ORDER with who issued them, whether in Tasklist or on the supervisors' page; and
- * manual changes in Cockpit, Admin or the REST API (the engine's user operation log, categories Operator and Admin).
- * Each entry names the person; "系统" is the system's own act (a clock, a rule).
+ * The county supervisor's audit trail, read from where each act is recorded anyway (nothing is
+ * written twice): {@code personal_data_read}; hand-overs in the registry ({@code case_hand_over}:
+ * routing's and the ladder's moves, with the person whose step caused them) and their acceptance or
+ * objection in the journal; supervision orders, journalled as SUPERVISION_ORDER with who issued
+ * them, whether in Tasklist or on the supervisors' page; and manual changes in Cockpit, Admin or
+ * the REST API (the engine's user operation log, categories Operator and Admin). Each entry names
+ * the person; "系统" is the system's own act (a clock, a rule).
  *
- * <p>Engine queries run with the caller's own authorizations: a county supervisor's role reads all history and the
- * operation log, so the engine agrees with who may see this.
+ * <p>Engine queries run with the caller's own authorizations: a county supervisor's role reads all
+ * history and the operation log, so the engine agrees with who may see this.
  */
 @Service
 public class AuditTrail {
 
   static final String SYSTEM = "系统";
 
-  public record Entry(AuditKind kind, String kindName, Instant occurredAt, String actor, String caseCode,
-                      String detail) {
+  public record Entry(
+      AuditKind kind,
+      String kindName,
+      Instant occurredAt,
+      String actor,
+      String caseCode,
+      String detail) {
 
-    static Entry of(AuditKind kind, Instant occurredAt, String actor, String caseCode, String detail) {
-      return new Entry(kind, kind.chineseName(), occurredAt, actor == null ? SYSTEM : actor, caseCode, detail);
+    static Entry of(
+        AuditKind kind, Instant occurredAt, String actor, String caseCode, String detail) {
+      return new Entry(
+          kind, kind.chineseName(), occurredAt, actor == null ? SYSTEM : actor, caseCode, detail);
     }
   }
 
-  /** A query: the period [from, to), the kinds wanted, optionally one case and one person, at most limit entries. */
-  public record Query(Instant from, Instant to, Set<AuditKind> kinds, String caseCode, String actor, int limit) {
-  }
+  /**
+   * A query: the period [from, to), the kinds wanted, optionally one case and one person, at most
+   * limit entries.
+   */
+  public record Query(
+      Instant from, Instant to, Set<AuditKind> kinds, String caseCode, String actor, int limit) {}
 
-  public record Page(Instant from, Instant to, List<Entry> entries, boolean truncated) {
-  }
+  public record Page(Instant from, Instant to, List<Entry> entries, boolean truncated) {}
 
   private final JdbcTemplate jdbc;
   private final HistoryService historyService;
@@ -64,7 +74,8 @@ public class AuditTrail {
     }
     if (query.kinds().contains(AuditKind.HAND_OVER)) {
       entries.addAll(registryHandOvers(query));
-      entries.addAll(journal(query, List.of("HAND_OVER_ACCEPTED", "HAND_OVER_OBJECTED"), AuditKind.HAND_OVER));
+      entries.addAll(
+          journal(query, List.of("HAND_OVER_ACCEPTED", "HAND_OVER_OBJECTED"), AuditKind.HAND_OVER));
     }
     if (query.kinds().contains(AuditKind.SUPERVISION_ORDER)) {
       entries.addAll(journal(query, List.of("SUPERVISION_ORDER"), AuditKind.SUPERVISION_ORDER));
@@ -74,76 +85,144 @@ public class AuditTrail {
     }
     entries.sort(Comparator.comparing(Entry::occurredAt).reversed());
     boolean truncated = entries.size() > query.limit();
-    return new Page(query.from(), query.to(), truncated ? entries.subList(0, query.limit()) : entries, truncated);
+    return new Page(
+        query.from(),
+        query.to(),
+        truncated ? entries.subList(0, query.limit()) : entries,
+        truncated);
   }
 
   private List<Entry> personalDataReads(Query query) {
-    Sql sql = new Sql("select case_code, read_by, read_at, purpose from personal_data_read where read_at >= ? and read_at < ?",
-        query);
+    Sql sql =
+        new Sql(
+            "select case_code, read_by, read_at, purpose from personal_data_read where read_at >= ? and read_at < ?",
+            query);
     sql.optional("case_code", query.caseCode()).optional("read_by", query.actor());
-    return jdbc.query(sql.text + " order by read_at desc limit " + query.limit(), (rs, row) -> Entry.of(
-        AuditKind.PERSONAL_DATA_READ, rs.getTimestamp("read_at").toInstant(), rs.getString("read_by"),
-        rs.getString("case_code"), "用途：" + rs.getString("purpose")), sql.arguments.toArray());
+    return jdbc.query(
+        sql.text + " order by read_at desc limit " + query.limit(),
+        (rs, row) ->
+            Entry.of(
+                AuditKind.PERSONAL_DATA_READ,
+                rs.getTimestamp("read_at").toInstant(),
+                rs.getString("read_by"),
+                rs.getString("case_code"),
+                "用途：" + rs.getString("purpose")),
+        sql.arguments.toArray());
   }
 
   private List<Entry> journal(Query query, List<String> eventKinds, AuditKind kind) {
-    Sql sql = new Sql("select case_code, occurred_at, kind, actor, detail from case_event where occurred_at >= ? "
-        + "and occurred_at < ?", query);
-    sql.text += " and kind in (" + String.join(", ", eventKinds.stream().map(any -> "?").toList()) + ")";
+    Sql sql =
+        new Sql(
+            "select case_code, occurred_at, kind, actor, detail from case_event where occurred_at >= ? "
+                + "and occurred_at < ?",
+            query);
+    sql.text +=
+        " and kind in (" + String.join(", ", eventKinds.stream().map(any -> "?").toList()) + ")";
     sql.arguments.addAll(eventKinds);
     sql.optional("case_code", query.caseCode()).optional("actor", query.actor());
-    return jdbc.query(sql.text + " order by occurred_at desc limit " + query.limit(), (rs, row) -> Entry.of(kind,
-        rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("case_code"),
-        ("HAND_OVER_ACCEPTED".equals(rs.getString("kind")) ? "接收移交：" : "") + rs.getString("detail")),
+    return jdbc.query(
+        sql.text + " order by occurred_at desc limit " + query.limit(),
+        (rs, row) ->
+            Entry.of(
+                kind,
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("actor"),
+                rs.getString("case_code"),
+                ("HAND_OVER_ACCEPTED".equals(rs.getString("kind")) ? "接收移交：" : "")
+                    + rs.getString("detail")),
         sql.arguments.toArray());
   }
 
   private List<Entry> registryHandOvers(Query query) {
-    Sql sql = new Sql("select case_code, handed_at, handed_by, from_unit, to_unit, reason from case_hand_over "
-        + "where handed_at >= ? and handed_at < ?", query);
+    Sql sql =
+        new Sql(
+            "select case_code, handed_at, handed_by, from_unit, to_unit, reason from case_hand_over "
+                + "where handed_at >= ? and handed_at < ?",
+            query);
     sql.optional("case_code", query.caseCode()).optional("handed_by", query.actor());
-    return jdbc.query(sql.text + " order by handed_at desc limit " + query.limit(), (rs, row) -> Entry.of(
-        AuditKind.HAND_OVER, rs.getTimestamp("handed_at").toInstant(), rs.getString("handed_by"),
-        rs.getString("case_code"), rs.getString("from_unit") + " → " + rs.getString("to_unit")
-            + (rs.getString("reason") == null ? "" : "：" + rs.getString("reason"))), sql.arguments.toArray());
+    return jdbc.query(
+        sql.text + " order by handed_at desc limit " + query.limit(),
+        (rs, row) ->
+            Entry.of(
+                AuditKind.HAND_OVER,
+                rs.getTimestamp("handed_at").toInstant(),
+                rs.getString("handed_by"),
+                rs.getString("case_code"),
+                rs.getString("from_unit")
+                    + " → "
+                    + rs.getString("to_unit")
+                    + (rs.getString("reason") == null ? "" : "：" + rs.getString("reason"))),
+        sql.arguments.toArray());
   }
 
-  /** One entry per operation (the engine logs one row per property it changed), its properties in the detail. */
+  /**
+   * One entry per operation (the engine logs one row per property it changed), its properties in
+   * the detail.
+   */
   private List<Entry> engineOperations(Query query) {
     List<UserOperationLogEntry> rows = new ArrayList<>();
     if (query.caseCode() != null) {
-      for (HistoricProcessInstance instance : historyService.createHistoricProcessInstanceQuery()
-          .processInstanceBusinessKey(query.caseCode()).list()) {
-        rows.addAll(operationLog(query).processInstanceId(instance.getId()).listPage(0, query.limit() * 10));
+      for (HistoricProcessInstance instance :
+          historyService
+              .createHistoricProcessInstanceQuery()
+              .processInstanceBusinessKey(query.caseCode())
+              .list()) {
+        rows.addAll(
+            operationLog(query)
+                .processInstanceId(instance.getId())
+                .listPage(0, query.limit() * 10));
       }
     } else {
       rows.addAll(operationLog(query).listPage(0, query.limit() * 10));
     }
     Map<String, List<UserOperationLogEntry>> operations = new LinkedHashMap<>();
     for (UserOperationLogEntry row : rows) {
-      operations.computeIfAbsent(row.getOperationId() == null ? row.getId() : row.getOperationId(),
-          any -> new ArrayList<>()).add(row);
+      operations
+          .computeIfAbsent(
+              row.getOperationId() == null ? row.getId() : row.getOperationId(),
+              any -> new ArrayList<>())
+          .add(row);
     }
-    Map<String, String> caseCodes = caseCodes(rows.stream().map(UserOperationLogEntry::getProcessInstanceId)
-        .filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+    Map<String, String> caseCodes =
+        caseCodes(
+            rows.stream()
+                .map(UserOperationLogEntry::getProcessInstanceId)
+                .filter(java.util.Objects::nonNull)
+                .collect(Collectors.toSet()));
     List<Entry> entries = new ArrayList<>();
     for (List<UserOperationLogEntry> operation : operations.values()) {
       UserOperationLogEntry first = operation.get(0);
-      String properties = operation.stream().filter(row -> row.getProperty() != null)
-          .map(row -> row.getProperty() + "：" + row.getOrgValue() + " → " + row.getNewValue())
-          .collect(Collectors.joining("；"));
-      entries.add(Entry.of(AuditKind.ENGINE_OPERATION, first.getTimestamp().toInstant(), first.getUserId(),
-          first.getProcessInstanceId() == null ? null : caseCodes.get(first.getProcessInstanceId()),
-          first.getOperationType() + " " + first.getEntityType() + (properties.isEmpty() ? "" : "（" + properties + "）")));
+      String properties =
+          operation.stream()
+              .filter(row -> row.getProperty() != null)
+              .map(row -> row.getProperty() + "：" + row.getOrgValue() + " → " + row.getNewValue())
+              .collect(Collectors.joining("；"));
+      entries.add(
+          Entry.of(
+              AuditKind.ENGINE_OPERATION,
+              first.getTimestamp().toInstant(),
+              first.getUserId(),
+              first.getProcessInstanceId() == null
+                  ? null
+                  : caseCodes.get(first.getProcessInstanceId()),
+              first.getOperationType()
+                  + " "
+                  + first.getEntityType()
+                  + (properties.isEmpty() ? "" : "（" + properties + "）")));
     }
     return entries;
   }
 
   private UserOperationLogQuery operationLog(Query query) {
-    UserOperationLogQuery log = historyService.createUserOperationLogQuery()
-        .categoryIn(UserOperationLogEntry.CATEGORY_OPERATOR, UserOperationLogEntry.CATEGORY_ADMIN)
-        .afterTimestamp(Date.from(query.from().minusMillis(1))).beforeTimestamp(Date.from(query.to()))
-        .orderByTimestamp().desc();
+    UserOperationLogQuery log =
+        historyService
+            .createUserOperationLogQuery()
+            .categoryIn(
+                UserOperationLogEntry.CATEGORY_OPERATOR, UserOperationLogEntry.CATEGORY_ADMIN)
+            .afterTimestamp(Date.from(query.from().minusMillis(1)))
+            .beforeTimestamp(Date.from(query.to()))
+            .orderByTimestamp()
+            .desc();
     if (query.actor() != null) {
       log.userId(query.actor());
     }
@@ -155,7 +234,10 @@ public class AuditTrail {
     if (processInstanceIds.isEmpty()) {
       return codes;
     }
-    historyService.createHistoricProcessInstanceQuery().processInstanceIds(processInstanceIds).list()
+    historyService
+        .createHistoricProcessInstanceQuery()
+        .processInstanceIds(processInstanceIds)
+        .list()
         .forEach(instance -> codes.put(instance.getId(), instance.getBusinessKey()));
     return codes;
   }

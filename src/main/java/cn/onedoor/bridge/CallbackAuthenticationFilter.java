@@ -14,10 +14,11 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Checks that a callback comes from the system its path names ({@code /api/callbacks/{system}/...}): the body's
- * HMAC-SHA256 with that system's secret must match {@code X-OneDoor-Signature}. A court secret therefore cannot
- * post legal-aid answers. Anything else is answered 401 with a problem description, before any controller runs.
- * The body is read once here and handed on, so the signature covers exactly what the controller parses.
+ * Checks that a callback comes from the system its path names ({@code
+ * /api/callbacks/{system}/...}): the body's HMAC-SHA256 with that system's secret must match {@code
+ * X-OneDoor-Signature}. A court secret therefore cannot post legal-aid answers. Anything else is
+ * answered 401 with a problem description, before any controller runs. The body is read once here
+ * and handed on, so the signature covers exactly what the controller parses.
  */
 class CallbackAuthenticationFilter extends OncePerRequestFilter {
 
@@ -30,7 +31,8 @@ class CallbackAuthenticationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String path = request.getRequestURI().substring(request.getContextPath().length());
     String[] parts = path.split("/");
@@ -45,17 +47,26 @@ class CallbackAuthenticationFilter extends OncePerRequestFilter {
     if (cached == null) {
       response.setStatus(413);
       response.setContentType("application/problem+json;charset=UTF-8");
-      response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"请求体过大\",\"status\":413,\"detail\":"
-          + "\"回调请求体不得超过 64 KB\",\"instance\":\"" + path + "\"}");
+      response
+          .getWriter()
+          .write(
+              "{\"type\":\"about:blank\",\"title\":\"请求体过大\",\"status\":413,\"detail\":"
+                  + "\"回调请求体不得超过 64 KB\",\"instance\":\""
+                  + path
+                  + "\"}");
       return;
     }
-    if (!CallbackSignatures.valid(secret, cached.body(), request.getHeader(CallbackSignatures.HEADER))) {
+    if (!CallbackSignatures.valid(
+        secret, cached.body(), request.getHeader(CallbackSignatures.HEADER))) {
       unauthorized(response, path, "缺少签名或签名不正确（" + CallbackSignatures.HEADER + "）");
       return;
     }
     SecurityContext context = SecurityContextHolder.createEmptyContext();
-    context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-        "system:" + system.pathId(), null, List.of(new SimpleGrantedAuthority("CALLBACK_" + system.name()))));
+    context.setAuthentication(
+        UsernamePasswordAuthenticationToken.authenticated(
+            "system:" + system.pathId(),
+            null,
+            List.of(new SimpleGrantedAuthority("CALLBACK_" + system.name()))));
     SecurityContextHolder.setContext(context);
     try {
       chain.doFilter(cached, response);
@@ -64,11 +75,19 @@ class CallbackAuthenticationFilter extends OncePerRequestFilter {
     }
   }
 
-  static void unauthorized(HttpServletResponse response, String path, String detail) throws IOException {
+  static void unauthorized(HttpServletResponse response, String path, String detail)
+      throws IOException {
     response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-    response.setHeader("WWW-Authenticate", "HMAC-SHA256 header=\"" + CallbackSignatures.HEADER + "\"");
+    response.setHeader(
+        "WWW-Authenticate", "HMAC-SHA256 header=\"" + CallbackSignatures.HEADER + "\"");
     response.setContentType("application/problem+json;charset=UTF-8");
-    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"回调未通过认证\",\"status\":401,\"detail\":\""
-        + detail.replace("\"", "'") + "\",\"instance\":\"" + path.replace("\"", "") + "\"}");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\"回调未通过认证\",\"status\":401,\"detail\":\""
+                + detail.replace("\"", "'")
+                + "\",\"instance\":\""
+                + path.replace("\"", "")
+                + "\"}");
   }
 }

@@ -17,9 +17,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * The case a callback answers for, by its case code (一案一码): required and well formed. Declared once for the
- * callback bodies of every system. {@code @JacksonAnnotationsInside} lets the OpenAPI description (swagger-core
- * reads a property's annotations through Jackson) show the required field and its pattern, as if written out.
+ * The case a callback answers for, by its case code (一案一码): required and well formed. Declared once
+ * for the callback bodies of every system. {@code @JacksonAnnotationsInside} lets the OpenAPI
+ * description (swagger-core reads a property's annotations through Jackson) show the required field
+ * and its pattern, as if written out.
  */
 @Documented
 @Constraint(validatedBy = {})

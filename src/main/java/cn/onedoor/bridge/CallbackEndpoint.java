@@ -5,8 +5,10 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** Marks a controller under {@code /api/callbacks/**}: its errors are answered by {@link CallbackProblems}. */
+/**
+ * Marks a controller under {@code /api/callbacks/**}: its errors are answered by {@link
+ * CallbackProblems}.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-public @interface CallbackEndpoint {
-}
+public @interface CallbackEndpoint {}

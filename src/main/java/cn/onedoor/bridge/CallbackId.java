@@ -16,9 +16,11 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * The id another system gives its callback, unchanged when it sends the callback again ({@link CallbackInbox} keys
- * on it): required, 1-100 letters, digits or {@code ._:-}. Declared once for the callback bodies of every system. {@code @JacksonAnnotationsInside} lets the OpenAPI description (swagger-core
- * reads a property's annotations through Jackson) show the required field and its pattern, as if written out.
+ * The id another system gives its callback, unchanged when it sends the callback again ({@link
+ * CallbackInbox} keys on it): required, 1-100 letters, digits or {@code ._:-}. Declared once for
+ * the callback bodies of every system. {@code @JacksonAnnotationsInside} lets the OpenAPI
+ * description (swagger-core reads a property's annotations through Jackson) show the required field
+ * and its pattern, as if written out.
  */
 @Documented
 @Constraint(validatedBy = {})

@@ -22,10 +22,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Applies a callback once. The row in {@code bridge_callback} and the message correlation share one transaction:
- * either the answer reached the case and the callback is remembered, or neither (an unknown case, a case not
- * waiting for that answer), so the caller may send it again later. A repeat of a remembered callback changes
- * nothing; the same callback id with a different body is refused.
+ * Applies a callback once. The row in {@code bridge_callback} and the message correlation share one
+ * transaction: either the answer reached the case and the callback is remembered, or neither (an
+ * unknown case, a case not waiting for that answer), so the caller may send it again later. A
+ * repeat of a remembered callback changes nothing; the same callback id with a different body is
+ * refused.
  */
 @Service
 public class CallbackInbox {
@@ -45,33 +46,52 @@ public class CallbackInbox {
   }
 
   /**
-   * @param kind  what the callback says (e.g. CONFIRMATION_RULED), part of what makes two callbacks the same
+   * @param kind what the callback says (e.g. CONFIRMATION_RULED), part of what makes two callbacks
+   *     the same
    * @param apply correlates the message through {@code CaseMessages}
    */
   @Transactional
-  public CallbackAnswer accept(ExternalSystem system, String kind, CallbackBody body, Runnable apply) {
+  public CallbackAnswer accept(
+      ExternalSystem system, String kind, CallbackBody body, Runnable apply) {
     return accept(system, body.callbackId(), kind, body.caseCode(), body, apply);
   }
 
-  public CallbackAnswer accept(ExternalSystem system, String callbackId, String kind, String caseCode, Object body,
-                               Runnable apply) {
+  public CallbackAnswer accept(
+      ExternalSystem system,
+      String callbackId,
+      String kind,
+      String caseCode,
+      Object body,
+      Runnable apply) {
     String hash = hash(kind, body);
-    List<String> earlier = jdbc.queryForList(
-        "select request_hash from bridge_callback where system_name = ? and callback_id = ?", String.class,
-        system.name(), callbackId);
+    List<String> earlier =
+        jdbc.queryForList(
+            "select request_hash from bridge_callback where system_name = ? and callback_id = ?",
+            String.class,
+            system.name(),
+            callbackId);
     if (!earlier.isEmpty()) {
       if (earlier.get(0).equals(hash)) {
         return new CallbackAnswer(callbackId, caseCode, "ALREADY_RECEIVED");
       }
-      throw new CallbackRejectedException(HttpStatus.UNPROCESSABLE_ENTITY, "回调编号重复",
+      throw new CallbackRejectedException(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          "回调编号重复",
           "callbackId " + callbackId + " 已用于另一内容不同的回调；每个回调须使用新的编号");
     }
     if (!caseKnown(caseCode)) {
-      throw new CallbackRejectedException(HttpStatus.NOT_FOUND, "案件不存在", "没有编码为 " + caseCode + " 的案件");
+      throw new CallbackRejectedException(
+          HttpStatus.NOT_FOUND, "案件不存在", "没有编码为 " + caseCode + " 的案件");
     }
     try {
-      jdbc.update("insert into bridge_callback (system_name, callback_id, kind, case_code, request_hash, received_at) "
-          + "values (?, ?, ?, ?, ?, ?)", system.name(), callbackId, kind, caseCode, hash,
+      jdbc.update(
+          "insert into bridge_callback (system_name, callback_id, kind, case_code, request_hash, received_at) "
+              + "values (?, ?, ?, ?, ?, ?)",
+          system.name(),
+          callbackId,
+          kind,
+          caseCode,
+          hash,
           Timestamp.from(clock.instant()));
     } catch (DuplicateKeyException sentTwiceAtOnce) {
       // The same callback arrived twice at the same moment; the other request applied it.
@@ -80,22 +100,40 @@ public class CallbackInbox {
     try {
       apply.run();
     } catch (MismatchingMessageCorrelationException notWaiting) {
-      throw new CallbackRejectedException(HttpStatus.CONFLICT, "案件未在等待该答复",
-          "案件 " + caseCode + " 当前不在等待" + system.title() + "的这一答复（" + kind + "）：可能尚未提出相应申请，"
+      throw new CallbackRejectedException(
+          HttpStatus.CONFLICT,
+          "案件未在等待该答复",
+          "案件 "
+              + caseCode
+              + " 当前不在等待"
+              + system.title()
+              + "的这一答复（"
+              + kind
+              + "）：可能尚未提出相应申请，"
               + "或该答复已经到达");
     } catch (OptimisticLockingException concurrent) {
-      throw new CallbackRejectedException(HttpStatus.SERVICE_UNAVAILABLE, "案件正被同时处理",
-          "案件 " + caseCode + " 正在被同时更新，请稍后重发同一回调");
+      throw new CallbackRejectedException(
+          HttpStatus.SERVICE_UNAVAILABLE, "案件正被同时处理", "案件 " + caseCode + " 正在被同时更新，请稍后重发同一回调");
     } catch (ProcessEngineException cannotApply) {
-      LOG.warn("Callback {} {} for case {} could not be applied: {}", system, kind, caseCode, cannotApply.getMessage());
-      throw new CallbackRejectedException(HttpStatus.UNPROCESSABLE_ENTITY, "答复无法处理",
+      LOG.warn(
+          "Callback {} {} for case {} could not be applied: {}",
+          system,
+          kind,
+          caseCode,
+          cannotApply.getMessage());
+      throw new CallbackRejectedException(
+          HttpStatus.UNPROCESSABLE_ENTITY,
+          "答复无法处理",
           "案件 " + caseCode + " 无法接受该答复：" + cannotApply.getMessage());
     }
     LOG.info("Callback {} {} {} applied to case {}", system, kind, callbackId, caseCode);
     return new CallbackAnswer(callbackId, caseCode, "APPLIED");
   }
 
-  /** The same callback applied by a request running at the same moment: answered 200 after the rollback. */
+  /**
+   * The same callback applied by a request running at the same moment: answered 200 after the
+   * rollback.
+   */
   static final class AlreadyReceived extends RuntimeException {
 
     private final CallbackAnswer answer;
@@ -110,17 +148,26 @@ public class CallbackInbox {
     }
   }
 
-  /** A case is known once registered (case_progress) or while any process runs or ran under its code. */
+  /**
+   * A case is known once registered (case_progress) or while any process runs or ran under its
+   * code.
+   */
   private boolean caseKnown(String caseCode) {
-    Integer registered = jdbc.queryForObject("select count(*) from case_progress where case_code = ?", Integer.class,
-        caseCode);
+    Integer registered =
+        jdbc.queryForObject(
+            "select count(*) from case_progress where case_code = ?", Integer.class, caseCode);
     return registered != null && registered > 0
-        || historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseCode).count() > 0;
+        || historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(caseCode)
+                .count()
+            > 0;
   }
 
   private String hash(String kind, Object body) {
     try {
-      byte[] canonical = (kind + "\n" + json.writeValueAsString(body)).getBytes(StandardCharsets.UTF_8);
+      byte[] canonical =
+          (kind + "\n" + json.writeValueAsString(body)).getBytes(StandardCharsets.UTF_8);
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
     } catch (JsonProcessingException | NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

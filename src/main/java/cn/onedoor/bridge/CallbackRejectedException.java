@@ -2,7 +2,10 @@ package cn.onedoor.bridge;
 
 import org.springframework.http.HttpStatus;
 
-/** A callback that cannot be applied, with the status and reason the caller gets (404, 409, 422, 503). */
+/**
+ * A callback that cannot be applied, with the status and reason the caller gets (404, 409, 422,
+ * 503).
+ */
 public class CallbackRejectedException extends RuntimeException {
 
   private final HttpStatus status;

@@ -1,8 +1,9 @@
 package cn.onedoor.bridge;
 
 /**
- * The systems around the chain (docs/domain.md §6). The Chinese name appears in incident messages an operator reads in
- * Cockpit; the path id names the system in callback URLs ({@code /api/callbacks/court/...}).
+ * The systems around the chain (docs/domain.md §6). The Chinese name appears in incident messages
+ * an operator reads in Cockpit; the path id names the system in callback URLs ({@code
+ * /api/callbacks/court/...}).
  */
 public enum ExternalSystem {
   COURT("法院调解平台", "court"),

@@ -6,32 +6,39 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code onedoor.external-systems}: where each system is, how long we wait for it, and the credentials both ways.
- * In the default profile every base URL points at the simulator inside the application; production sets real ones.
+ * {@code onedoor.external-systems}: where each system is, how long we wait for it, and the
+ * credentials both ways. In the default profile every base URL points at the simulator inside the
+ * application; production sets real ones.
  */
 @ConfigurationProperties("onedoor.external-systems")
-public record ExternalSystemsProperties(Endpoint court, Endpoint legalAid, Endpoint provincialPlatform,
-                                        Endpoint grid, Endpoint sms) {
+public record ExternalSystemsProperties(
+    Endpoint court, Endpoint legalAid, Endpoint provincialPlatform, Endpoint grid, Endpoint sms) {
 
   /**
-   * @param baseUrl        where we send requests (paths of the contract are appended)
+   * @param baseUrl where we send requests (paths of the contract are appended)
    * @param connectTimeout how long to wait for a connection; past it the step is retried
-   * @param readTimeout    how long to wait for an answer; past it the step is retried
-   * @param apiKey         our credential towards the system, sent as {@code Authorization: Bearer ...}
-   * @param callbackSecret the shared secret the system signs its callbacks with (HMAC-SHA256); none: it calls
-   *                       nothing back
+   * @param readTimeout how long to wait for an answer; past it the step is retried
+   * @param apiKey our credential towards the system, sent as {@code Authorization: Bearer ...}
+   * @param callbackSecret the shared secret the system signs its callbacks with (HMAC-SHA256);
+   *     none: it calls nothing back
    */
-  public record Endpoint(URI baseUrl,
-                         @DefaultValue("PT2S") Duration connectTimeout,
-                         @DefaultValue("PT10S") Duration readTimeout,
-                         String apiKey,
-                         String callbackSecret) {
-  }
+  public record Endpoint(
+      URI baseUrl,
+      @DefaultValue("PT2S") Duration connectTimeout,
+      @DefaultValue("PT10S") Duration readTimeout,
+      String apiKey,
+      String callbackSecret) {}
 
-  /** The secret a system signs its callbacks with; null when it has none (its callbacks are then refused). */
+  /**
+   * The secret a system signs its callbacks with; null when it has none (its callbacks are then
+   * refused).
+   */
   public String callbackSecret(ExternalSystem system) {
     Endpoint endpoint = endpoint(system);
-    return endpoint == null || endpoint.callbackSecret() == null || endpoint.callbackSecret().isBlank() ? null
+    return endpoint == null
+            || endpoint.callbackSecret() == null
+            || endpoint.callbackSecret().isBlank()
+        ? null
         : endpoint.callbackSecret();
   }
 
@@ -45,11 +52,15 @@ public record ExternalSystemsProperties(Endpoint court, Endpoint legalAid, Endpo
     };
   }
 
-  /** Where to call the system; fails the calling step (an incident) when production has not set its address. */
+  /**
+   * Where to call the system; fails the calling step (an incident) when production has not set its
+   * address.
+   */
   public Endpoint of(ExternalSystem system) {
     Endpoint endpoint = endpoint(system);
     if (endpoint == null || endpoint.baseUrl() == null || endpoint.baseUrl().toString().isBlank()) {
-      throw new IllegalStateException("onedoor.external-systems." + system.pathId() + ".base-url is not set");
+      throw new IllegalStateException(
+          "onedoor.external-systems." + system.pathId() + ".base-url is not set");
     }
     return endpoint;
   }

@@ -21,9 +21,10 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * The HTTP mechanics every client shares: JSON both ways, explicit timeouts, our credential, the
- * {@code Idempotency-Key} of the case and step, the answer recorded with the request, and each failure sorted into
- * "retry" ({@link ExternalSystemUnavailableException}) or "incident now" ({@link ExternalSystemRejectedException}).
- * The typed clients (court, legal aid, provincial platform, grid, SMS) only name paths and bodies.
+ * {@code Idempotency-Key} of the case and step, the answer recorded with the request, and each
+ * failure sorted into "retry" ({@link ExternalSystemUnavailableException}) or "incident now"
+ * ({@link ExternalSystemRejectedException}). The typed clients (court, legal aid, provincial
+ * platform, grid, SMS) only name paths and bodies.
  */
 @Component
 public class OutboundCall {
@@ -38,18 +39,29 @@ public class OutboundCall {
   private final OwnPort ownPort;
   private final Map<ExternalSystem, RestClient> clients = new ConcurrentHashMap<>();
 
-  OutboundCall(ExternalSystemsProperties systems, OutboundRequests requests, ObjectMapper json, OwnPort ownPort) {
+  OutboundCall(
+      ExternalSystemsProperties systems,
+      OutboundRequests requests,
+      ObjectMapper json,
+      OwnPort ownPort) {
     this.systems = systems;
     this.requests = requests;
     this.json = json;
     this.ownPort = ownPort;
   }
 
-  private record Answer(int status, String body) {
-  }
+  private record Answer(int status, String body) {}
 
-  /** POSTs {@code body} as JSON to {@code path} of the system and reads the answer as {@code answerType}. */
-  public <T> T post(ExternalSystem system, String path, OutboundRequests.Key key, Object body, Class<T> answerType) {
+  /**
+   * POSTs {@code body} as JSON to {@code path} of the system and reads the answer as {@code
+   * answerType}.
+   */
+  public <T> T post(
+      ExternalSystem system,
+      String path,
+      OutboundRequests.Key key,
+      Object body,
+      Class<T> answerType) {
     String payload = write(body);
     String where = system.title() + " POST " + path;
     Answer answer;
@@ -59,8 +71,10 @@ public class OutboundCall {
       if (unreachable.getCause() instanceof SocketTimeoutException) {
         throw unavailable(where, unreachable);
       }
-      // A connection the pool kept while the other side restarted fails at once; the Idempotency-Key makes sending
-      // again safe, so one more try now spares the case a 5-minute wait. A real outage fails this one too.
+      // A connection the pool kept while the other side restarted fails at once; the
+      // Idempotency-Key makes sending
+      // again safe, so one more try now spares the case a 5-minute wait. A real outage fails this
+      // one too.
       try {
         answer = exchange(system, path, key, payload);
       } catch (RestClientException stillUnreachable) {
@@ -80,41 +94,60 @@ public class OutboundCall {
     if (status >= 500 || status == 408 || status == 425 || status == 429) {
       throw new ExternalSystemUnavailableException(message + "（将自动重试）", null);
     }
-    // 4xx (and anything else unexpected): the same request will get the same answer; a person must look at it.
+    // 4xx (and anything else unexpected): the same request will get the same answer; a person must
+    // look at it.
     throw new ExternalSystemRejectedException(message + "（不再自动重试，请核对后在流程监控中重试）", status);
   }
 
-  private Answer exchange(ExternalSystem system, String path, OutboundRequests.Key key, String payload) {
-    return client(system).post().uri(path)
+  private Answer exchange(
+      ExternalSystem system, String path, OutboundRequests.Key key, String payload) {
+    return client(system)
+        .post()
+        .uri(path)
         .contentType(MediaType.APPLICATION_JSON)
         .accept(MediaType.APPLICATION_JSON)
         .header(IDEMPOTENCY_KEY, key.idempotencyKey())
-        .headers(headers -> {
-          String apiKey = systems.of(system).apiKey();
-          if (apiKey != null && !apiKey.isBlank()) {
-            headers.setBearerAuth(apiKey);
-          }
-        })
+        .headers(
+            headers -> {
+              String apiKey = systems.of(system).apiKey();
+              if (apiKey != null && !apiKey.isBlank()) {
+                headers.setBearerAuth(apiKey);
+              }
+            })
         .body(payload)
-        .exchange((request, response) -> new Answer(response.getStatusCode().value(),
-            StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)), true);
+        .exchange(
+            (request, response) ->
+                new Answer(
+                    response.getStatusCode().value(),
+                    StreamUtils.copyToString(response.getBody(), StandardCharsets.UTF_8)),
+            true);
   }
 
-  /** Nothing says the other side acted; the retry sends the same key, so if it did, it drops the repeat. */
-  private static ExternalSystemUnavailableException unavailable(String where, RestClientException cause) {
-    return new ExternalSystemUnavailableException(where + " 无法连接或超时，将自动重试：" + cause.getMessage(), cause);
+  /**
+   * Nothing says the other side acted; the retry sends the same key, so if it did, it drops the
+   * repeat.
+   */
+  private static ExternalSystemUnavailableException unavailable(
+      String where, RestClientException cause) {
+    return new ExternalSystemUnavailableException(
+        where + " 无法连接或超时，将自动重试：" + cause.getMessage(), cause);
   }
 
   private RestClient client(ExternalSystem system) {
-    return clients.computeIfAbsent(system, which -> {
-      Endpoint endpoint = systems.of(which);
-      // HttpURLConnection: plain blocking I/O whose read timeout covers each wait for the other side.
-      SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
-      factory.setConnectTimeout(endpoint.connectTimeout());
-      factory.setReadTimeout(endpoint.readTimeout());
-      return RestClient.builder().baseUrl(ownPort.resolve(endpoint.baseUrl()).toString()).requestFactory(factory)
-          .build();
-    });
+    return clients.computeIfAbsent(
+        system,
+        which -> {
+          Endpoint endpoint = systems.of(which);
+          // HttpURLConnection: plain blocking I/O whose read timeout covers each wait for the other
+          // side.
+          SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
+          factory.setConnectTimeout(endpoint.connectTimeout());
+          factory.setReadTimeout(endpoint.readTimeout());
+          return RestClient.builder()
+              .baseUrl(ownPort.resolve(endpoint.baseUrl()).toString())
+              .requestFactory(factory)
+              .build();
+        });
   }
 
   private String write(Object body) {
@@ -125,7 +158,10 @@ public class OutboundCall {
     }
   }
 
-  /** An answer we cannot read is retried: the other side dedupes by key and may answer properly next time. */
+  /**
+   * An answer we cannot read is retried: the other side dedupes by key and may answer properly next
+   * time.
+   */
   private <T> T read(String body, Class<T> answerType, String where) {
     try {
       T read = json.readValue(body, answerType);
@@ -134,12 +170,15 @@ public class OutboundCall {
       }
       return read;
     } catch (IOException unreadable) {
-      throw new ExternalSystemUnavailableException(where + " 的答复无法解析（将自动重试）：" + unreadable.getMessage(),
-          unreadable);
+      throw new ExternalSystemUnavailableException(
+          where + " 的答复无法解析（将自动重试）：" + unreadable.getMessage(), unreadable);
     }
   }
 
-  /** The other side's own words: a problem description's detail or title, a message field, or the body's start. */
+  /**
+   * The other side's own words: a problem description's detail or title, a message field, or the
+   * body's start.
+   */
   private String systemMessage(String body) {
     if (body == null || body.isBlank()) {
       return "（无说明）";

@@ -8,19 +8,21 @@ import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.springframework.stereotype.Component;
 
 /**
- * A request another system refused for good (a 4xx retrying cannot fix) becomes an incident at once, with the
- * system's message, instead of being sent four more times over 20 minutes.
+ * A request another system refused for good (a 4xx retrying cannot fix) becomes an incident at
+ * once, with the system's message, instead of being sent four more times over 20 minutes.
  *
- * <p>Why an engine plugin: Camunda 7 has no public API to fail a job without retries from inside a Java delegate.
- * {@code managementService.setJobRetries(jobId, 0)} in the delegate is rolled back with the failing transaction,
- * and run after the rollback it races the engine's own retry command (which runs next, re-initialises the retries
- * from the cycle and decrements them). {@code execution.createIncident(...)} makes a custom incident but the step
- * would carry on as if it had succeeded, and Cockpit's "retry" would not run the step again. The failed-job
- * command is the engine's documented extension point for exactly this decision, so we replace it: for a
- * {@link ExternalSystemRejectedException} anywhere in the cause chain the job's retries go to 0 (which creates the
- * ordinary {@code failedJob} incident with the exception's message); every other failure keeps the default
- * strategy ({@code failedJobRetryTimeCycle}). A retried incident (retries set back above 0) runs the step again as
- * usual. This touches engine-internal classes (impl.cfg, impl.cmd): on a move to a fork it is one file to rename.
+ * <p>Why an engine plugin: Camunda 7 has no public API to fail a job without retries from inside a
+ * Java delegate. {@code managementService.setJobRetries(jobId, 0)} in the delegate is rolled back
+ * with the failing transaction, and run after the rollback it races the engine's own retry command
+ * (which runs next, re-initialises the retries from the cycle and decrements them). {@code
+ * execution.createIncident(...)} makes a custom incident but the step would carry on as if it had
+ * succeeded, and Cockpit's "retry" would not run the step again. The failed-job command is the
+ * engine's documented extension point for exactly this decision, so we replace it: for a {@link
+ * ExternalSystemRejectedException} anywhere in the cause chain the job's retries go to 0 (which
+ * creates the ordinary {@code failedJob} incident with the exception's message); every other
+ * failure keeps the default strategy ({@code failedJobRetryTimeCycle}). A retried incident (retries
+ * set back above 0) runs the step again as usual. This touches engine-internal classes (impl.cfg,
+ * impl.cmd): on a move to a fork it is one file to rename.
  */
 @Component
 class PermanentFailuresPlugin extends AbstractProcessEnginePlugin {

@@ -6,8 +6,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 
 /**
- * The one door into a running case for answers from other systems, keyed by case code: the court's acceptance,
- * ruling, filing and judgment, the legal-aid decision and lawyer. Callers never touch the engine's RuntimeService.
+ * The one door into a running case for answers from other systems, keyed by case code: the court's
+ * acceptance, ruling, filing and judgment, the legal-aid decision and lawyer. Callers never touch
+ * the engine's RuntimeService.
  */
 @Service
 public class CaseMessages {
@@ -33,7 +34,10 @@ public class CaseMessages {
 
   /** ORDINARY, SIMPLE or SMALL_CLAIMS decides the trial period. */
   public void courtFiledCase(String caseCode, String courtCaseNumber, String procedure) {
-    correlate(caseCode, "CourtCaseFiled", Map.of("courtCaseNumber", courtCaseNumber, "courtProcedure", procedure));
+    correlate(
+        caseCode,
+        "CourtCaseFiled",
+        Map.of("courtCaseNumber", courtCaseNumber, "courtProcedure", procedure));
   }
 
   /** JUDGMENT (15-day appeal window) or RULING (10 days). */
@@ -58,7 +62,8 @@ public class CaseMessages {
   }
 
   private void correlate(String caseCode, String message, Map<String, Object> variables) {
-    runtimeService.createMessageCorrelation(message)
+    runtimeService
+        .createMessageCorrelation(message)
         .processInstanceBusinessKey(caseCode)
         .setVariables(new HashMap<>(variables))
         .correlate();

@@ -1,6 +1,9 @@
 package cn.onedoor.casefile;
 
-/** A case process started without a registration: cases come in through the intake (POST /api/cases), nowhere else. */
+/**
+ * A case process started without a registration: cases come in through the intake (POST
+ * /api/cases), nowhere else.
+ */
 public class CaseNotRegisteredException extends RuntimeException {
 
   public CaseNotRegisteredException(String caseCode) {

@@ -4,8 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * The start of every case. The intake (every door, the Tasklist start form included) has registered the case and
- * started the process with its code as business key; this enters the case into the journal.
+ * The start of every case. The intake (every door, the Tasklist start form included) has registered
+ * the case and started the process with its code as business key; this enters the case into the
+ * journal.
  */
 @Component("caseRegistration")
 public class CaseRegistration {

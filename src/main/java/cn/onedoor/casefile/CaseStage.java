@@ -1,6 +1,9 @@
 package cn.onedoor.casefile;
 
-/** The stages of docs/domain.md §4, in the order a case usually meets them, with the name staff and parties read. */
+/**
+ * The stages of docs/domain.md §4, in the order a case usually meets them, with the name staff and
+ * parties read.
+ */
 public enum CaseStage {
   INTAKE("登记受理"),
   ROUTING("研判分流"),

@@ -7,8 +7,9 @@ import cn.onedoor.bridge.Receipt;
 import org.springframework.stereotype.Component;
 
 /**
- * The court's side of the contract (法院调解平台 / e-filing): what we send it. Its answers come back as callbacks
- * ({@link CourtCallbackController}). Paths and bodies are documented in the outbound contract.
+ * The court's side of the contract (法院调解平台 / e-filing): what we send it. Its answers come back as
+ * callbacks ({@link CourtCallbackController}). Paths and bodies are documented in the outbound
+ * contract.
  */
 @Component
 public class CourtClient {
@@ -19,20 +20,21 @@ public class CourtClient {
   public static final String ENFORCEMENT_APPLICATIONS = "/enforcement-applications";
 
   /** 司法确认申请: both parties apply jointly within 30 days of the agreement. */
-  public record ConfirmationApplication(String caseCode, String agreementDate, String disputeType) {
-  }
+  public record ConfirmationApplication(
+      String caseCode, String agreementDate, String disputeType) {}
 
   /** 委派/委托调解结果: SETTLED or NOT_SETTLED. */
-  public record EntrustedMediationResult(String caseCode, String result) {
-  }
+  public record EntrustedMediationResult(String caseCode, String result) {}
 
-  /** 起诉材料: alreadyFiled when the court had accepted the matter before it came to us (post-filing mediation). */
-  public record FilingRequest(String caseCode, String disputeType, boolean alreadyFiled, String courtProcedure) {
-  }
+  /**
+   * 起诉材料: alreadyFiled when the court had accepted the matter before it came to us (post-filing
+   * mediation).
+   */
+  public record FilingRequest(
+      String caseCode, String disputeType, boolean alreadyFiled, String courtProcedure) {}
 
   /** 强制执行申请. */
-  public record EnforcementApplication(String caseCode) {
-  }
+  public record EnforcementApplication(String caseCode) {}
 
   private final OutboundCall call;
 
@@ -41,7 +43,8 @@ public class CourtClient {
   }
 
   public Receipt submitConfirmationApplication(Key key, ConfirmationApplication application) {
-    return call.post(ExternalSystem.COURT, CONFIRMATION_APPLICATIONS, key, application, Receipt.class);
+    return call.post(
+        ExternalSystem.COURT, CONFIRMATION_APPLICATIONS, key, application, Receipt.class);
   }
 
   public Receipt reportEntrustedMediationResult(Key key, EntrustedMediationResult result) {
@@ -53,6 +56,7 @@ public class CourtClient {
   }
 
   public Receipt submitEnforcementApplication(Key key, EnforcementApplication application) {
-    return call.post(ExternalSystem.COURT, ENFORCEMENT_APPLICATIONS, key, application, Receipt.class);
+    return call.post(
+        ExternalSystem.COURT, ENFORCEMENT_APPLICATIONS, key, application, Receipt.class);
   }
 }

@@ -5,8 +5,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * What the judicial-confirmation diagram records as the court answers: when the application was accepted (the
- * review period counts from it) and the outcome dispute-case reads back ({@code confirmationOutcome}).
+ * What the judicial-confirmation diagram records as the court answers: when the application was
+ * accepted (the review period counts from it) and the outcome dispute-case reads back ({@code
+ * confirmationOutcome}).
  */
 @Component("judicialConfirmation")
 public class JudicialConfirmation {

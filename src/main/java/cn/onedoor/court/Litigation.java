@@ -5,9 +5,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * What the litigation-mediation diagram records along the court's path: the entrusted mediation not yet extended,
- * when the judgment was delivered (the appeal period counts from it), and the outcome dispute-case reads back
- * ({@code litigationOutcome}).
+ * What the litigation-mediation diagram records along the court's path: the entrusted mediation not
+ * yet extended, when the judgment was delivered (the appeal period counts from it), and the outcome
+ * dispute-case reads back ({@code litigationOutcome}).
  */
 @Component("litigation")
 public class Litigation {

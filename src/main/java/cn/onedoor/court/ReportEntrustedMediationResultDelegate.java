@@ -21,7 +21,8 @@ class ReportEntrustedMediationResultDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String result = (String) execution.getVariable("result");
-    court.reportEntrustedMediationResult(outbound.key(execution, "ENTRUSTED_MEDIATION_" + result),
+    court.reportEntrustedMediationResult(
+        outbound.key(execution, "ENTRUSTED_MEDIATION_" + result),
         new EntrustedMediationResult(execution.getProcessBusinessKey(), result));
   }
 }

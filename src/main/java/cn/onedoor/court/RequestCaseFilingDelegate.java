@@ -20,8 +20,11 @@ class RequestCaseFilingDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    court.requestFiling(outbound.key(execution, "FILING_REQUEST"), new FilingRequest(
-        execution.getProcessBusinessKey(), (String) execution.getVariable("disputeType"),
-        "COURT".equals(execution.getVariable("acceptedElsewhere")), (String) execution.getVariable("courtProcedure")));
+    court.requestFiling(
+        outbound.key(execution, "FILING_REQUEST"),
+        new FilingRequest(
+            execution.getProcessBusinessKey(), (String) execution.getVariable("disputeType"),
+            "COURT".equals(execution.getVariable("acceptedElsewhere")),
+                (String) execution.getVariable("courtProcedure")));
   }
 }

@@ -21,8 +21,10 @@ class SubmitConfirmationApplicationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    court.submitConfirmationApplication(outbound.key(execution, "CONFIRMATION_APPLICATION"),
-        new ConfirmationApplication(execution.getProcessBusinessKey(),
+    court.submitConfirmationApplication(
+        outbound.key(execution, "CONFIRMATION_APPLICATION"),
+        new ConfirmationApplication(
+            execution.getProcessBusinessKey(),
             Objects.toString(execution.getVariable("agreementDate"), null),
             (String) execution.getVariable("disputeType")));
   }

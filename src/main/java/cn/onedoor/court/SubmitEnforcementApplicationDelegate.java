@@ -20,7 +20,8 @@ class SubmitEnforcementApplicationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    court.submitEnforcementApplication(outbound.key(execution, "ENFORCEMENT_APPLICATION"),
+    court.submitEnforcementApplication(
+        outbound.key(execution, "ENFORCEMENT_APPLICATION"),
         new EnforcementApplication(execution.getProcessBusinessKey()));
   }
 }

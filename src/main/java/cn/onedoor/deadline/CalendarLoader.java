@@ -25,29 +25,31 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
 /**
- * Reads the per-year calendar files (and notices published through the API) and refuses any that look wrong. A
- * mistake in a notice silently moves legal deadlines, so the checks are strict: unknown fields (a misspelt key would
- * otherwise be ignored), a year that does not match, a day outside the year, overlapping holidays, unknown holiday
- * names, a make-up working day that is not a weekend day (it would change nothing, so it is almost certainly a typo)
- * or that is a holiday too, and a statutory holiday day missing.
+ * Reads the per-year calendar files (and notices published through the API) and refuses any that
+ * look wrong. A mistake in a notice silently moves legal deadlines, so the checks are strict:
+ * unknown fields (a misspelt key would otherwise be ignored), a year that does not match, a day
+ * outside the year, overlapping holidays, unknown holiday names, a make-up working day that is not
+ * a weekend day (it would change nothing, so it is almost certainly a typo) or that is a holiday
+ * too, and a statutory holiday day missing.
  */
 final class CalendarLoader {
 
   private static final Logger LOG = LoggerFactory.getLogger(CalendarLoader.class);
   private static final Pattern FILE_NAME = Pattern.compile("cn-(\\d{4})\\.json");
 
-  private static final ObjectMapper JSON = JsonMapper.builder()
-      .addModule(new JavaTimeModule())
-      .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .build();
+  private static final ObjectMapper JSON =
+      JsonMapper.builder()
+          .addModule(new JavaTimeModule())
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .build();
 
-  private CalendarLoader() {
-  }
+  private CalendarLoader() {}
 
   /**
-   * Loads every {@code cn-YYYY.json} the locations match. When two locations hold the same year, the later one wins,
-   * so an operator can correct a year (the State Council has amended a notice before, e.g. the 2020 Spring Festival
-   * extension) from a directory outside the jar without a rebuild.
+   * Loads every {@code cn-YYYY.json} the locations match. When two locations hold the same year,
+   * the later one wins, so an operator can correct a year (the State Council has amended a notice
+   * before, e.g. the 2020 Spring Festival extension) from a directory outside the jar without a
+   * rebuild.
    */
   static List<CalendarYear> load(ResourcePatternResolver resolver, List<String> locations) {
     Map<Integer, CalendarYear> byYear = new TreeMap<>();
@@ -68,7 +70,11 @@ final class CalendarLoader {
         CalendarYear year = read(resource, Integer.parseInt(matcher.group(1)));
         CalendarYear replaced = byYear.put(year.year(), year);
         if (replaced != null) {
-          LOG.info("Calendar {} from {} replaces the one from {}", year.year(), year.origin(), replaced.origin());
+          LOG.info(
+              "Calendar {} from {} replaces the one from {}",
+              year.year(),
+              year.origin(),
+              replaced.origin());
         }
       }
     }
@@ -80,7 +86,8 @@ final class CalendarLoader {
     try (InputStream in = resource.getInputStream()) {
       return parse(in.readAllBytes(), yearOfFileName, origin);
     } catch (IOException e) {
-      throw new InvalidCalendarException(origin + ": cannot be read: " + e.getMessage(), List.of(), e);
+      throw new InvalidCalendarException(
+          origin + ": cannot be read: " + e.getMessage(), List.of(), e);
     }
   }
 
@@ -90,29 +97,38 @@ final class CalendarLoader {
     try {
       file = JSON.readValue(json, CalendarFile.class);
     } catch (IOException e) {
-      String field = e instanceof JsonMappingException mapping
-          ? mapping.getPath().stream().map(CalendarLoader::pathElement).reduce("", String::concat) : "";
-      String reason = e instanceof UnrecognizedPropertyException
-          ? "未知字段（日历文件只有 year、source、holidays、makeUpWorkingDays）"
-          : e instanceof InvalidFormatException
-              ? "格式有误（日期应为 YYYY-MM-DD）" : "不是有效的日历 JSON";
-      List<CalendarProblem> problems = List.of(new CalendarProblem(field.isEmpty() ? "body" : field.substring(
-          field.startsWith(".") ? 1 : 0), reason));
-      throw new InvalidCalendarException(origin + ": " + describe(problems) + " (" + e.getMessage() + ")",
-          problems, e);
+      String field =
+          e instanceof JsonMappingException mapping
+              ? mapping.getPath().stream()
+                  .map(CalendarLoader::pathElement)
+                  .reduce("", String::concat)
+              : "";
+      String reason =
+          e instanceof UnrecognizedPropertyException
+              ? "未知字段（日历文件只有 year、source、holidays、makeUpWorkingDays）"
+              : e instanceof InvalidFormatException ? "格式有误（日期应为 YYYY-MM-DD）" : "不是有效的日历 JSON";
+      List<CalendarProblem> problems =
+          List.of(
+              new CalendarProblem(
+                  field.isEmpty() ? "body" : field.substring(field.startsWith(".") ? 1 : 0),
+                  reason));
+      throw new InvalidCalendarException(
+          origin + ": " + describe(problems) + " (" + e.getMessage() + ")", problems, e);
     }
     return validate(file, year, origin);
   }
 
   private static String pathElement(JsonMappingException.Reference reference) {
-    return reference.getFieldName() != null ? "." + reference.getFieldName() : "[" + reference.getIndex() + "]";
+    return reference.getFieldName() != null
+        ? "." + reference.getFieldName()
+        : "[" + reference.getIndex() + "]";
   }
 
   /**
-   * The checks, each naming the field at fault: the year as named; every day inside that year (a notice may start
-   * 元旦 in the last week of the previous December, with a make-up day there); no two holidays overlapping; only the
-   * holidays' own names; a make-up working day only on a weekend and never on a holiday; every statutory holiday day
-   * of the rules in force that year present.
+   * The checks, each naming the field at fault: the year as named; every day inside that year (a
+   * notice may start 元旦 in the last week of the previous December, with a make-up day there); no
+   * two holidays overlapping; only the holidays' own names; a make-up working day only on a weekend
+   * and never on a holiday; every statutory holiday day of the rules in force that year present.
    */
   static CalendarYear validate(CalendarFile file, int year, String origin) {
     List<CalendarProblem> problems = new ArrayList<>();
@@ -148,13 +164,16 @@ final class CalendarLoader {
         }
         for (LocalDate day = range.from(); !day.isAfter(to); day = day.plusDays(1)) {
           if (!inYear(day, year, range.name())) {
-            problems.add(new CalendarProblem(day.equals(range.from()) ? field + ".from" : field + ".to",
-                "日期" + day + "不在" + year + "年内"));
+            problems.add(
+                new CalendarProblem(
+                    day.equals(range.from()) ? field + ".from" : field + ".to",
+                    "日期" + day + "不在" + year + "年内"));
             break;
           }
           String earlier = holidayField.putIfAbsent(day, field);
           if (earlier != null) {
-            problems.add(new CalendarProblem(field, "与" + earlier + "（" + holidays.get(day) + "）重叠：" + day));
+            problems.add(
+                new CalendarProblem(field, "与" + earlier + "（" + holidays.get(day) + "）重叠：" + day));
             break;
           }
           holidays.put(day, range.name());
@@ -162,7 +181,8 @@ final class CalendarLoader {
       }
     }
     Map<LocalDate, String> makeUpDays = new LinkedHashMap<>();
-    List<MakeUpDay> makeUps = file.makeUpWorkingDays() == null ? List.of() : file.makeUpWorkingDays();
+    List<MakeUpDay> makeUps =
+        file.makeUpWorkingDays() == null ? List.of() : file.makeUpWorkingDays();
     for (int i = 0; i < makeUps.size(); i++) {
       MakeUpDay makeUp = makeUps.get(i);
       String field = "makeUpWorkingDays[" + i + "]";
@@ -175,39 +195,65 @@ final class CalendarLoader {
         problems.add(new CalendarProblem(field + ".for", "未知的节日名称“" + forHoliday + "”"));
       }
       if (!inYear(makeUp.date(), year, forHoliday)) {
-        problems.add(new CalendarProblem(field + ".date", "日期" + makeUp.date() + "不在" + year + "年内"));
+        problems.add(
+            new CalendarProblem(field + ".date", "日期" + makeUp.date() + "不在" + year + "年内"));
       }
       DayOfWeek weekday = makeUp.date().getDayOfWeek();
       if (weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY) {
-        problems.add(new CalendarProblem(field + ".date", makeUp.date() + "是" + DeadlineExplanation.weekday(
-            makeUp.date()) + "，本来就是工作日，调休上班日只能是周六或周日"));
+        problems.add(
+            new CalendarProblem(
+                field + ".date",
+                makeUp.date()
+                    + "是"
+                    + DeadlineExplanation.weekday(makeUp.date())
+                    + "，本来就是工作日，调休上班日只能是周六或周日"));
       }
       if (holidays.containsKey(makeUp.date())) {
-        problems.add(new CalendarProblem(field + ".date", makeUp.date() + "是节假日（" + holidays.get(makeUp.date())
-            + "），不能同时是调休上班日"));
+        problems.add(
+            new CalendarProblem(
+                field + ".date",
+                makeUp.date() + "是节假日（" + holidays.get(makeUp.date()) + "），不能同时是调休上班日"));
       }
       makeUpDays.put(makeUp.date(), forHoliday);
     }
     if (file.holidays() != null && !file.holidays().isEmpty()) {
-      StatutoryHolidays.of(year).forEach((day, name) -> {
-        if (!holidays.containsKey(day)) {
-          problems.add(new CalendarProblem("holidays", "缺少法定节假日" + day + "（" + name + "，"
-              + StatutoryHolidays.rulesInForce(year) + "）"));
-        }
-      });
+      StatutoryHolidays.of(year)
+          .forEach(
+              (day, name) -> {
+                if (!holidays.containsKey(day)) {
+                  problems.add(
+                      new CalendarProblem(
+                          "holidays",
+                          "缺少法定节假日"
+                              + day
+                              + "（"
+                              + name
+                              + "，"
+                              + StatutoryHolidays.rulesInForce(year)
+                              + "）"));
+                }
+              });
     }
     if (!problems.isEmpty()) {
       throw new InvalidCalendarException(origin + ": " + describe(problems), problems, null);
     }
-    String notice = file.source().notice()
-        + (isBlank(file.source().number()) ? "" : "（" + file.source().number() + "）");
+    String notice =
+        file.source().notice()
+            + (isBlank(file.source().number()) ? "" : "（" + file.source().number() + "）");
     return new CalendarYear(year, origin, notice, holidays, makeUpDays);
   }
 
-  /** A day of the notice's own year, or 元旦 (and its make-up day) in the last week of the previous December. */
+  /**
+   * A day of the notice's own year, or 元旦 (and its make-up day) in the last week of the previous
+   * December.
+   */
   private static boolean inYear(LocalDate day, int year, String holiday) {
-    return day.getYear() == year || (holiday != null && holiday.contains(StatutoryHolidays.NEW_YEAR)
-        && day.getYear() == year - 1 && day.getMonthValue() == 12 && day.getDayOfMonth() >= 25);
+    return day.getYear() == year
+        || (holiday != null
+            && holiday.contains(StatutoryHolidays.NEW_YEAR)
+            && day.getYear() == year - 1
+            && day.getMonthValue() == 12
+            && day.getDayOfMonth() >= 25);
   }
 
   private static String describe(List<CalendarProblem> problems) {
@@ -220,26 +266,33 @@ final class CalendarLoader {
 
   /** The file format: see any {@code calendar/cn-YYYY.json}. */
   record CalendarFile(
-      Integer year, Source source, List<HolidayRange> holidays, List<MakeUpDay> makeUpWorkingDays) {
-  }
+      Integer year,
+      Source source,
+      List<HolidayRange> holidays,
+      List<MakeUpDay> makeUpWorkingDays) {}
 
   /** Where the dates come from, so a reviewer can check them against the notice. */
-  record Source(String notice, String number, LocalDate issued, String url, String transcribed) {
-  }
+  record Source(String notice, String number, LocalDate issued, String url, String transcribed) {}
 
-  /** Consecutive days off as the notice writes them ("1月28日至2月4日放假调休"); {@code to} defaults to {@code from}. */
-  record HolidayRange(String name, LocalDate from, LocalDate to) {
-  }
+  /**
+   * Consecutive days off as the notice writes them ("1月28日至2月4日放假调休"); {@code to} defaults to
+   * {@code from}.
+   */
+  record HolidayRange(String name, LocalDate from, LocalDate to) {}
 
   /** A weekend day that is a working day ("1月26日（周日）上班"). */
-  record MakeUpDay(LocalDate date, @JsonProperty("for") String forHoliday) {
-  }
+  record MakeUpDay(LocalDate date, @JsonProperty("for") String forHoliday) {}
 
-  /** One thing wrong in a notice: the JSON field (e.g. {@code holidays[2].from}) and why, in Chinese. */
-  record CalendarProblem(String field, String reason) {
-  }
+  /**
+   * One thing wrong in a notice: the JSON field (e.g. {@code holidays[2].from}) and why, in
+   * Chinese.
+   */
+  record CalendarProblem(String field, String reason) {}
 
-  /** A calendar file that must not be used; the application refuses to start rather than count with it. */
+  /**
+   * A calendar file that must not be used; the application refuses to start rather than count with
+   * it.
+   */
   static final class InvalidCalendarException extends RuntimeException {
 
     private final List<CalendarProblem> problems;

@@ -14,25 +14,30 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
- * Publishing a year's holiday notice without a restart: checked like a calendar file, stored so that it survives
- * restarts and reaches every node, counted with at once, and every provisional due date of that year recomputed
- * ({@link DeadlineRecalculation}). Publishing the same notice again changes nothing.
+ * Publishing a year's holiday notice without a restart: checked like a calendar file, stored so
+ * that it survives restarts and reaches every node, counted with at once, and every provisional due
+ * date of that year recomputed ({@link DeadlineRecalculation}). Publishing the same notice again
+ * changes nothing.
  */
 @Service
 public class CalendarPublication {
 
   private static final Logger LOG = LoggerFactory.getLogger(CalendarPublication.class);
 
-  /** What a publication did: whether the notice differed from what was counted with, and what moved. */
-  public record Published(int year, boolean changed, int cases, int clocksMoved, int casesFailed) {
-  }
+  /**
+   * What a publication did: whether the notice differed from what was counted with, and what moved.
+   */
+  public record Published(int year, boolean changed, int cases, int clocksMoved, int casesFailed) {}
 
   private final JdbcTemplate jdbc;
   private final WorkingDayCalendar calendar;
   private final DeadlineRecalculation recalculation;
   private final Clock clock;
 
-  CalendarPublication(JdbcTemplate jdbc, WorkingDayCalendar calendar, DeadlineRecalculation recalculation,
+  CalendarPublication(
+      JdbcTemplate jdbc,
+      WorkingDayCalendar calendar,
+      DeadlineRecalculation recalculation,
       Clock clock) {
     this.jdbc = jdbc;
     this.calendar = calendar;
@@ -59,16 +64,18 @@ public class CalendarPublication {
   }
 
   /**
-   * Every node reads the notices another node published, and finishes any recalculation left over (a crash, a case
-   * that was busy). Cheap when nothing changed: one small query.
+   * Every node reads the notices another node published, and finishes any recalculation left over
+   * (a crash, a case that was busy). Cheap when nothing changed: one small query.
    */
-  @Scheduled(fixedDelayString = "${onedoor.deadline.refresh-interval:PT1M}",
+  @Scheduled(
+      fixedDelayString = "${onedoor.deadline.refresh-interval:PT1M}",
       initialDelayString = "${onedoor.deadline.refresh-interval:PT1M}")
   void refresh() {
     for (CalendarYear notice : storedNotices()) {
       if (calendar.notice(notice.year()).map(current -> !sameDays(current, notice)).orElse(true)) {
         calendar.publish(notice);
-        LOG.info("Holiday notice for {} published on another node: now counted here too", notice.year());
+        LOG.info(
+            "Holiday notice for {} published on another node: now counted here too", notice.year());
       }
     }
     recalculation.run(null);
@@ -80,11 +87,18 @@ public class CalendarPublication {
     recalculation.run(null);
   }
 
-  /** The notices published through the API, read after the calendar files at start (they win for their year). */
+  /**
+   * The notices published through the API, read after the calendar files at start (they win for
+   * their year).
+   */
   static List<CalendarYear> storedNotices(JdbcTemplate jdbc) {
-    return jdbc.query("select calendar_year, body from calendar_notice order by calendar_year", (rs, n) ->
-        CalendarLoader.parse(rs.getString("body").getBytes(StandardCharsets.UTF_8), rs.getInt("calendar_year"),
-            "calendar_notice " + rs.getInt("calendar_year")));
+    return jdbc.query(
+        "select calendar_year, body from calendar_notice order by calendar_year",
+        (rs, n) ->
+            CalendarLoader.parse(
+                rs.getString("body").getBytes(StandardCharsets.UTF_8),
+                rs.getInt("calendar_year"),
+                "calendar_notice " + rs.getInt("calendar_year")));
   }
 
   private List<CalendarYear> storedNotices() {
@@ -93,11 +107,21 @@ public class CalendarPublication {
 
   private void store(int year, String body, String actor) {
     Timestamp now = Timestamp.from(clock.instant());
-    int updated = jdbc.update("update calendar_notice set body = ?, published_at = ?, published_by = ? "
-        + "where calendar_year = ?", body, now, actor, year);
+    int updated =
+        jdbc.update(
+            "update calendar_notice set body = ?, published_at = ?, published_by = ? "
+                + "where calendar_year = ?",
+            body,
+            now,
+            actor,
+            year);
     if (updated == 0) {
-      jdbc.update("insert into calendar_notice (calendar_year, body, published_at, published_by) values (?, ?, ?, ?)",
-          year, body, now, actor);
+      jdbc.update(
+          "insert into calendar_notice (calendar_year, body, published_at, published_by) values (?, ?, ?, ?)",
+          year,
+          body,
+          now,
+          actor);
     }
   }
 

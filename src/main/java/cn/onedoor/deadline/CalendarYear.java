@@ -9,7 +9,8 @@ import java.util.Map;
  * @param origin where it was read from, for log lines and error messages
  * @param notice the notice's title and number, for the health details
  * @param holidays every day off, with the holiday's Chinese name
- * @param makeUpWorkingDays weekend days that are working days (调休上班), with the holiday they make up for
+ * @param makeUpWorkingDays weekend days that are working days (调休上班), with the holiday they make up
+ *     for
  */
 record CalendarYear(
     int year,

@@ -2,13 +2,13 @@ package cn.onedoor.deadline;
 
 import cn.onedoor.web.InvalidParam;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
-import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -23,9 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Lets staff check a deadline by hand ("if the agreement took effect on 9/30, when is the last day to apply for
- * confirmation?") with the same rules the processes use. Parameters arrive as text and are checked here, so that
- * every wrong one is named in a single answer rather than one per attempt.
+ * Lets staff check a deadline by hand ("if the agreement took effect on 9/30, when is the last day
+ * to apply for confirmation?") with the same rules the processes use. Parameters arrive as text and
+ * are checked here, so that every wrong one is named in a single answer rather than one per
+ * attempt.
  */
 @RestController
 @RequestMapping("/api/deadlines")
@@ -48,29 +49,50 @@ class DeadlineController {
   @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
   @Operation(
       summary = "计算期限届满日 / Compute a due date",
-      description = "起算日不计入；期间届满日为法定节假日或休息日的，顺延至其后第一个工作日（可能是调休上班的周六、周日）；"
-          + "届满日为调休上班日的不顺延；N个工作日即起算日后第N个工作日；按月、年计算的，到期月对应日为最后一日，"
-          + "无对应日的为月末日。/ The start day is not counted; an end on a day off moves to the next working day; "
-          + "months end on the same day of the month or the month's last day.")
+      description =
+          "起算日不计入；期间届满日为法定节假日或休息日的，顺延至其后第一个工作日（可能是调休上班的周六、周日）；"
+              + "届满日为调休上班日的不顺延；N个工作日即起算日后第N个工作日；按月、年计算的，到期月对应日为最后一日，"
+              + "无对应日的为月末日。/ The start day is not counted; an end on a day off moves to the next working day; "
+              + "months end on the same day of the month or the month's last day.")
   @ApiResponse(responseCode = "200", description = "届满日 / The due date")
-  @ApiResponse(responseCode = "400", description = "参数无效，invalidParams 列出每个有误的参数 / Invalid parameters",
-      content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-          schema = @Schema(implementation = ProblemDetail.class)))
-  @ApiResponse(responseCode = "401", description = "未登录 / HTTP Basic credentials required", content = @Content)
+  @ApiResponse(
+      responseCode = "400",
+      description = "参数无效，invalidParams 列出每个有误的参数 / Invalid parameters",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+              schema = @Schema(implementation = ProblemDetail.class)))
+  @ApiResponse(
+      responseCode = "401",
+      description = "未登录 / HTTP Basic credentials required",
+      content = @Content)
   DeadlineAnswer compute(
-      @Parameter(description = "起算日（当日不计入）/ Start day, not counted", required = true,
-          schema = @Schema(type = "string", format = "date", example = "2025-09-30"))
-      @RequestParam(required = false) String start,
-      @Parameter(description = "期间长度，0–3650 / Length of the period, 0 to 3650", required = true,
-          schema = @Schema(type = "integer", minimum = "0", maximum = "3650", example = "3"))
-      @RequestParam(required = false) String amount,
-      @Parameter(description = "计算单位：calendar 日，working 工作日，months 月，years 年 / Unit",
-          schema = @Schema(type = "string", allowableValues = {"calendar", "working", "months", "years"},
-              defaultValue = "calendar"))
-      @RequestParam(required = false) String unit,
-      @Parameter(description = "届满日为非工作日时是否顺延，默认顺延 / Move an end on a day off to the next working day",
-          schema = @Schema(type = "boolean", defaultValue = "true"))
-      @RequestParam(required = false) String roll) {
+      @Parameter(
+              description = "起算日（当日不计入）/ Start day, not counted",
+              required = true,
+              schema = @Schema(type = "string", format = "date", example = "2025-09-30"))
+          @RequestParam(required = false)
+          String start,
+      @Parameter(
+              description = "期间长度，0–3650 / Length of the period, 0 to 3650",
+              required = true,
+              schema = @Schema(type = "integer", minimum = "0", maximum = "3650", example = "3"))
+          @RequestParam(required = false)
+          String amount,
+      @Parameter(
+              description = "计算单位：calendar 日，working 工作日，months 月，years 年 / Unit",
+              schema =
+                  @Schema(
+                      type = "string",
+                      allowableValues = {"calendar", "working", "months", "years"},
+                      defaultValue = "calendar"))
+          @RequestParam(required = false)
+          String unit,
+      @Parameter(
+              description = "届满日为非工作日时是否顺延，默认顺延 / Move an end on a day off to the next working day",
+              schema = @Schema(type = "boolean", defaultValue = "true"))
+          @RequestParam(required = false)
+          String roll) {
     List<InvalidParam> invalid = new ArrayList<>();
     LocalDate startDay = parseStart(start, invalid);
     Integer length = parseAmount(amount, invalid);
@@ -94,9 +116,12 @@ class DeadlineController {
     }
     try {
       LocalDate day = LocalDate.parse(start.trim());
-      // The statutory holiday rules are computed for 2000-2100; a period of up to ten years must end inside them.
+      // The statutory holiday rules are computed for 2000-2100; a period of up to ten years must
+      // end inside them.
       if (day.isBefore(EARLIEST_START) || day.isAfter(LATEST_START)) {
-        invalid.add(new InvalidParam("start", "起算日须在" + EARLIEST_START + "至" + LATEST_START + "之间，收到" + day));
+        invalid.add(
+            new InvalidParam(
+                "start", "起算日须在" + EARLIEST_START + "至" + LATEST_START + "之间，收到" + day));
         return null;
       }
       return day;
@@ -132,7 +157,8 @@ class DeadlineController {
     try {
       return DeadlineUnit.valueOf(unit.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      invalid.add(new InvalidParam("unit", "未知的计算单位“" + unit + "”，应为 calendar、working、months 或 years"));
+      invalid.add(
+          new InvalidParam("unit", "未知的计算单位“" + unit + "”，应为 calendar、working、months 或 years"));
       return null;
     }
   }

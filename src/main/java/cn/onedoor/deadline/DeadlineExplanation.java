@@ -6,13 +6,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Explains a computed deadline in the words staff use, so that a window clerk can tell a party why. */
+/**
+ * Explains a computed deadline in the words staff use, so that a window clerk can tell a party why.
+ */
 final class DeadlineExplanation {
 
   private static final String WEEKDAYS = "一二三四五六日";
 
-  private DeadlineExplanation() {
-  }
+  private DeadlineExplanation() {}
 
   /** 星期一 … 星期日. */
   static String weekday(LocalDate day) {
@@ -39,8 +40,12 @@ final class DeadlineExplanation {
         String period = "按" + d.amount() + d.unit().chinese() + "计算：" + start;
         yield d.periodEnd().getDayOfMonth() == d.start().getDayOfMonth()
             ? period + "到期月的对应日" + dated(d.periodEnd()) + "为期间最后一日。"
-            : period + "到期月没有对应日（" + d.start().getDayOfMonth() + "日），以该月最后一日"
-                + dated(d.periodEnd()) + "为期间最后一日。";
+            : period
+                + "到期月没有对应日（"
+                + d.start().getDayOfMonth()
+                + "日），以该月最后一日"
+                + dated(d.periodEnd())
+                + "为期间最后一日。";
       }
     };
   }

@@ -1,8 +1,8 @@
 package cn.onedoor.deadline;
 
 /**
- * How a period is counted (docs/domain.md §5). Calendar days are the default of the law; working days only where a
- * rule says 工作日; months and years end on the corresponding day of the month.
+ * How a period is counted (docs/domain.md §5). Calendar days are the default of the law; working
+ * days only where a rule says 工作日; months and years end on the corresponding day of the month.
  */
 public enum DeadlineUnit {
   CALENDAR("日"),

@@ -14,21 +14,24 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The Chinese working-day calendar: Monday to Friday, less the public holidays, plus the weekend days that the
- * State Council declares working days (调休上班).
+ * The Chinese working-day calendar: Monday to Friday, less the public holidays, plus the weekend
+ * days that the State Council declares working days (调休上班).
  *
- * <p>A year whose notice is loaded is <em>published</em>. Any other year is <em>provisional</em>, never an error: its
- * days off are the statutory holidays of the rules in force that year ({@link StatutoryHolidays}) and the weekends. The
- * law counts on without the notice (民事诉讼法 art 85 only moves a last day off a holiday), and so does a county office;
- * what only the notice adds (bridge days, make-up working days) is unknown until it is published, so every due date that
- * looked at a provisional day says so, and is recomputed when the notice is published ({@link #publish}).
+ * <p>A year whose notice is loaded is <em>published</em>. Any other year is <em>provisional</em>,
+ * never an error: its days off are the statutory holidays of the rules in force that year ({@link
+ * StatutoryHolidays}) and the weekends. The law counts on without the notice (民事诉讼法 art 85 only
+ * moves a last day off a holiday), and so does a county office; what only the notice adds (bridge
+ * days, make-up working days) is unknown until it is published, so every due date that looked at a
+ * provisional day says so, and is recomputed when the notice is published ({@link #publish}).
  *
- * <p>Thread-safe: the published notices are an immutable snapshot swapped whole when a year is published.
+ * <p>Thread-safe: the published notices are an immutable snapshot swapped whole when a year is
+ * published.
  */
 public final class WorkingDayCalendar {
 
   private volatile Snapshot published;
-  private final Map<Integer, Map<LocalDate, String>> provisionalHolidays = new ConcurrentHashMap<>();
+  private final Map<Integer, Map<LocalDate, String>> provisionalHolidays =
+      new ConcurrentHashMap<>();
 
   WorkingDayCalendar(Collection<CalendarYear> years) {
     this.published = Snapshot.of(years);
@@ -41,7 +44,9 @@ public final class WorkingDayCalendar {
     published = Snapshot.of(years.values());
   }
 
-  /** Takes a year's notice back (tests that publish a year restore the shipped calendar with it). */
+  /**
+   * Takes a year's notice back (tests that publish a year restore the shipped calendar with it).
+   */
   synchronized void withdraw(int year) {
     Map<Integer, CalendarYear> years = new TreeMap<>(published.years);
     years.remove(year);
@@ -57,7 +62,10 @@ public final class WorkingDayCalendar {
     return published.years.containsKey(year);
   }
 
-  /** Whether the day's year has no published notice, so its status is derived from the statutory rules alone. */
+  /**
+   * Whether the day's year has no published notice, so its status is derived from the statutory
+   * rules alone.
+   */
   public boolean isProvisional(LocalDate date) {
     return !isPublished(date.getYear());
   }
@@ -67,13 +75,21 @@ public final class WorkingDayCalendar {
     return Optional.ofNullable(published.years.get(year));
   }
 
-  /** The notice a year's data comes from (title and number), or the rules a provisional year is derived from. */
+  /**
+   * The notice a year's data comes from (title and number), or the rules a provisional year is
+   * derived from.
+   */
   public String source(int year) {
     CalendarYear notice = published.years.get(year);
-    return notice != null ? notice.notice() : "暂定：按" + StatutoryHolidays.rulesInForce(year) + "推算，未含调休安排";
+    return notice != null
+        ? notice.notice()
+        : "暂定：按" + StatutoryHolidays.rulesInForce(year) + "推算，未含调休安排";
   }
 
-  /** Whether people work on that day: a weekday that is not a public holiday, or a make-up working day. */
+  /**
+   * Whether people work on that day: a weekday that is not a public holiday, or a make-up working
+   * day.
+   */
   public boolean isWorkingDay(LocalDate date) {
     Snapshot snapshot = published;
     if (snapshot.makeUpWorkingDays.containsKey(date)) {
@@ -86,7 +102,10 @@ public final class WorkingDayCalendar {
     return weekday != DayOfWeek.SATURDAY && weekday != DayOfWeek.SUNDAY;
   }
 
-  /** The public holiday's name (e.g. 春节) when the day is one; empty for ordinary weekends and working days. */
+  /**
+   * The public holiday's name (e.g. 春节) when the day is one; empty for ordinary weekends and
+   * working days.
+   */
   public Optional<String> holidayName(LocalDate date) {
     return Optional.ofNullable(holiday(published, date));
   }
@@ -114,7 +133,10 @@ public final class WorkingDayCalendar {
     return day;
   }
 
-  /** How many working days lie in the closed range {@code [from, to]}; 0 when {@code to} is before {@code from}. */
+  /**
+   * How many working days lie in the closed range {@code [from, to]}; 0 when {@code to} is before
+   * {@code from}.
+   */
   public int workingDaysBetween(LocalDate from, LocalDate to) {
     int count = 0;
     for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
@@ -125,7 +147,10 @@ public final class WorkingDayCalendar {
     return count;
   }
 
-  /** The provisional years among the days {@code [from, to]}: what a computation over them has to say is 暂定. */
+  /**
+   * The provisional years among the days {@code [from, to]}: what a computation over them has to
+   * say is 暂定.
+   */
   SortedSet<Integer> provisionalYearsBetween(LocalDate from, LocalDate to) {
     SortedSet<Integer> years = new TreeSet<>();
     for (int year = from.getYear(); year <= to.getYear(); year++) {
@@ -137,7 +162,8 @@ public final class WorkingDayCalendar {
   }
 
   private String holiday(Snapshot snapshot, LocalDate date) {
-    // A published notice may name days of a neighbouring year (元旦 from 30 December): those come first.
+    // A published notice may name days of a neighbouring year (元旦 from 30 December): those come
+    // first.
     String name = snapshot.holidays.get(date);
     if (name != null || snapshot.years.containsKey(date.getYear())) {
       return name;
@@ -146,8 +172,10 @@ public final class WorkingDayCalendar {
   }
 
   /** The published notices merged day by day. */
-  private record Snapshot(SortedMap<Integer, CalendarYear> years, Map<LocalDate, String> holidays,
-                          Map<LocalDate, String> makeUpWorkingDays) {
+  private record Snapshot(
+      SortedMap<Integer, CalendarYear> years,
+      Map<LocalDate, String> holidays,
+      Map<LocalDate, String> makeUpWorkingDays) {
 
     static Snapshot of(Collection<CalendarYear> notices) {
       SortedMap<Integer, CalendarYear> years = new TreeMap<>();
@@ -157,23 +185,36 @@ public final class WorkingDayCalendar {
         if (years.put(year.year(), year) != null) {
           throw new IllegalArgumentException("Calendar year " + year.year() + " given twice");
         }
-        // A notice may reach into the next year (元旦 from 30 December); two notices must then agree on each day.
-        year.holidays().forEach((day, name) -> {
-          if (makeUpWorkingDays.containsKey(day)) {
-            throw new IllegalArgumentException(day + " is a holiday in " + year.origin()
-                + " but a make-up working day in another calendar file");
-          }
-          holidays.putIfAbsent(day, name);
-        });
-        year.makeUpWorkingDays().forEach((day, name) -> {
-          if (holidays.containsKey(day)) {
-            throw new IllegalArgumentException(day + " is a make-up working day in " + year.origin()
-                + " but a holiday in another calendar file");
-          }
-          makeUpWorkingDays.putIfAbsent(day, name);
-        });
+        // A notice may reach into the next year (元旦 from 30 December); two notices must then agree
+        // on each day.
+        year.holidays()
+            .forEach(
+                (day, name) -> {
+                  if (makeUpWorkingDays.containsKey(day)) {
+                    throw new IllegalArgumentException(
+                        day
+                            + " is a holiday in "
+                            + year.origin()
+                            + " but a make-up working day in another calendar file");
+                  }
+                  holidays.putIfAbsent(day, name);
+                });
+        year.makeUpWorkingDays()
+            .forEach(
+                (day, name) -> {
+                  if (holidays.containsKey(day)) {
+                    throw new IllegalArgumentException(
+                        day
+                            + " is a make-up working day in "
+                            + year.origin()
+                            + " but a holiday in another calendar file");
+                  }
+                  makeUpWorkingDays.putIfAbsent(day, name);
+                });
       }
-      return new Snapshot(Collections.unmodifiableSortedMap(years), Map.copyOf(holidays),
+      return new Snapshot(
+          Collections.unmodifiableSortedMap(years),
+          Map.copyOf(holidays),
           Map.copyOf(makeUpWorkingDays));
     }
   }

@@ -17,25 +17,28 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether deadlines are being counted on provisional days. Shown by Actuator as the {@code workingDayCalendar}
- * health component (the bean name less "HealthIndicator"), and as the Prometheus gauge
- * {@code onedoor_deadlines_provisional_open_clocks}.
+ * Whether deadlines are being counted on provisional days. Shown by Actuator as the {@code
+ * workingDayCalendar} health component (the bean name less "HealthIndicator"), and as the
+ * Prometheus gauge {@code onedoor_deadlines_provisional_open_clocks}.
  *
- * <p>Always UP: a year without a notice is counted by the statutory rules and nothing stops. It carries a
- * {@code warning} while any open clock is provisional, and from 1 November whenever next year's notice is not
- * published yet (the State Council usually publishes it in October–December): an administrator should publish it
- * as soon as it appears, and the provisional clocks are then recomputed.
+ * <p>Always UP: a year without a notice is counted by the statutory rules and nothing stops. It
+ * carries a {@code warning} while any open clock is provisional, and from 1 November whenever next
+ * year's notice is not published yet (the State Council usually publishes it in October–December):
+ * an administrator should publish it as soon as it appears, and the provisional clocks are then
+ * recomputed.
  */
 @Component
 class WorkingDayCalendarHealthIndicator implements HealthIndicator, MeterBinder {
 
-  private static final Logger LOG = LoggerFactory.getLogger(WorkingDayCalendarHealthIndicator.class);
+  private static final Logger LOG =
+      LoggerFactory.getLogger(WorkingDayCalendarHealthIndicator.class);
 
   private final WorkingDayCalendar calendar;
   private final ProvisionalDeadlines provisional;
   private final Clock clock;
 
-  WorkingDayCalendarHealthIndicator(WorkingDayCalendar calendar, ProvisionalDeadlines provisional, Clock clock) {
+  WorkingDayCalendarHealthIndicator(
+      WorkingDayCalendar calendar, ProvisionalDeadlines provisional, Clock clock) {
     this.calendar = calendar;
     this.provisional = provisional;
     this.clock = clock;
@@ -46,11 +49,12 @@ class WorkingDayCalendarHealthIndicator implements HealthIndicator, MeterBinder 
     LocalDate today = today();
     List<Integer> provisionalYears = provisionalYearsToWatch(today);
     long openProvisional = provisional.openProvisionalClocks();
-    Health.Builder health = Health.up()
-        .withDetail("publishedYears", List.copyOf(calendar.publishedYears()))
-        .withDetail("currentYear", today.getYear())
-        .withDetail("provisionalYears", provisionalYears)
-        .withDetail("openProvisionalClocks", openProvisional);
+    Health.Builder health =
+        Health.up()
+            .withDetail("publishedYears", List.copyOf(calendar.publishedYears()))
+            .withDetail("currentYear", today.getYear())
+            .withDetail("provisionalYears", provisionalYears)
+            .withDetail("openProvisionalClocks", openProvisional);
     String warning = warning(provisionalYears, openProvisional);
     if (warning != null) {
       health.withDetail("warning", warning);
@@ -60,9 +64,12 @@ class WorkingDayCalendarHealthIndicator implements HealthIndicator, MeterBinder 
 
   @Override
   public void bindTo(MeterRegistry registry) {
-    Gauge.builder("onedoor.deadlines.provisional.open.clocks", provisional,
+    Gauge.builder(
+            "onedoor.deadlines.provisional.open.clocks",
+            provisional,
             ProvisionalDeadlines::openProvisionalClocks)
-        .description("Open clocks whose due date counted a day of a year without a published holiday notice")
+        .description(
+            "Open clocks whose due date counted a day of a year without a published holiday notice")
         .register(registry);
   }
 
@@ -82,7 +89,8 @@ class WorkingDayCalendarHealthIndicator implements HealthIndicator, MeterBinder 
     if (!calendar.isPublished(today.getYear())) {
       years.add(today.getYear());
     }
-    if (today.getMonth().compareTo(Month.NOVEMBER) >= 0 && !calendar.isPublished(today.getYear() + 1)) {
+    if (today.getMonth().compareTo(Month.NOVEMBER) >= 0
+        && !calendar.isPublished(today.getYear() + 1)) {
       years.add(today.getYear() + 1);
     }
     return years;
@@ -91,8 +99,9 @@ class WorkingDayCalendarHealthIndicator implements HealthIndicator, MeterBinder 
   private static String warning(List<Integer> provisionalYears, long openProvisional) {
     List<String> parts = new ArrayList<>();
     if (!provisionalYears.isEmpty()) {
-      parts.add(String.join("、", provisionalYears.stream().map(y -> y + "年").toList())
-          + "节假日安排尚未公布，暂按法定节假日计算；国务院办公厅通知发布后，请系统管理员在“节假日安排”页面公布");
+      parts.add(
+          String.join("、", provisionalYears.stream().map(y -> y + "年").toList())
+              + "节假日安排尚未公布，暂按法定节假日计算；国务院办公厅通知发布后，请系统管理员在“节假日安排”页面公布");
     }
     if (openProvisional > 0) {
       parts.add(openProvisional + "个进行中的期限为暂定，公布后自动重新计算");

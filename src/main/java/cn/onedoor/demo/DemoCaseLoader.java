@@ -35,17 +35,18 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo cases for the supervisors' page, loaded at start with
- * {@code ./mvnw spring-boot:run -Dspring-boot.run.arguments=--onedoor.demo.load-cases=300} (default profile only):
- * every case is registered through {@link Intake} like any other and then handled the way people would, so that the
- * page has every state to show: waiting on time, due within two days, overdue with the ladder's chase-up raised,
- * under a supervision order (some of them unanswered past their deadline), settled and closed, and failed mediation
- * taken to court. A progress bar is printed on the console.
+ * Demo cases for the supervisors' page, loaded at start with {@code ./mvnw spring-boot:run
+ * -Dspring-boot.run.arguments=--onedoor.demo.load-cases=300} (default profile only): every case is
+ * registered through {@link Intake} like any other and then handled the way people would, so that
+ * the page has every state to show: waiting on time, due within two days, overdue with the ladder's
+ * chase-up raised, under a supervision order (some of them unanswered past their deadline), settled
+ * and closed, and failed mediation taken to court. A progress bar is printed on the console.
  *
- * <p>The engine clock cannot be moved in a real run, so "overdue" and "due soon" are made with the public API a
- * supervisor's colleague could use: the task's due date is set (TaskService.setDueDate, recorded on the clock like any
- * change) and the overdue timer of the task is set due now (ManagementService.setJobDuedate), so the escalation ladder
- * runs for real. Registration times are real too: everything lands in the current month.
+ * <p>The engine clock cannot be moved in a real run, so "overdue" and "due soon" are made with the
+ * public API a supervisor's colleague could use: the task's due date is set
+ * (TaskService.setDueDate, recorded on the clock like any change) and the overdue timer of the task
+ * is set due now (ManagementService.setJobDuedate), so the escalation ladder runs for real.
+ * Registration times are real too: everything lands in the current month.
  */
 @Component
 @ConditionalOnExpression("${onedoor.demo.enabled:false} and ${onedoor.demo.load-cases:0} > 0")
@@ -55,21 +56,51 @@ class DemoCaseLoader {
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final String CHECK = "10X98765432";
   private static final String[][] PLACES = {
-      {"511725102", "511725102001"}, {"511725102", "511725102002"}, {"511725103", "511725103001"},
-      {"511725104", "511725104001"}};
+    {"511725102", "511725102001"},
+    {"511725102", "511725102002"},
+    {"511725103", "511725103001"},
+    {"511725104", "511725104001"}
+  };
   private static final String[][] DISPUTES = {
-      {"NEIGHBOUR", "相邻通行纠纷，双方因院坝出入发生争执"}, {"FAMILY", "赡养费分担纠纷"}, {"DEBT", "民间借款到期未还"},
-      {"LAND_USE", "宅基地边界纠纷"}, {"LABOUR", "工资结算纠纷"}, {"TRAFFIC", "电动车与行人碰擦，协商赔偿"},
-      {"CONSUMER", "购买农资质量纠纷"}, {"PROPERTY_MANAGEMENT", "物业费与漏水维修纠纷"}, {"CONTRACT", "房屋装修合同纠纷"},
-      {"NEIGHBOUR", "噪音扰邻纠纷"}};
+    {"NEIGHBOUR", "相邻通行纠纷，双方因院坝出入发生争执"}, {"FAMILY", "赡养费分担纠纷"}, {"DEBT", "民间借款到期未还"},
+    {"LAND_USE", "宅基地边界纠纷"}, {"LABOUR", "工资结算纠纷"}, {"TRAFFIC", "电动车与行人碰擦，协商赔偿"},
+    {"CONSUMER", "购买农资质量纠纷"}, {"PROPERTY_MANAGEMENT", "物业费与漏水维修纠纷"}, {"CONTRACT", "房屋装修合同纠纷"},
+    {"NEIGHBOUR", "噪音扰邻纠纷"}
+  };
 
   /** What happens to a case after registration, by its number; see the class comment. */
-  enum Fate { ON_TIME, DUE_SOON, OVERDUE, ORDERED, ORDER_LATE, SETTLED, TO_COURT }
+  enum Fate {
+    ON_TIME,
+    DUE_SOON,
+    OVERDUE,
+    ORDERED,
+    ORDER_LATE,
+    SETTLED,
+    TO_COURT
+  }
 
-  private static final Fate[] PATTERN = {Fate.ON_TIME, Fate.OVERDUE, Fate.SETTLED, Fate.DUE_SOON, Fate.ON_TIME,
-      Fate.OVERDUE, Fate.SETTLED, Fate.ORDERED, Fate.TO_COURT, Fate.ON_TIME, Fate.SETTLED, Fate.OVERDUE,
-      Fate.DUE_SOON, Fate.ORDER_LATE, Fate.SETTLED, Fate.ON_TIME, Fate.OVERDUE, Fate.TO_COURT, Fate.SETTLED,
-      Fate.DUE_SOON};
+  private static final Fate[] PATTERN = {
+    Fate.ON_TIME,
+    Fate.OVERDUE,
+    Fate.SETTLED,
+    Fate.DUE_SOON,
+    Fate.ON_TIME,
+    Fate.OVERDUE,
+    Fate.SETTLED,
+    Fate.ORDERED,
+    Fate.TO_COURT,
+    Fate.ON_TIME,
+    Fate.SETTLED,
+    Fate.OVERDUE,
+    Fate.DUE_SOON,
+    Fate.ORDER_LATE,
+    Fate.SETTLED,
+    Fate.ON_TIME,
+    Fate.OVERDUE,
+    Fate.TO_COURT,
+    Fate.SETTLED,
+    Fate.DUE_SOON
+  };
 
   private final Intake intake;
   private final TaskService taskService;
@@ -82,9 +113,16 @@ class DemoCaseLoader {
   private final int count;
   private final PrintStream console = System.out;
 
-  DemoCaseLoader(Intake intake, TaskService taskService, ManagementService managementService,
-      RuntimeService runtimeService, IdentityService identityService, SupervisionOrders orders, CaseAccess caseAccess,
-      Clock clock, @Value("${onedoor.demo.load-cases}") int count) {
+  DemoCaseLoader(
+      Intake intake,
+      TaskService taskService,
+      ManagementService managementService,
+      RuntimeService runtimeService,
+      IdentityService identityService,
+      SupervisionOrders orders,
+      CaseAccess caseAccess,
+      Clock clock,
+      @Value("${onedoor.demo.load-cases}") int count) {
     this.intake = intake;
     this.taskService = taskService;
     this.managementService = managementService;
@@ -106,8 +144,11 @@ class DemoCaseLoader {
   }
 
   void load() {
-    // the demo people are created by another start-up listener; the window officer must exist to register
-    for (int tries = 0; tries < 300 && identityService.createUserQuery().userId("intake").count() == 0; tries++) {
+    // the demo people are created by another start-up listener; the window officer must exist to
+    // register
+    for (int tries = 0;
+        tries < 300 && identityService.createUserQuery().userId("intake").count() == 0;
+        tries++) {
       pause();
     }
     console.printf("%n演示数据：登记 %d 件案件并推进到各种状态（--onedoor.demo.load-cases）%n", count);
@@ -127,28 +168,35 @@ class DemoCaseLoader {
         done.merge(fate, 1, Integer::sum);
       } catch (RuntimeException notThisOne) {
         failed++;
-        LOG.warn("Demo case {} ({}) could not be advanced: {}", codes.get(i), fate, notThisOne.getMessage());
+        LOG.warn(
+            "Demo case {} ({}) could not be advanced: {}",
+            codes.get(i),
+            fate,
+            notThisOne.getMessage());
       }
       progress("推进", i + 1, codes.size());
     }
-    console.printf("演示数据已就绪：%s%s。督办页面：/supervision/（countysupervisor / demo）%n", done,
-        failed == 0 ? "" : "，" + failed + " 件未能推进（见日志）");
+    console.printf(
+        "演示数据已就绪：%s%s。督办页面：/supervision/（countysupervisor / demo）%n",
+        done, failed == 0 ? "" : "，" + failed + " 件未能推进（见日志）");
   }
 
   private void handle(String caseCode, Fate fate) {
     Task first = awaitTask(caseCode, null);
     Instant now = clock.instant();
     switch (fate) {
-      case ON_TIME -> {
-      }
-      case DUE_SOON -> taskService.setDueDate(first.getId(), Date.from(now.plus(Duration.ofHours(20))));
+      case ON_TIME -> {}
+      case DUE_SOON ->
+          taskService.setDueDate(first.getId(), Date.from(now.plus(Duration.ofHours(20))));
       case OVERDUE -> overdue(first, now, 1 + caseCode.hashCode() % 5);
       case ORDERED, ORDER_LATE -> {
         overdue(first, now, 3);
-        SupervisionScope county = SupervisionScope.of(caseAccess.areaOf("countysupervisor")).orElseThrow();
+        SupervisionScope county =
+            SupervisionScope.of(caseAccess.areaOf("countysupervisor")).orElseThrow();
         orders.issue(caseCode, "请于三个工作日内组织调解并书面报告进展", 3, county);
         if (fate == Fate.ORDER_LATE) {
-          // the answer deadline has "passed": its timer fires now and the county leaders are asked to press
+          // the answer deadline has "passed": its timer fires now and the county leaders are asked
+          // to press
           fireTimer(caseCode, "BoundaryEvent_AnswerOverdue");
         }
       }
@@ -156,10 +204,19 @@ class DemoCaseLoader {
         if ("Task_RecordConsent".equals(first.getTaskDefinitionKey())) {
           taskService.complete(first.getId(), Map.of("partiesConsent", "YES"));
           Task mediate = awaitTask(caseCode, "Task_Mediate");
-          taskService.complete(mediate.getId(), Map.of("mediationResult", "PERFORMED", "sessionNote", "双方当场达成一致并履行"));
+          taskService.complete(
+              mediate.getId(),
+              Map.of("mediationResult", "PERFORMED", "sessionNote", "双方当场达成一致并履行"));
           Task closure = awaitTask(caseCode, "Task_RecordClosure");
-          taskService.complete(closure.getId(), Map.of("closureReason", "PERFORMED", "satisfaction", 5,
-              "closureSummary", "当场调解成功并履行完毕"));
+          taskService.complete(
+              closure.getId(),
+              Map.of(
+                  "closureReason",
+                  "PERFORMED",
+                  "satisfaction",
+                  5,
+                  "closureSummary",
+                  "当场调解成功并履行完毕"));
         }
       }
       case TO_COURT -> {
@@ -167,45 +224,81 @@ class DemoCaseLoader {
           taskService.complete(first.getId(), Map.of("partiesConsent", "NO"));
         }
         Task inform = awaitTask(caseCode, "Task_InformRoutes");
-        taskService.complete(inform.getId(), Map.of("nextRoute", "LITIGATION", "informNote", "当事人拟向法院起诉"));
+        taskService.complete(
+            inform.getId(), Map.of("nextRoute", "LITIGATION", "informNote", "当事人拟向法院起诉"));
         Task aid = awaitTask(caseCode, "Task_PrepareLegalAidApplication");
-        taskService.complete(aid.getId(), Map.of("applicantCategory", "NONE", "aidMatter", "LABOUR_REMUNERATION",
-            "monthlyIncomePerCapita", 5000, "papersComplete", true, "urgent", false));
+        taskService.complete(
+            aid.getId(),
+            Map.of(
+                "applicantCategory",
+                "NONE",
+                "aidMatter",
+                "LABOUR_REMUNERATION",
+                "monthlyIncomePerCapita",
+                5000,
+                "papersComplete",
+                true,
+                "urgent",
+                false));
       }
       default -> throw new IllegalStateException(fate.name());
     }
   }
 
-  /** Due some days ago, and the task's overdue timer fires now: the ladder raises its chase-up for real. */
+  /**
+   * Due some days ago, and the task's overdue timer fires now: the ladder raises its chase-up for
+   * real.
+   */
   private void overdue(Task task, Instant now, int daysAgo) {
-    taskService.setDueDate(task.getId(), Date.from(now.minus(Duration.ofDays(Math.max(1, Math.abs(daysAgo))))));
+    taskService.setDueDate(
+        task.getId(), Date.from(now.minus(Duration.ofDays(Math.max(1, Math.abs(daysAgo))))));
     String boundary = ProcessModels.overdueTimerOf(task.getTaskDefinitionKey());
-    managementService.createJobQuery().processInstanceId(task.getProcessInstanceId()).activityId(boundary).list()
+    managementService
+        .createJobQuery()
+        .processInstanceId(task.getProcessInstanceId())
+        .activityId(boundary)
+        .list()
         .forEach(job -> managementService.setJobDuedate(job.getId(), Date.from(now)));
   }
 
   private void fireTimer(String caseCode, String activityId) {
     for (int tries = 0; tries < 100; tries++) {
-      List<Job> jobs = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseCode).list().stream()
-          .flatMap(instance -> managementService.createJobQuery().processInstanceId(instance.getId())
-              .activityId(activityId).list().stream())
-          .toList();
+      List<Job> jobs =
+          runtimeService
+              .createProcessInstanceQuery()
+              .processInstanceBusinessKey(caseCode)
+              .list()
+              .stream()
+              .flatMap(
+                  instance ->
+                      managementService
+                          .createJobQuery()
+                          .processInstanceId(instance.getId())
+                          .activityId(activityId)
+                          .list()
+                          .stream())
+              .toList();
       if (!jobs.isEmpty()) {
-        jobs.forEach(job -> managementService.setJobDuedate(job.getId(), Date.from(clock.instant())));
+        jobs.forEach(
+            job -> managementService.setJobDuedate(job.getId(), Date.from(clock.instant())));
         return;
       }
       pause();
     }
   }
 
-  /** The case's task with this key (or its first task), once the job executor has brought the case there. */
+  /**
+   * The case's task with this key (or its first task), once the job executor has brought the case
+   * there.
+   */
   private Task awaitTask(String caseCode, String taskKey) {
     for (int tries = 0; tries < 300; tries++) {
       var query = taskService.createTaskQuery().processInstanceBusinessKey(caseCode);
       if (taskKey != null) {
         query.taskDefinitionKey(taskKey);
       } else {
-        query.processDefinitionKeyIn(ProcessModels.DISPUTE_CASE, "case-routing", "mediation", "joint-handling");
+        query.processDefinitionKeyIn(
+            ProcessModels.DISPUTE_CASE, "case-routing", "mediation", "joint-handling");
       }
       Optional<Task> task = query.list().stream().findFirst();
       if (task.isPresent()) {
@@ -228,7 +321,8 @@ class DemoCaseLoader {
   private void progress(String step, int done, int total) {
     int width = 30;
     int filled = total == 0 ? width : done * width / total;
-    console.printf("\r%s [%s%s] %d/%d", step, "#".repeat(filled), ".".repeat(width - filled), done, total);
+    console.printf(
+        "\r%s [%s%s] %d/%d", step, "#".repeat(filled), ".".repeat(width - filled), done, total);
     if (done == total) {
       console.println();
     }
@@ -239,19 +333,42 @@ class DemoCaseLoader {
     String[] place = PLACES[i % PLACES.length];
     String[] dispute = DISPUTES[(i / PLACES.length) % DISPUTES.length];
     int person = (int) ((seed * 7 + i * 2L) % 900000);
-    LocalDate occurred = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai")).minusDays(1 + i % 20);
-    return new IntakeRequest("WINDOW", null, i % 3 == 0 ? "TOWN" : "VILLAGE", place[0], place[1], "intake",
-        dispute[0], dispute[1] + "（演示）", BigDecimal.valueOf(1000L + (i * 937L) % 50000), occurred.toString(), 2, true,
+    LocalDate occurred =
+        LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai")).minusDays(1 + i % 20);
+    return new IntakeRequest(
+        "WINDOW",
+        null,
+        i % 3 == 0 ? "TOWN" : "VILLAGE",
+        place[0],
+        place[1],
+        "intake",
+        dispute[0],
+        dispute[1] + "（演示）",
+        BigDecimal.valueOf(1000L + (i * 937L) % 50000),
+        occurred.toString(),
+        2,
+        true,
         new IntakeRequest.Flags(false, false, false, false, "NONE"),
-        List.of(new IntakeRequest.Party("APPLICANT", "PERSON", "演示申请人" + i, residentId(person), null,
+        List.of(
+            new IntakeRequest.Party(
+                "APPLICANT",
+                "PERSON",
+                "演示申请人" + i,
+                residentId(person),
+                null,
                 "139" + String.format("%08d", person)),
-            new IntakeRequest.Party("RESPONDENT", "PERSON", "演示被申请人" + i, residentId(person + 1), null, null)));
+            new IntakeRequest.Party(
+                "RESPONDENT", "PERSON", "演示被申请人" + i, residentId(person + 1), null, null)));
   }
 
   /** A valid GB 11643 number for a demo person born in 渠县. */
   private static String residentId(int n) {
-    String body = "511725" + LocalDate.of(1970, 1, 1).plusDays(n / 1000)
-        .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + String.format("%03d", n % 1000);
+    String body =
+        "511725"
+            + LocalDate.of(1970, 1, 1)
+                .plusDays(n / 1000)
+                .format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE)
+            + String.format("%03d", n % 1000);
     int sum = 0;
     for (int i = 0; i < 17; i++) {
       sum += (body.charAt(i) - '0') * WEIGHTS[i];

@@ -13,8 +13,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo people, their groups and their baseline authorizations, created at start when missing (default profile
- * only). Running it twice changes nothing, so a restart keeps whatever an administrator changed in Admin.
+ * The demo people, their groups and their baseline authorizations, created at start when missing
+ * (default profile only). Running it twice changes nothing, so a restart keeps whatever an
+ * administrator changed in Admin.
  */
 @Component
 @ConditionalOnProperty(name = "onedoor.demo.enabled", havingValue = "true")
@@ -37,10 +38,16 @@ class DemoIdentities {
     int created = 0;
     for (DemoUser person : demo.users()) {
       created += ensureGroup(person) + ensureUser(person);
-      if (identityService.createUserQuery().userId(person.id()).memberOfGroup(person.groupId()).count() == 0) {
+      if (identityService
+              .createUserQuery()
+              .userId(person.id())
+              .memberOfGroup(person.groupId())
+              .count()
+          == 0) {
         identityService.createMembership(person.id(), person.groupId());
       }
-      // The same baseline any group created in Admin gets: the demo people are data like everyone else.
+      // The same baseline any group created in Admin gets: the demo people are data like everyone
+      // else.
       staffGrants.ensure(person.groupId());
     }
     LOG.info("Demo identities ready: {} people, {} created now", demo.users().size(), created);

@@ -26,10 +26,21 @@ class ReportStatusToGridDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String caseCode = execution.getProcessBusinessKey();
     String stage = (String) execution.getVariable("stage");
-    String reportId = jdbc.queryForList("select external_ref from dispute_case where case_code = ?", String.class,
-        caseCode).stream().filter(ref -> ref != null).findFirst()
-        .orElseThrow(() -> new IllegalStateException("case " + caseCode + " has no grid report id"));
-    grid.sendStatus(outbound.key(execution, "GRID_STATUS_" + stage), new StatusUpdate(reportId, caseCode, stage,
-        "案件编码 " + caseCode + "：" + CaseStage.valueOf(stage).chineseName()));
+    String reportId =
+        jdbc
+            .queryForList(
+                "select external_ref from dispute_case where case_code = ?", String.class, caseCode)
+            .stream()
+            .filter(ref -> ref != null)
+            .findFirst()
+            .orElseThrow(
+                () -> new IllegalStateException("case " + caseCode + " has no grid report id"));
+    grid.sendStatus(
+        outbound.key(execution, "GRID_STATUS_" + stage),
+        new StatusUpdate(
+            reportId,
+            caseCode,
+            stage,
+            "案件编码 " + caseCode + "：" + CaseStage.valueOf(stage).chineseName()));
   }
 }

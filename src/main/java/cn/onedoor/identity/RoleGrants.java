@@ -29,9 +29,10 @@ import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 
 /**
- * The engine authorizations a group starts with, derived from its role and level (the "baseline"; per-case read
- * access is added by {@code security.CaseAuthorizations} as cases reach a unit). Task access is not here: the engine
- * gives a task's candidate group the right to work that task (TASK_WORK: claim and complete, not reassign).
+ * The engine authorizations a group starts with, derived from its role and level (the "baseline";
+ * per-case read access is added by {@code security.CaseAuthorizations} as cases reach a unit). Task
+ * access is not here: the engine gives a task's candidate group the right to work that task
+ * (TASK_WORK: claim and complete, not reassign).
  *
  * <table>
  *   <tr><th>role (level)</th><th>webapps</th><th>engine</th></tr>
@@ -47,11 +48,9 @@ import org.camunda.bpm.engine.authorization.UserOperationLogCategoryPermissions;
 public final class RoleGrants {
 
   /** Permissions on every resource of a type ("*"), or on one resource id. */
-  public record Grant(Resource resource, String resourceId, Set<Permission> permissions) {
-  }
+  public record Grant(Resource resource, String resourceId, Set<Permission> permissions) {}
 
-  private RoleGrants() {
-  }
+  private RoleGrants() {}
 
   public static List<Grant> baseline(StaffGroup group, String countyCode) {
     Builder grants = new Builder();
@@ -69,7 +68,8 @@ public final class RoleGrants {
         grants.add(APPLICATION, "tasklist", ACCESS);
         readModels(grants);
         if (role.registersCases()) {
-          // The process every door starts; the only one staff may start (its start registers through the intake).
+          // The process every door starts; the only one staff may start (its start registers
+          // through the intake).
           grants.add(PROCESS_DEFINITION, ProcessModels.DISPUTE_CASE, CREATE_INSTANCE);
           grants.add(PROCESS_INSTANCE, "*", CREATE);
         }
@@ -96,7 +96,10 @@ public final class RoleGrants {
     grants.add(DECISION_REQUIREMENTS_DEFINITION, "*", READ);
   }
 
-  /** One authorization per resource and id, permissions merged: the engine keeps one row per group and resource. */
+  /**
+   * One authorization per resource and id, permissions merged: the engine keeps one row per group
+   * and resource.
+   */
   private static final class Builder {
     private final Map<String, Grant> grants = new LinkedHashMap<>();
 

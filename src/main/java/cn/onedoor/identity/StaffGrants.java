@@ -23,10 +23,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps every {@code role:level:unit} group's engine authorizations equal to its role's baseline
- * ({@link RoleGrants}): at start for every group, and before a person's login for their groups, so a group created
- * in Admin works at its members' first login without anyone granting anything. The baseline is the model: a
- * permission added by hand to one of these authorizations is taken back at the next start; give a person more by
- * putting them into another group.
+ * ({@link RoleGrants}): at start for every group, and before a person's login for their groups, so
+ * a group created in Admin works at its members' first login without anyone granting anything. The
+ * baseline is the model: a permission added by hand to one of these authorizations is taken back at
+ * the next start; give a person more by putting them into another group.
  */
 @Component
 public class StaffGrants {
@@ -36,10 +36,13 @@ public class StaffGrants {
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
   private final String countyCode;
+
   /** Groups already in step since this node started: a login then costs one group query. */
   private final Set<String> inStep = ConcurrentHashMap.newKeySet();
 
-  StaffGrants(IdentityService identityService, AuthorizationService authorizationService,
+  StaffGrants(
+      IdentityService identityService,
+      AuthorizationService authorizationService,
       @Value("${onedoor.county.code}") String countyCode) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
@@ -49,7 +52,8 @@ public class StaffGrants {
   @EventListener(ApplicationReadyEvent.class)
   void bringEveryGroupInStep() {
     int groups = 0;
-    for (Group group : SystemUser.call(identityService, () -> identityService.createGroupQuery().list())) {
+    for (Group group :
+        SystemUser.call(identityService, () -> identityService.createGroupQuery().list())) {
       if (StaffGroups.parse(group.getId()).isPresent()) {
         ensure(group.getId());
         groups++;
@@ -63,16 +67,21 @@ public class StaffGrants {
     if (userId == null || userId.isBlank()) {
       return;
     }
-    // Grants are the system's doing, whoever's request led here: no user's permissions are asked for.
-    List<Group> groups = SystemUser.call(identityService,
-        () -> identityService.createGroupQuery().groupMember(userId).list());
+    // Grants are the system's doing, whoever's request led here: no user's permissions are asked
+    // for.
+    List<Group> groups =
+        SystemUser.call(
+            identityService, () -> identityService.createGroupQuery().groupMember(userId).list());
     for (Group group : groups) {
       if (!inStep.contains(group.getId())) {
         try {
           ensure(group.getId());
         } catch (RuntimeException anotherNodeWasFaster) {
           // A second node (or request) wrote the same row first; the next login finds it in step.
-          LOG.warn("Could not bring group {} in step now: {}", group.getId(), anotherNodeWasFaster.getMessage());
+          LOG.warn(
+              "Could not bring group {} in step now: {}",
+              group.getId(),
+              anotherNodeWasFaster.getMessage());
         }
       }
     }
@@ -84,23 +93,32 @@ public class StaffGrants {
     if (group.isEmpty()) {
       return;
     }
-    SystemUser.run(identityService, () -> {
-      for (Grant grant : RoleGrants.baseline(group.get(), countyCode)) {
-        inStep(groupId, grant);
-      }
-    });
+    SystemUser.run(
+        identityService,
+        () -> {
+          for (Grant grant : RoleGrants.baseline(group.get(), countyCode)) {
+            inStep(groupId, grant);
+          }
+        });
     inStep.add(groupId);
   }
 
   private void inStep(String groupId, Grant grant) {
-    Authorization existing = authorizationService.createAuthorizationQuery()
-        .authorizationType(Authorization.AUTH_TYPE_GRANT).groupIdIn(groupId)
-        .resourceType(grant.resource()).resourceId(grant.resourceId()).singleResult();
+    Authorization existing =
+        authorizationService
+            .createAuthorizationQuery()
+            .authorizationType(Authorization.AUTH_TYPE_GRANT)
+            .groupIdIn(groupId)
+            .resourceType(grant.resource())
+            .resourceId(grant.resourceId())
+            .singleResult();
     if (existing != null && exactly(existing, grant)) {
       return;
     }
-    Authorization authorization = existing != null ? existing
-        : authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    Authorization authorization =
+        existing != null
+            ? existing
+            : authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
     authorization.setGroupId(groupId);
     authorization.setResource(grant.resource());
     authorization.setResourceId(grant.resourceId());
@@ -108,7 +126,10 @@ public class StaffGrants {
     authorizationService.saveAuthorization(authorization);
   }
 
-  /** Every wanted permission granted, and none of the generic ones that apply to the resource besides. */
+  /**
+   * Every wanted permission granted, and none of the generic ones that apply to the resource
+   * besides.
+   */
   private static boolean exactly(Authorization authorization, Grant grant) {
     for (Permission wanted : grant.permissions()) {
       if (!authorization.isPermissionGranted(wanted)) {
@@ -117,7 +138,8 @@ public class StaffGrants {
     }
     Set<Permission> others = new LinkedHashSet<>();
     for (Permissions permission : Permissions.values()) {
-      if (permission != Permissions.NONE && permission != Permissions.ALL
+      if (permission != Permissions.NONE
+          && permission != Permissions.ALL
           && Arrays.asList(permission.getTypes()).contains(grant.resource())
           && grant.permissions().stream().noneMatch(p -> p.getValue() == permission.getValue())) {
         others.add(permission);

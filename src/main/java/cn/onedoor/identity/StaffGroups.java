@@ -3,18 +3,18 @@ package cn.onedoor.identity;
 import java.util.Optional;
 
 /**
- * Group ids are derived, never typed: {@code role:level:unit}. A new town needs no code, only its groups; BPMN
- * candidate groups use the same shape ({@code mediator:town:${townCode}}). Read back with {@link #parse}: a person's
- * role and area are whatever their group ids say.
+ * Group ids are derived, never typed: {@code role:level:unit}. A new town needs no code, only its
+ * groups; BPMN candidate groups use the same shape ({@code mediator:town:${townCode}}). Read back
+ * with {@link #parse}: a person's role and area are whatever their group ids say.
  */
 public final class StaffGroups {
 
   public static final String SEPARATOR = ":";
+
   /** Camunda's administrators' group: administers the engine and the people, works no case. */
   public static final String ADMINISTRATORS = "camunda-admin";
 
-  private StaffGroups() {
-  }
+  private StaffGroups() {}
 
   public static String groupId(StaffRole role, String level, String unitCode) {
     return role.id() + SEPARATOR + level + SEPARATOR + unitCode;
@@ -37,7 +37,10 @@ public final class StaffGroups {
     }
   }
 
-  /** The group a {@code role:level:unit} id names; empty for any other id (e.g. camunda-admin, a typo). */
+  /**
+   * The group a {@code role:level:unit} id names; empty for any other id (e.g. camunda-admin, a
+   * typo).
+   */
   public static Optional<StaffGroup> parse(String groupId) {
     if (groupId == null) {
       return Optional.empty();

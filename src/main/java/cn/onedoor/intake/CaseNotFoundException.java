@@ -1,6 +1,9 @@
 package cn.onedoor.intake;
 
-/** No such case, or (for the party view) no party of it with that mobile: the same answer, so nothing leaks. */
+/**
+ * No such case, or (for the party view) no party of it with that mobile: the same answer, so
+ * nothing leaks.
+ */
 public class CaseNotFoundException extends RuntimeException {
 
   public CaseNotFoundException(String caseCode) {

@@ -4,8 +4,8 @@ import cn.onedoor.casefile.CaseCodes;
 import cn.onedoor.casefile.CaseStage;
 import cn.onedoor.deadline.ProvisionalDeadlines;
 import cn.onedoor.organisation.Units;
-import cn.onedoor.security.CaseAccess;
 import cn.onedoor.routing.DisputeType;
+import cn.onedoor.security.CaseAccess;
 import cn.onedoor.web.InvalidParam;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -23,60 +23,106 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What the registry tells about a case: to staff (everything, personal data masked), to a party (stage, next deadline,
- * responsible unit, outcome; nobody's personal data), and in full to the roles that need it, every such read recorded.
+ * What the registry tells about a case: to staff (everything, personal data masked), to a party
+ * (stage, next deadline, responsible unit, outcome; nobody's personal data), and in full to the
+ * roles that need it, every such read recorded.
  */
 @Service
 public class CaseStatuses {
 
+  public record Party(
+      String role, String kind, String name, String idNumber, String creditCode, String mobile) {}
 
-  public record Party(String role, String kind, String name, String idNumber, String creditCode, String mobile) {
-  }
+  public record FullParty(
+      String role, String kind, String name, String idNumber, String creditCode, String mobile) {}
 
-  public record FullParty(String role, String kind, String name, String idNumber, String creditCode, String mobile) {
-  }
-
-  public record Named(String code, String name) {
-  }
+  public record Named(String code, String name) {}
 
   /**
-   * @param provisional the due day counted a day of a year whose holiday notice is not published yet (暂定); it is
-   *     recomputed when the notice is published
+   * @param provisional the due day counted a day of a year whose holiday notice is not published
+   *     yet (暂定); it is recomputed when the notice is published
    * @param provisionalYear that year, or null
    */
-  public record OpenClock(String name, String candidateGroup, String assignee, Instant startedAt, Instant dueAt,
-                          boolean overdue, boolean provisional, Integer provisionalYear) {
-  }
+  public record OpenClock(
+      String name,
+      String candidateGroup,
+      String assignee,
+      Instant startedAt,
+      Instant dueAt,
+      boolean overdue,
+      boolean provisional,
+      Integer provisionalYear) {}
 
-  public record Escalation(String rung, String clockName, String targetGroup, Instant raisedAt, Instant answerDue,
-                           Instant answeredAt) {
-  }
+  public record Escalation(
+      String rung,
+      String clockName,
+      String targetGroup,
+      Instant raisedAt,
+      Instant answerDue,
+      Instant answeredAt) {}
 
-  public record HandOver(long id, String fromUnit, String toUnit, String handedBy, Instant handedAt, String reason,
-                         String answer, String answeredBy, Instant answeredAt, String objection) {
-  }
+  public record HandOver(
+      long id,
+      String fromUnit,
+      String toUnit,
+      String handedBy,
+      Instant handedAt,
+      String reason,
+      String answer,
+      String answeredBy,
+      Instant answeredAt,
+      String objection) {}
 
-  public record Closure(String reason, Instant closedAt) {
-  }
+  public record Closure(String reason, Instant closedAt) {}
 
-  public record StaffView(String caseCode, String source, String externalRef, Named disputeType, String summary,
-                          BigDecimal amount, LocalDate occurredOn, int partyCount, String reportLevel, Named town,
-                          Named village, String receivedBy, Instant registeredAt, Instant limitationInterruptedAt,
-                          String stage, String stageName, Instant stageSince, String channel, String handlingLevel,
-                          String riskGrade, Named responsibleUnit, String responsibleOfficer, List<Party> parties,
-                          List<OpenClock> openClocks, List<Escalation> escalations, List<HandOver> handOvers,
-                          List<String> possibleDuplicates, Closure closure) {
-  }
+  public record StaffView(
+      String caseCode,
+      String source,
+      String externalRef,
+      Named disputeType,
+      String summary,
+      BigDecimal amount,
+      LocalDate occurredOn,
+      int partyCount,
+      String reportLevel,
+      Named town,
+      Named village,
+      String receivedBy,
+      Instant registeredAt,
+      Instant limitationInterruptedAt,
+      String stage,
+      String stageName,
+      Instant stageSince,
+      String channel,
+      String handlingLevel,
+      String riskGrade,
+      Named responsibleUnit,
+      String responsibleOfficer,
+      List<Party> parties,
+      List<OpenClock> openClocks,
+      List<Escalation> escalations,
+      List<HandOver> handOvers,
+      List<String> possibleDuplicates,
+      Closure closure) {}
 
   /**
-   * @param nextDeadlineProvisional the next deadline counted a day of a year whose holiday notice is not out yet
+   * @param nextDeadlineProvisional the next deadline counted a day of a year whose holiday notice
+   *     is not out yet
    * @param provisionalNote why, in the words the party reads (null when the deadline is final)
    */
-  public record PartyView(String caseCode, String stage, String stageName, Instant registeredAt,
-                          Instant limitationInterruptedAt, Named responsibleUnit, Instant nextDeadline,
-                          String nextStep, String outcome, Instant closedAt, boolean nextDeadlineProvisional,
-                          String provisionalNote) {
-  }
+  public record PartyView(
+      String caseCode,
+      String stage,
+      String stageName,
+      Instant registeredAt,
+      Instant limitationInterruptedAt,
+      Named responsibleUnit,
+      Instant nextDeadline,
+      String nextStep,
+      String outcome,
+      Instant closedAt,
+      boolean nextDeadlineProvisional,
+      String provisionalNote) {}
 
   private final JdbcTemplate jdbc;
   private final Units units;
@@ -84,7 +130,12 @@ public class CaseStatuses {
   private final ProvisionalDeadlines provisional;
   private final Clock clock;
 
-  CaseStatuses(JdbcTemplate jdbc, Units units, CaseAccess access, ProvisionalDeadlines provisional, Clock clock) {
+  CaseStatuses(
+      JdbcTemplate jdbc,
+      Units units,
+      CaseAccess access,
+      ProvisionalDeadlines provisional,
+      Clock clock) {
     this.provisional = provisional;
     this.jdbc = jdbc;
     this.units = units;
@@ -95,7 +146,8 @@ public class CaseStatuses {
   /** A case code as 一案一码 writes it, or a 400 naming {@code caseCode}. */
   public static String checkedCode(String caseCode) {
     if (!CaseCodes.wellFormed(caseCode)) {
-      throw new IntakeRejectedException(List.of(new InvalidParam("caseCode", "案件编号格式应为 511725-2026-000123")));
+      throw new IntakeRejectedException(
+          List.of(new InvalidParam("caseCode", "案件编号格式应为 511725-2026-000123")));
     }
     return caseCode;
   }
@@ -103,108 +155,211 @@ public class CaseStatuses {
   public StaffView staffView(String caseCode) {
     Instant now = clock.instant();
     Map<String, String> unitNames = unitNames();
-    Function<String, Named> named = code -> code == null ? null : new Named(code, unitNames.getOrDefault(code, code));
-    return jdbc.query("""
+    Function<String, Named> named =
+        code -> code == null ? null : new Named(code, unitNames.getOrDefault(code, code));
+    return jdbc
+        .query(
+            """
         select d.*, p.stage, p.stage_since, p.channel, p.handling_level, p.risk_grade, p.current_unit, p.closed_at,
                p.closure_reason
         from dispute_case d join case_progress p on p.case_code = d.case_code where d.case_code = ?""",
-        (rs, row) -> new StaffView(caseCode, rs.getString("source"), rs.getString("external_ref"),
-            disputeType(rs.getString("dispute_type")), PersonalData.maskInText(rs.getString("summary")),
-            rs.getBigDecimal("amount"), rs.getDate("occurred_on").toLocalDate(), rs.getInt("party_count"),
-            rs.getString("report_level"), named.apply(rs.getString("town_code")),
-            named.apply(rs.getString("village_code")), rs.getString("received_by"), instant(rs, "registered_at"),
-            instant(rs, "registered_at"), rs.getString("stage"), stageName(rs.getString("stage")),
-            instant(rs, "stage_since"), rs.getString("channel"), rs.getString("handling_level"),
-            rs.getString("risk_grade"), named.apply(rs.getString("current_unit")),
-            rs.getString("responsible_officer"), maskedParties(caseCode), openClocks(caseCode, now),
-            escalations(caseCode), handOvers(caseCode), possibleDuplicates(caseCode),
-            rs.getTimestamp("closed_at") == null ? null
-                : new Closure(rs.getString("closure_reason"), instant(rs, "closed_at"))), caseCode)
-        .stream().findFirst().orElseThrow(() -> new CaseNotFoundException(caseCode));
+            (rs, row) ->
+                new StaffView(
+                    caseCode,
+                    rs.getString("source"),
+                    rs.getString("external_ref"),
+                    disputeType(rs.getString("dispute_type")),
+                    PersonalData.maskInText(rs.getString("summary")),
+                    rs.getBigDecimal("amount"),
+                    rs.getDate("occurred_on").toLocalDate(),
+                    rs.getInt("party_count"),
+                    rs.getString("report_level"),
+                    named.apply(rs.getString("town_code")),
+                    named.apply(rs.getString("village_code")),
+                    rs.getString("received_by"),
+                    instant(rs, "registered_at"),
+                    instant(rs, "registered_at"),
+                    rs.getString("stage"),
+                    stageName(rs.getString("stage")),
+                    instant(rs, "stage_since"),
+                    rs.getString("channel"),
+                    rs.getString("handling_level"),
+                    rs.getString("risk_grade"),
+                    named.apply(rs.getString("current_unit")),
+                    rs.getString("responsible_officer"),
+                    maskedParties(caseCode),
+                    openClocks(caseCode, now),
+                    escalations(caseCode),
+                    handOvers(caseCode),
+                    possibleDuplicates(caseCode),
+                    rs.getTimestamp("closed_at") == null
+                        ? null
+                        : new Closure(rs.getString("closure_reason"), instant(rs, "closed_at"))),
+            caseCode)
+        .stream()
+        .findFirst()
+        .orElseThrow(() -> new CaseNotFoundException(caseCode));
   }
 
   /**
-   * The party's view, once the last four digits of a party's mobile match. Shows where the case stands and who
-   * handles it, never a name, number or summary.
+   * The party's view, once the last four digits of a party's mobile match. Shows where the case
+   * stands and who handles it, never a name, number or summary.
    */
   public PartyView partyView(String caseCode, String mobileLast4) {
-    Integer matches = jdbc.queryForObject(
-        "select count(*) from case_party where case_code = ? and mobile like ?", Integer.class,
-        caseCode, "%" + mobileLast4);
+    Integer matches =
+        jdbc.queryForObject(
+            "select count(*) from case_party where case_code = ? and mobile like ?",
+            Integer.class,
+            caseCode,
+            "%" + mobileLast4);
     if (matches == null || matches == 0) {
       throw new CaseNotFoundException(caseCode);
     }
     Map<String, String> unitNames = unitNames();
     Instant now = clock.instant();
     List<OpenClock> clocks = openClocks(caseCode, now);
-    OpenClock next = clocks.stream().filter(c -> c.dueAt() != null)
-        .min(java.util.Comparator.comparing(OpenClock::dueAt)).orElse(null);
-    return jdbc.query("select * from case_progress where case_code = ?", (rs, row) -> new PartyView(caseCode,
-        rs.getString("stage"), stageName(rs.getString("stage")), instant(rs, "registered_at"),
-        instant(rs, "registered_at"),
-        rs.getString("current_unit") == null ? null
-            : new Named(rs.getString("current_unit"), unitNames.getOrDefault(rs.getString("current_unit"), "")),
-        next == null ? null : next.dueAt(), next == null ? null : next.name(),
-        outcome(rs.getString("closure_reason")), instant(rs, "closed_at"), next != null && next.provisional(),
-        next != null && next.provisional() ? ProvisionalDeadlines.note(List.of(next.provisionalYear())) : null),
-        caseCode)
-        .stream().findFirst().orElseThrow(() -> new CaseNotFoundException(caseCode));
+    OpenClock next =
+        clocks.stream()
+            .filter(c -> c.dueAt() != null)
+            .min(java.util.Comparator.comparing(OpenClock::dueAt))
+            .orElse(null);
+    return jdbc
+        .query(
+            "select * from case_progress where case_code = ?",
+            (rs, row) ->
+                new PartyView(
+                    caseCode,
+                    rs.getString("stage"),
+                    stageName(rs.getString("stage")),
+                    instant(rs, "registered_at"),
+                    instant(rs, "registered_at"),
+                    rs.getString("current_unit") == null
+                        ? null
+                        : new Named(
+                            rs.getString("current_unit"),
+                            unitNames.getOrDefault(rs.getString("current_unit"), "")),
+                    next == null ? null : next.dueAt(),
+                    next == null ? null : next.name(),
+                    outcome(rs.getString("closure_reason")),
+                    instant(rs, "closed_at"),
+                    next != null && next.provisional(),
+                    next != null && next.provisional()
+                        ? ProvisionalDeadlines.note(List.of(next.provisionalYear()))
+                        : null),
+            caseCode)
+        .stream()
+        .findFirst()
+        .orElseThrow(() -> new CaseNotFoundException(caseCode));
   }
 
-  /** Full identities for a role that needs them; the read is recorded in the same transaction as it happens. */
+  /**
+   * Full identities for a role that needs them; the read is recorded in the same transaction as it
+   * happens.
+   */
   @Transactional
   public List<FullParty> fullParties(String caseCode, String reader, String purpose) {
     if (purpose == null || purpose.isBlank() || purpose.length() > 200) {
       throw new IntakeRejectedException(List.of(new InvalidParam("purpose", "请写明读取用途（至多 200 字）")));
     }
-    // One rule for every door (CaseAccess): a role whose work needs the full identity, the case in its area.
+    // One rule for every door (CaseAccess): a role whose work needs the full identity, the case in
+    // its area.
     access.requireFullPersonalData(reader, caseCode);
-    List<FullParty> parties = jdbc.query("select * from case_party where case_code = ? order by position",
-        (rs, row) -> new FullParty(rs.getString("party_role"), rs.getString("party_kind"), rs.getString("name"),
-            rs.getString("id_number"), rs.getString("credit_code"), rs.getString("mobile")), caseCode);
+    List<FullParty> parties =
+        jdbc.query(
+            "select * from case_party where case_code = ? order by position",
+            (rs, row) ->
+                new FullParty(
+                    rs.getString("party_role"),
+                    rs.getString("party_kind"),
+                    rs.getString("name"),
+                    rs.getString("id_number"),
+                    rs.getString("credit_code"),
+                    rs.getString("mobile")),
+            caseCode);
     if (parties.isEmpty()) {
       throw new CaseNotFoundException(caseCode);
     }
-    jdbc.update("insert into personal_data_read (case_code, read_by, read_at, purpose) values (?, ?, ?, ?)",
-        caseCode, reader, Timestamp.from(clock.instant()), purpose);
+    jdbc.update(
+        "insert into personal_data_read (case_code, read_by, read_at, purpose) values (?, ?, ?, ?)",
+        caseCode,
+        reader,
+        Timestamp.from(clock.instant()),
+        purpose);
     return parties;
   }
 
   private List<Party> maskedParties(String caseCode) {
-    return jdbc.query("select * from case_party where case_code = ? order by position", (rs, row) -> new Party(
-        rs.getString("party_role"), rs.getString("party_kind"), rs.getString("name"),
-        PersonalData.maskResidentId(rs.getString("id_number")), rs.getString("credit_code"),
-        PersonalData.maskMobile(rs.getString("mobile"))), caseCode);
+    return jdbc.query(
+        "select * from case_party where case_code = ? order by position",
+        (rs, row) ->
+            new Party(
+                rs.getString("party_role"),
+                rs.getString("party_kind"),
+                rs.getString("name"),
+                PersonalData.maskResidentId(rs.getString("id_number")),
+                rs.getString("credit_code"),
+                PersonalData.maskMobile(rs.getString("mobile"))),
+        caseCode);
   }
 
   private List<OpenClock> openClocks(String caseCode, Instant now) {
     Map<Instant, Integer> provisionalDays = provisional.ofCase(caseCode);
-    return jdbc.query("""
+    return jdbc.query(
+        """
         select * from case_clock where case_code = ? and ended_at is null order by due_at, started_at""",
         (rs, row) -> {
           Instant due = instant(rs, "due_at");
           Integer year = due == null ? null : provisionalDays.get(due);
-          return new OpenClock(rs.getString("name"), rs.getString("candidate_group"), rs.getString("assignee"),
-              instant(rs, "started_at"), due, due != null && due.isBefore(now), year != null, year);
-        }, caseCode);
+          return new OpenClock(
+              rs.getString("name"),
+              rs.getString("candidate_group"),
+              rs.getString("assignee"),
+              instant(rs, "started_at"),
+              due,
+              due != null && due.isBefore(now),
+              year != null,
+              year);
+        },
+        caseCode);
   }
 
   private List<Escalation> escalations(String caseCode) {
-    return jdbc.query("select * from case_escalation where case_code = ? order by raised_at, id",
-        (rs, row) -> new Escalation(rs.getString("rung"), rs.getString("clock_name"), rs.getString("target_group"),
-            instant(rs, "raised_at"), instant(rs, "answer_due"), instant(rs, "answered_at")), caseCode);
+    return jdbc.query(
+        "select * from case_escalation where case_code = ? order by raised_at, id",
+        (rs, row) ->
+            new Escalation(
+                rs.getString("rung"),
+                rs.getString("clock_name"),
+                rs.getString("target_group"),
+                instant(rs, "raised_at"),
+                instant(rs, "answer_due"),
+                instant(rs, "answered_at")),
+        caseCode);
   }
 
   private List<HandOver> handOvers(String caseCode) {
-    return jdbc.query("select * from case_hand_over where case_code = ? order by handed_at, id",
-        (rs, row) -> new HandOver(rs.getLong("id"), rs.getString("from_unit"), rs.getString("to_unit"), rs.getString("handed_by"),
-            instant(rs, "handed_at"), rs.getString("reason"), rs.getString("answer"), rs.getString("answered_by"),
-            instant(rs, "answered_at"), rs.getString("objection")), caseCode);
+    return jdbc.query(
+        "select * from case_hand_over where case_code = ? order by handed_at, id",
+        (rs, row) ->
+            new HandOver(
+                rs.getLong("id"),
+                rs.getString("from_unit"),
+                rs.getString("to_unit"),
+                rs.getString("handed_by"),
+                instant(rs, "handed_at"),
+                rs.getString("reason"),
+                rs.getString("answer"),
+                rs.getString("answered_by"),
+                instant(rs, "answered_at"),
+                rs.getString("objection")),
+        caseCode);
   }
 
   private List<String> possibleDuplicates(String caseCode) {
-    return jdbc.queryForList("select linked_case_code from case_link where case_code = ? order by linked_case_code",
-        String.class, caseCode);
+    return jdbc.queryForList(
+        "select linked_case_code from case_link where case_code = ? order by linked_case_code",
+        String.class,
+        caseCode);
   }
 
   private Map<String, String> unitNames() {
@@ -230,9 +385,22 @@ public class CaseStatuses {
   }
 
   /** The closure reasons of case-closure.form, as a party reads them. */
-  private static final Map<String, String> OUTCOMES = Map.of("RESOLVED", "调解成功", "PERFORMED", "履行完毕",
-      "CONFIRMED", "司法确认", "JUDGED", "判决结案", "REFERRED", "转其他途径", "WITHDRAWN", "当事人撤回",
-      "TERMINATED", "调解终止");
+  private static final Map<String, String> OUTCOMES =
+      Map.of(
+          "RESOLVED",
+          "调解成功",
+          "PERFORMED",
+          "履行完毕",
+          "CONFIRMED",
+          "司法确认",
+          "JUDGED",
+          "判决结案",
+          "REFERRED",
+          "转其他途径",
+          "WITHDRAWN",
+          "当事人撤回",
+          "TERMINATED",
+          "调解终止");
 
   private static String outcome(String closureReason) {
     return closureReason == null ? null : OUTCOMES.getOrDefault(closureReason, closureReason);

@@ -1,6 +1,9 @@
 package cn.onedoor.intake;
 
-/** An objection that cannot be taken: not the receiving unit (403), already answered or too late (409). */
+/**
+ * An objection that cannot be taken: not the receiving unit (403), already answered or too late
+ * (409).
+ */
 class HandOverRefusedException extends RuntimeException {
 
   private final int status;

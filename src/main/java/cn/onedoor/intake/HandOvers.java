@@ -15,9 +15,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A receiving unit may object to a wrong transfer within 5 working days (docs/domain.md §4.1). The objection is
- * recorded on the hand-over and in the case's journal, where the supervisors see it; the case stays with the
- * receiving unit until a supervisor re-routes it, so that no case is ever left without a unit.
+ * A receiving unit may object to a wrong transfer within 5 working days (docs/domain.md §4.1). The
+ * objection is recorded on the hand-over and in the case's journal, where the supervisors see it;
+ * the case stays with the receiving unit until a supervisor re-routes it, so that no case is ever
+ * left without a unit.
  */
 @Service
 class HandOvers {
@@ -30,7 +31,11 @@ class HandOvers {
   private final CaseJournal journal;
   private final Clock clock;
 
-  HandOvers(JdbcTemplate jdbc, IdentityService identityService, ProcessDeadlines deadlines, CaseJournal journal,
+  HandOvers(
+      JdbcTemplate jdbc,
+      IdentityService identityService,
+      ProcessDeadlines deadlines,
+      CaseJournal journal,
       Clock clock) {
     this.jdbc = jdbc;
     this.identityService = identityService;
@@ -44,25 +49,37 @@ class HandOvers {
     if (reason == null || reason.isBlank() || reason.length() > 500) {
       throw new IntakeRejectedException(List.of(new InvalidParam("reason", "请写明异议理由（至多 500 字）")));
     }
-    Map<String, Object> handOver = jdbc.queryForList(
-        "select * from case_hand_over where id = ? and case_code = ?", handOverId, caseCode).stream().findFirst()
-        .orElseThrow(() -> new CaseNotFoundException(caseCode + " 的移交记录 " + handOverId));
+    Map<String, Object> handOver =
+        jdbc
+            .queryForList(
+                "select * from case_hand_over where id = ? and case_code = ?", handOverId, caseCode)
+            .stream()
+            .findFirst()
+            .orElseThrow(() -> new CaseNotFoundException(caseCode + " 的移交记录 " + handOverId));
     String toUnit = (String) handOver.get("to_unit");
-    boolean ofTheReceivingUnit = identityService.createGroupQuery().groupMember(person).list().stream()
-        .map(Group::getId).anyMatch(group -> group.endsWith(":" + toUnit));
+    boolean ofTheReceivingUnit =
+        identityService.createGroupQuery().groupMember(person).list().stream()
+            .map(Group::getId)
+            .anyMatch(group -> group.endsWith(":" + toUnit));
     if (!ofTheReceivingUnit) {
       throw new HandOverRefusedException(403, "只有接收单位的人员可以对移交提出异议");
     }
     if (handOver.get("answer") != null) {
-      throw new HandOverRefusedException(409, "该移交已" + ("ACCEPTED".equals(handOver.get("answer")) ? "接收" : "提出异议"));
+      throw new HandOverRefusedException(
+          409, "该移交已" + ("ACCEPTED".equals(handOver.get("answer")) ? "接收" : "提出异议"));
     }
     Date until = deadlines.workingDays(handOver.get("handed_at"), OBJECTION_WORKING_DAYS);
     if (clock.instant().isAfter(until.toInstant())) {
       throw new HandOverRefusedException(409, "异议期（移交后 " + OBJECTION_WORKING_DAYS + " 个工作日）已过");
     }
-    jdbc.update("""
+    jdbc.update(
+        """
         update case_hand_over set answer = 'OBJECTED', answered_by = ?, answered_at = ?, objection = ?
-        where id = ? and answer is null""", person, Timestamp.from(clock.instant()), reason, handOverId);
+        where id = ? and answer is null""",
+        person,
+        Timestamp.from(clock.instant()),
+        reason,
+        handOverId);
     journal.record(caseCode, "HAND_OVER_OBJECTED", null, toUnit + " 对移交提出异议：" + reason, person);
   }
 }

@@ -1,6 +1,9 @@
 package cn.onedoor.intake;
 
-/** A key already names a different registration: 409, with the field that carried the key and the case it names. */
+/**
+ * A key already names a different registration: 409, with the field that carried the key and the
+ * case it names.
+ */
 public class IdempotencyConflictException extends RuntimeException {
 
   private final String field;

@@ -22,22 +22,26 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * 只进一扇门: every door registers a case here. One registration is one transaction: the case code, the registry rows
- * and the started process commit together or not at all, so a rejected or failed registration leaves nothing behind
- * and gives its code back.
+ * 只进一扇门: every door registers a case here. One registration is one transaction: the case code, the
+ * registry rows and the started process commit together or not at all, so a rejected or failed
+ * registration leaves nothing behind and gives its code back.
  *
- * <p>Idempotency: a registration answers to its {@code Idempotency-Key} (scoped to the caller) and to its source +
- * external reference. A repeat finds the stored key and gets the same case; two identical requests racing both try
- * to store the key, the loser's transaction rolls back on the unique key, and it answers with the winner's case.
+ * <p>Idempotency: a registration answers to its {@code Idempotency-Key} (scoped to the caller) and
+ * to its source + external reference. A repeat finds the stored key and gets the same case; two
+ * identical requests racing both try to store the key, the loser's transaction rolls back on the
+ * unique key, and it answers with the winner's case.
  */
 @Service
 public class Intake {
 
   static final int IDEMPOTENCY_KEY_MAX = 128;
 
-  /** The answer to a registration; {@code created} is false when an earlier identical request made the case. */
-  public record Registration(String caseCode, Instant registeredAt, List<String> possibleDuplicates, boolean created) {
-  }
+  /**
+   * The answer to a registration; {@code created} is false when an earlier identical request made
+   * the case.
+   */
+  public record Registration(
+      String caseCode, Instant registeredAt, List<String> possibleDuplicates, boolean created) {}
 
   private final IntakeValidator validator;
   private final CaseRegistry registry;
@@ -49,8 +53,15 @@ public class Intake {
   private final Clock clock;
   private final String countyCode;
 
-  Intake(IntakeValidator validator, CaseRegistry registry, CaseCodes caseCodes, RuntimeService runtimeService,
-      IdentityService identityService, TransactionTemplate transaction, ObjectMapper json, Clock clock,
+  Intake(
+      IntakeValidator validator,
+      CaseRegistry registry,
+      CaseCodes caseCodes,
+      RuntimeService runtimeService,
+      IdentityService identityService,
+      TransactionTemplate transaction,
+      ObjectMapper json,
+      Clock clock,
       @Value("${onedoor.county.code}") String countyCode) {
     this.validator = validator;
     this.registry = registry;
@@ -73,8 +84,10 @@ public class Intake {
    */
   public Registration register(IntakeRequest request, String idempotencyKey, String caller) {
     List<InvalidParam> violations = new ArrayList<>(validator.validate(request));
-    if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > IDEMPOTENCY_KEY_MAX)) {
-      violations.add(new InvalidParam("Idempotency-Key", "幂等键应为 1 至 " + IDEMPOTENCY_KEY_MAX + " 个字符"));
+    if (idempotencyKey != null
+        && (idempotencyKey.isBlank() || idempotencyKey.length() > IDEMPOTENCY_KEY_MAX)) {
+      violations.add(
+          new InvalidParam("Idempotency-Key", "幂等键应为 1 至 " + IDEMPOTENCY_KEY_MAX + " 个字符"));
     }
     if (!violations.isEmpty()) {
       throw new IntakeRejectedException(violations);
@@ -88,7 +101,8 @@ public class Intake {
     try {
       return transaction.execute(status -> create(request, keys, hash));
     } catch (DuplicateKeyException concurrentTwin) {
-      // The same request won a race a moment ago; its transaction has committed, so its key is there to read.
+      // The same request won a race a moment ago; its transaction has committed, so its key is
+      // there to read.
       return answered(keys, hash).orElseThrow(() -> concurrentTwin);
     }
   }
@@ -106,8 +120,9 @@ public class Intake {
   }
 
   /**
-   * The process gets what its gateways, tables and forms read, never a party's identity: the parties stay in the
-   * registry, and ID numbers or mobiles typed into the summary are masked on the way in.
+   * The process gets what its gateways, tables and forms read, never a party's identity: the
+   * parties stay in the registry, and ID numbers or mobiles typed into the summary are masked on
+   * the way in.
    */
   private void startCase(String caseCode, IntakeRequest request, List<String> twins) {
     Map<String, Object> variables = new HashMap<>();
@@ -128,9 +143,13 @@ public class Intake {
     variables.put("governmentBodyParty", request.flags().governmentBodyParty());
     variables.put("acceptedElsewhere", request.flags().acceptedElsewhere());
     variables.put("possibleDuplicates", twins.isEmpty() ? null : String.join("、", twins));
-    // The registration itself was checked here; starting the case is the system's act, whoever called the door.
-    SystemUser.run(identityService,
-        () -> runtimeService.startProcessInstanceByKey(ProcessModels.DISPUTE_CASE, caseCode, variables));
+    // The registration itself was checked here; starting the case is the system's act, whoever
+    // called the door.
+    SystemUser.run(
+        identityService,
+        () ->
+            runtimeService.startProcessInstanceByKey(
+                ProcessModels.DISPUTE_CASE, caseCode, variables));
   }
 
   private Optional<Registration> answered(List<String> keys, String hash) {
@@ -138,18 +157,23 @@ public class Intake {
       Optional<CaseRegistry.StoredRequest> stored = registry.request(key);
       if (stored.isPresent()) {
         if (!stored.get().requestHash().equals(hash)) {
-          throw new IdempotencyConflictException(key.startsWith("ref:") ? "externalRef" : "Idempotency-Key",
-              stored.get().caseCode());
+          throw new IdempotencyConflictException(
+              key.startsWith("ref:") ? "externalRef" : "Idempotency-Key", stored.get().caseCode());
         }
         String caseCode = stored.get().caseCode();
-        return Optional.of(new Registration(caseCode, registry.registeredAt(caseCode),
-            registry.possibleDuplicates(caseCode), false));
+        return Optional.of(
+            new Registration(
+                caseCode,
+                registry.registeredAt(caseCode),
+                registry.possibleDuplicates(caseCode),
+                false));
       }
     }
     return Optional.empty();
   }
 
-  private static List<String> requestKeys(IntakeRequest request, String idempotencyKey, String caller) {
+  private static List<String> requestKeys(
+      IntakeRequest request, String idempotencyKey, String caller) {
     List<String> keys = new ArrayList<>();
     if (idempotencyKey != null) {
       keys.add("key:" + caller + ":" + idempotencyKey);
@@ -160,7 +184,10 @@ public class Intake {
     return keys;
   }
 
-  /** Where the case was reported: the village, the town or the county centre holds it until routing decides. */
+  /**
+   * Where the case was reported: the village, the town or the county centre holds it until routing
+   * decides.
+   */
   private String reportingUnit(IntakeRequest request) {
     return switch (request.level()) {
       case "VILLAGE" -> request.villageCode();
@@ -171,10 +198,22 @@ public class Intake {
 
   /** The same request in any spelling (20000 or 20000.00) hashes the same. */
   private String hash(IntakeRequest request) {
-    IntakeRequest canonical = new IntakeRequest(request.source(), blankToNull(request.externalRef()), request.level(),
-        request.townCode(), blankToNull(request.villageCode()), request.receivedBy(), request.disputeType(),
-        request.summary(), request.amount().stripTrailingZeros(), request.occurredOn(), request.partyCount(),
-        request.consentToMediation(), request.flags(), request.parties());
+    IntakeRequest canonical =
+        new IntakeRequest(
+            request.source(),
+            blankToNull(request.externalRef()),
+            request.level(),
+            request.townCode(),
+            blankToNull(request.villageCode()),
+            request.receivedBy(),
+            request.disputeType(),
+            request.summary(),
+            request.amount().stripTrailingZeros(),
+            request.occurredOn(),
+            request.partyCount(),
+            request.consentToMediation(),
+            request.flags(),
+            request.parties());
     try {
       return CaseRegistry.sha256(json.writeValueAsString(canonical));
     } catch (JsonProcessingException cannotHappenForARecordOfStrings) {

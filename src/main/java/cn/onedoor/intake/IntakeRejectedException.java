@@ -3,7 +3,9 @@ package cn.onedoor.intake;
 import cn.onedoor.web.InvalidParam;
 import java.util.List;
 
-/** A registration that breaks a rule: answered 400 with every bad field named; nothing is stored. */
+/**
+ * A registration that breaks a rule: answered 400 with every bad field named; nothing is stored.
+ */
 public class IntakeRejectedException extends RuntimeException {
 
   private final transient List<InvalidParam> violations;

@@ -14,15 +14,18 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.stereotype.Component;
 
 /**
- * Every rule a registration must meet, checked all at once so the answer names every bad field (not only the first).
- * The same rules hold for every door: the API, the grid system and the Tasklist start form.
+ * Every rule a registration must meet, checked all at once so the answer names every bad field (not
+ * only the first). The same rules hold for every door: the API, the grid system and the Tasklist
+ * start form.
  */
 @Component
 public class IntakeValidator {
 
-  static final Set<String> SOURCES = Set.of("WINDOW", "GRID", "HOTLINE", "ONLINE", "COURT", "POLICE", "PETITION");
+  static final Set<String> SOURCES =
+      Set.of("WINDOW", "GRID", "HOTLINE", "ONLINE", "COURT", "POLICE", "PETITION");
   static final Set<String> LEVELS = Set.of("VILLAGE", "TOWN", "COUNTY");
-  static final Set<String> ELSEWHERE = Set.of("NONE", "COURT", "POLICE", "ADMINISTRATION", "ARBITRATION");
+  static final Set<String> ELSEWHERE =
+      Set.of("NONE", "COURT", "POLICE", "ADMINISTRATION", "ARBITRATION");
   static final Set<String> ROLES = Set.of("APPLICANT", "RESPONDENT", "THIRD_PARTY");
   static final Set<String> KINDS = Set.of("PERSON", "ORGANISATION");
   static final int SUMMARY_MAX = 2000;
@@ -54,17 +57,23 @@ public class IntakeValidator {
     oneOf(violations, "level", request.level(), LEVELS);
     place(violations, request);
     receivedBy(violations, request);
-    if (required(violations, "disputeType", request.disputeType()) && !isDisputeType(request.disputeType())) {
-      violations.add(new InvalidParam("disputeType", "未知的纠纷类型代码：" + request.disputeType() + "（见 GET /api/dispute-types）"));
+    if (required(violations, "disputeType", request.disputeType())
+        && !isDisputeType(request.disputeType())) {
+      violations.add(
+          new InvalidParam(
+              "disputeType", "未知的纠纷类型代码：" + request.disputeType() + "（见 GET /api/dispute-types）"));
     }
-    if (required(violations, "summary", request.summary()) && request.summary().length() > SUMMARY_MAX) {
+    if (required(violations, "summary", request.summary())
+        && request.summary().length() > SUMMARY_MAX) {
       violations.add(new InvalidParam("summary", "纠纷概要不得超过 " + SUMMARY_MAX + " 字"));
     }
     if (required(violations, "amount", request.amount())) {
       if (request.amount().signum() < 0) {
         violations.add(new InvalidParam("amount", "争议金额不得为负数"));
-      } else if (request.amount().compareTo(AMOUNT_MAX) > 0 || request.amount().stripTrailingZeros().scale() > 2) {
-        violations.add(new InvalidParam("amount", "争议金额至多精确到分，且不超过 " + AMOUNT_MAX.toPlainString() + " 元"));
+      } else if (request.amount().compareTo(AMOUNT_MAX) > 0
+          || request.amount().stripTrailingZeros().scale() > 2) {
+        violations.add(
+            new InvalidParam("amount", "争议金额至多精确到分，且不超过 " + AMOUNT_MAX.toPlainString() + " 元"));
       }
     }
     occurredOn(violations, request.occurredOn());
@@ -78,8 +87,11 @@ public class IntakeValidator {
     if (!required(violations, "townCode", request.townCode())) {
       return;
     }
-    if (units.find(Units.Kind.TOWN, null).stream().noneMatch(town -> town.code().equals(request.townCode()))) {
-      violations.add(new InvalidParam("townCode", "未知的乡镇代码：" + request.townCode() + "（见 GET /api/units?kind=TOWN）"));
+    if (units.find(Units.Kind.TOWN, null).stream()
+        .noneMatch(town -> town.code().equals(request.townCode()))) {
+      violations.add(
+          new InvalidParam(
+              "townCode", "未知的乡镇代码：" + request.townCode() + "（见 GET /api/units?kind=TOWN）"));
       return;
     }
     String village = request.villageCode();
@@ -87,8 +99,10 @@ public class IntakeValidator {
       if ("VILLAGE".equals(request.level())) {
         violations.add(new InvalidParam("villageCode", "村级受理必须填写村（社区）代码"));
       }
-    } else if (units.find(Units.Kind.VILLAGE, request.townCode()).stream().noneMatch(v -> v.code().equals(village))) {
-      violations.add(new InvalidParam("villageCode", "村（社区）代码 " + village + " 不属于乡镇 " + request.townCode()));
+    } else if (units.find(Units.Kind.VILLAGE, request.townCode()).stream()
+        .noneMatch(v -> v.code().equals(village))) {
+      violations.add(
+          new InvalidParam("villageCode", "村（社区）代码 " + village + " 不属于乡镇 " + request.townCode()));
     }
   }
 
@@ -164,14 +178,17 @@ public class IntakeValidator {
       violations.add(new InvalidParam(path + ".name", "姓名或名称不得超过 " + NAME_MAX + " 字"));
     }
     if ("PERSON".equals(party.kind())) {
-      if (required(violations, path + ".idNumber", party.idNumber()) && !PersonalData.isResidentId(party.idNumber())) {
-        violations.add(new InvalidParam(path + ".idNumber", "居民身份证号码无效（GB 11643：18 位，出生日期与校验码须正确）"));
+      if (required(violations, path + ".idNumber", party.idNumber())
+          && !PersonalData.isResidentId(party.idNumber())) {
+        violations.add(
+            new InvalidParam(path + ".idNumber", "居民身份证号码无效（GB 11643：18 位，出生日期与校验码须正确）"));
       }
       if (party.creditCode() != null) {
         violations.add(new InvalidParam(path + ".creditCode", "自然人不填统一社会信用代码"));
       }
     } else if ("ORGANISATION".equals(party.kind())) {
-      if (required(violations, path + ".creditCode", party.creditCode()) && !PersonalData.isCreditCode(party.creditCode())) {
+      if (required(violations, path + ".creditCode", party.creditCode())
+          && !PersonalData.isCreditCode(party.creditCode())) {
         violations.add(new InvalidParam(path + ".creditCode", "统一社会信用代码无效（GB 32100：18 位，校验码须正确）"));
       }
       if (party.idNumber() != null) {
@@ -196,9 +213,13 @@ public class IntakeValidator {
     return false;
   }
 
-  private static void oneOf(List<InvalidParam> violations, String field, String value, Set<String> allowed) {
+  private static void oneOf(
+      List<InvalidParam> violations, String field, String value, Set<String> allowed) {
     if (required(violations, field, value) && !allowed.contains(value)) {
-      violations.add(new InvalidParam(field, "未知的取值：" + value + "，应为 " + String.join("、", allowed.stream().sorted().toList())));
+      violations.add(
+          new InvalidParam(
+              field,
+              "未知的取值：" + value + "，应为 " + String.join("、", allowed.stream().sorted().toList())));
     }
   }
 

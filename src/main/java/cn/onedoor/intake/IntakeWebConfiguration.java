@@ -1,7 +1,7 @@
 package cn.onedoor.intake;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.onedoor.security.CaseAccess;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +13,9 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration
 class IntakeWebConfiguration implements WebMvcConfigurer {
 
-  /** The party's page lives at /status/ (a static page calling GET /api/public/cases/{caseCode}). */
+  /**
+   * The party's page lives at /status/ (a static page calling GET /api/public/cases/{caseCode}).
+   */
   @Override
   public void addViewControllers(ViewControllerRegistry registry) {
     registry.addRedirectViewController("/status", "/status/");
@@ -22,10 +24,13 @@ class IntakeWebConfiguration implements WebMvcConfigurer {
 
   /** After Spring Security (a REST caller is known by then), before the engine's REST resources. */
   @Bean
-  FilterRegistrationBean<StartFormIntakeFilter> startFormIntakeFilter(Intake intake, CaseAccess access, ObjectMapper json,
+  FilterRegistrationBean<StartFormIntakeFilter> startFormIntakeFilter(
+      Intake intake,
+      CaseAccess access,
+      ObjectMapper json,
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
-    var registration = new FilterRegistrationBean<>(
-        new StartFormIntakeFilter(intake, access, json));
+    var registration =
+        new FilterRegistrationBean<>(new StartFormIntakeFilter(intake, access, json));
     registration.addUrlPatterns("/engine-rest/*", webappPath + "/api/engine/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
     return registration;

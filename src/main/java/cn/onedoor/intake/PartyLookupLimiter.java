@@ -10,8 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Four digits are ten thousand guesses: after five wrong ones for a case within fifteen minutes, the party view of
- * that case answers 429 until the window passes. Kept in memory: a restart forgets, which costs a guesser a restart.
+ * Four digits are ten thousand guesses: after five wrong ones for a case within fifteen minutes,
+ * the party view of that case answers 429 until the window passes. Kept in memory: a restart
+ * forgets, which costs a guesser a restart.
  */
 @Component
 class PartyLookupLimiter {

@@ -4,8 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${legalAid.prepare(execution)}}: hands the decision table the hardship line in force; {@code granted} and
- * {@code refused} record the legal aid centre's answer that dispute-case reads back ({@code legalAidGranted}).
+ * {@code ${legalAid.prepare(execution)}}: hands the decision table the hardship line in force;
+ * {@code granted} and {@code refused} record the legal aid centre's answer that dispute-case reads
+ * back ({@code legalAidGranted}).
  */
 @Component("legalAid")
 public class LegalAid {

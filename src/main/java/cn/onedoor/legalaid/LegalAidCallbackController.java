@@ -23,42 +23,47 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The legal-aid system's answers (法律援助回调): its decision (or, on the urgent path, its review), the lawyer it
- * assigned, and its decision on an objection. Idempotent and answered like the court's callbacks.
+ * The legal-aid system's answers (法律援助回调): its decision (or, on the urgent path, its review), the
+ * lawyer it assigned, and its decision on an objection. Idempotent and answered like the court's
+ * callbacks.
  */
 @RestController
 @CallbackEndpoint
-@RequestMapping(path = "/api/callbacks/legal-aid", consumes = MediaType.APPLICATION_JSON_VALUE,
+@RequestMapping(
+    path = "/api/callbacks/legal-aid",
+    consumes = MediaType.APPLICATION_JSON_VALUE,
     produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "回调：法律援助 Legal-aid callbacks", description = "法律援助系统的答复，以 HMAC-SHA256 签名（X-OneDoor-Signature）")
+@Tag(
+    name = "回调：法律援助 Legal-aid callbacks",
+    description = "法律援助系统的答复，以 HMAC-SHA256 签名（X-OneDoor-Signature）")
 @SecurityRequirement(name = "callbackSignature")
 class LegalAidCallbackController {
 
   @Schema(description = "法律援助决定（紧急程序中为事后审查结论）")
   record Decision(
-      @Schema(description = "回调编号，同一回调重发时不变", example = "legal-aid-cb-0001")
-      @CallbackId String callbackId,
-      @Schema(example = "511725-2026-000123")
-      @CallbackCaseCode String caseCode,
+      @Schema(description = "回调编号，同一回调重发时不变", example = "legal-aid-cb-0001") @CallbackId
+          String callbackId,
+      @Schema(example = "511725-2026-000123") @CallbackCaseCode String caseCode,
       @Schema(description = "true 给予援助 / false 不予援助") @NotNull(message = "必填") Boolean granted)
-      implements CallbackBody {
-  }
+      implements CallbackBody {}
 
   @Schema(description = "指派律师")
   record LawyerAssigned(
       @CallbackId String callbackId,
       @CallbackCaseCode String caseCode,
       @Schema(description = "承办律师事务所", example = "四川宕渠律师事务所")
-      @NotBlank(message = "必填") @Size(max = 100, message = "不超过 100 字") String lawFirm) implements CallbackBody {
-  }
+          @NotBlank(message = "必填")
+          @Size(max = 100, message = "不超过 100 字")
+          String lawFirm)
+      implements CallbackBody {}
 
   @Schema(description = "异议审查决定")
   record ObjectionDecided(
       @CallbackId String callbackId,
       @CallbackCaseCode String caseCode,
-      @Schema(description = "true 异议成立（给予援助）/ false 维持不予援助") @NotNull(message = "必填") Boolean upheld)
-      implements CallbackBody {
-  }
+      @Schema(description = "true 异议成立（给予援助）/ false 维持不予援助") @NotNull(message = "必填")
+          Boolean upheld)
+      implements CallbackBody {}
 
   private final CallbackInbox inbox;
   private final CaseMessages messages;
@@ -71,21 +76,30 @@ class LegalAidCallbackController {
   @PostMapping("/decision")
   @Operation(summary = "法律援助决定 / Legal-aid decision")
   CallbackAnswer decided(@Valid @RequestBody Decision body) {
-    return inbox.accept(ExternalSystem.LEGAL_AID, "LEGAL_AID_DECIDED", body,
+    return inbox.accept(
+        ExternalSystem.LEGAL_AID,
+        "LEGAL_AID_DECIDED",
+        body,
         () -> messages.legalAidDecided(body.caseCode(), body.granted()));
   }
 
   @PostMapping("/lawyer-assigned")
   @Operation(summary = "指派律师 / Lawyer assigned")
   CallbackAnswer lawyerAssigned(@Valid @RequestBody LawyerAssigned body) {
-    return inbox.accept(ExternalSystem.LEGAL_AID, "LAWYER_ASSIGNED", body,
+    return inbox.accept(
+        ExternalSystem.LEGAL_AID,
+        "LAWYER_ASSIGNED",
+        body,
         () -> messages.lawyerAssigned(body.caseCode(), body.lawFirm()));
   }
 
   @PostMapping("/objection-decided")
   @Operation(summary = "异议审查决定 / Objection decided")
   CallbackAnswer objectionDecided(@Valid @RequestBody ObjectionDecided body) {
-    return inbox.accept(ExternalSystem.LEGAL_AID, "OBJECTION_DECIDED", body,
+    return inbox.accept(
+        ExternalSystem.LEGAL_AID,
+        "OBJECTION_DECIDED",
+        body,
         () -> messages.legalAidObjectionDecided(body.caseCode(), body.upheld()));
   }
 }

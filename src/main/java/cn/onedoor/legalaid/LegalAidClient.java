@@ -7,8 +7,9 @@ import cn.onedoor.bridge.Receipt;
 import org.springframework.stereotype.Component;
 
 /**
- * The legal-aid system's side of the contract: applications and objections go there; its decision, the lawyer it
- * assigns and its objection decision come back as callbacks ({@link LegalAidCallbackController}).
+ * The legal-aid system's side of the contract: applications and objections go there; its decision,
+ * the lawyer it assigns and its objection decision come back as callbacks ({@link
+ * LegalAidCallbackController}).
  */
 @Component
 public class LegalAidClient {
@@ -16,13 +17,13 @@ public class LegalAidClient {
   public static final String APPLICATIONS = "/applications";
   public static final String OBJECTIONS = "/objections";
 
-  /** 法律援助申请; urgent: a deadline less than 7 days away, aid first and the review after (arts 43-44). */
-  public record Application(String caseCode, boolean urgent, String aidMatter) {
-  }
+  /**
+   * 法律援助申请; urgent: a deadline less than 7 days away, aid first and the review after (arts 43-44).
+   */
+  public record Application(String caseCode, boolean urgent, String aidMatter) {}
 
   /** 当事人对不予援助决定的异议. */
-  public record Objection(String caseCode, String reason) {
-  }
+  public record Objection(String caseCode, String reason) {}
 
   private final OutboundCall call;
 

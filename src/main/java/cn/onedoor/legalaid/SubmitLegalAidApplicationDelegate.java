@@ -20,8 +20,11 @@ class SubmitLegalAidApplicationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    legalAid.submitApplication(outbound.key(execution, "LEGAL_AID_APPLICATION"), new Application(
-        execution.getProcessBusinessKey(), Boolean.TRUE.equals(execution.getVariable("urgent")),
-        (String) execution.getVariable("aidMatter")));
+    legalAid.submitApplication(
+        outbound.key(execution, "LEGAL_AID_APPLICATION"),
+        new Application(
+            execution.getProcessBusinessKey(),
+            Boolean.TRUE.equals(execution.getVariable("urgent")),
+            (String) execution.getVariable("aidMatter")));
   }
 }

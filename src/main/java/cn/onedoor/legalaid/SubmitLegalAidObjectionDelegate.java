@@ -20,7 +20,9 @@ class SubmitLegalAidObjectionDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    legalAid.submitObjection(outbound.key(execution, "LEGAL_AID_OBJECTION"),
-        new Objection(execution.getProcessBusinessKey(), (String) execution.getVariable("objectionNote")));
+    legalAid.submitObjection(
+        outbound.key(execution, "LEGAL_AID_OBJECTION"),
+        new Objection(
+            execution.getProcessBusinessKey(), (String) execution.getVariable("objectionNote")));
   }
 }

@@ -5,7 +5,10 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** When to visit the parties about performance: the agreed date, or the local default after the agreement. */
+/**
+ * When to visit the parties about performance: the agreed date, or the local default after the
+ * agreement.
+ */
 @Component("agreementFollowUp")
 public class AgreementFollowUp {
 
@@ -22,6 +25,7 @@ public class AgreementFollowUp {
     if (agreed != null && !agreed.toString().isBlank()) {
       return deadlines.period(agreed, "P0D", "CALENDAR", false);
     }
-    return deadlines.period(deadlines.now(), settings.defaultFollowUpAfter().toString(), "CALENDAR");
+    return deadlines.period(
+        deadlines.now(), settings.defaultFollowUpAfter().toString(), "CALENDAR");
   }
 }

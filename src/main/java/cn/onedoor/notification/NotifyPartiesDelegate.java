@@ -1,8 +1,8 @@
 package cn.onedoor.notification;
 
 import cn.onedoor.bridge.OutboundRequests;
-import cn.onedoor.notification.SmsGatewayClient.SmsMessage;
 import cn.onedoor.deadline.DeadlineService;
+import cn.onedoor.notification.SmsGatewayClient.SmsMessage;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,7 +18,8 @@ class NotifyPartiesDelegate implements JavaDelegate {
   private final SmsTexts texts;
   private final PartyMobiles mobiles;
 
-  NotifyPartiesDelegate(OutboundRequests outbound, SmsGatewayClient sms, SmsTexts texts, PartyMobiles mobiles) {
+  NotifyPartiesDelegate(
+      OutboundRequests outbound, SmsGatewayClient sms, SmsTexts texts, PartyMobiles mobiles) {
     this.outbound = outbound;
     this.sms = sms;
     this.texts = texts;
@@ -32,9 +33,19 @@ class NotifyPartiesDelegate implements JavaDelegate {
     String stage = (String) execution.getVariable("stage");
     String step = "STAGE_CHANGED".equals(notice) ? "SMS_STAGE_" + stage : "SMS_" + notice;
     Date nextDeadline = (Date) execution.getVariable("nextDeadline");
-    sms.send(outbound.key(execution, step), new SmsMessage(caseCode, notice, mobiles.of(caseCode),
-        texts.text(notice, caseCode, stage,
-            nextDeadline == null ? null : LocalDate.ofInstant(nextDeadline.toInstant(), DeadlineService.ZONE),
-            (String) execution.getVariable("noticeYears"))));
+    sms.send(
+        outbound.key(execution, step),
+        new SmsMessage(
+            caseCode,
+            notice,
+            mobiles.of(caseCode),
+            texts.text(
+                notice,
+                caseCode,
+                stage,
+                nextDeadline == null
+                    ? null
+                    : LocalDate.ofInstant(nextDeadline.toInstant(), DeadlineService.ZONE),
+                (String) execution.getVariable("noticeYears"))));
   }
 }

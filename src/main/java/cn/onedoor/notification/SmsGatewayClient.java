@@ -8,17 +8,19 @@ import java.util.List;
 import org.springframework.stereotype.Component;
 
 /**
- * The SMS gateway: one message per notice and case. The gateway sends {@code text} to each of {@code recipients};
- * the Idempotency-Key makes a retried notice one SMS, not two.
+ * The SMS gateway: one message per notice and case. The gateway sends {@code text} to each of
+ * {@code recipients}; the Idempotency-Key makes a retried notice one SMS, not two.
  */
 @Component
 public class SmsGatewayClient {
 
   public static final String MESSAGES = "/messages";
 
-  /** notice: CASE_REGISTERED, STAGE_CHANGED (a hand-over to another stage), DEADLINE_MOVED (a holiday notice moved the next deadline), CASE_CLOSED; text: what the party reads, in Chinese. */
-  public record SmsMessage(String caseCode, String notice, List<String> recipients, String text) {
-  }
+  /**
+   * notice: CASE_REGISTERED, STAGE_CHANGED (a hand-over to another stage), DEADLINE_MOVED (a
+   * holiday notice moved the next deadline), CASE_CLOSED; text: what the party reads, in Chinese.
+   */
+  public record SmsMessage(String caseCode, String notice, List<String> recipients, String text) {}
 
   private final OutboundCall call;
 

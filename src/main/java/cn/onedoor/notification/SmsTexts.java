@@ -16,19 +16,33 @@ class SmsTexts {
   }
 
   /**
-   * @param nextDeadline the party's new next deadline, for DEADLINE_MOVED (a holiday notice moved it); else null
+   * @param nextDeadline the party's new next deadline, for DEADLINE_MOVED (a holiday notice moved
+   *     it); else null
    * @param noticeYears the years whose holiday notice moved it, e.g. "2027年"
    */
-  String text(String notice, String caseCode, String stage, LocalDate nextDeadline, String noticeYears) {
+  String text(
+      String notice, String caseCode, String stage, LocalDate nextDeadline, String noticeYears) {
     String sign = "【" + countyName + "社会治理中心】";
-    return sign + switch (notice) {
-      case "CASE_REGISTERED" -> "您反映的矛盾纠纷已登记受理，案件编码 " + caseCode + "，请凭此编码查询办理进度。";
-      case "CASE_CLOSED" -> "您的案件（编码 " + caseCode + "）已办结，感谢您的配合，欢迎对办理情况进行评价。";
-      case "DEADLINE_MOVED" -> "因" + noticeYears + "节假日安排公布，您的案件（编码 " + caseCode + "）的办理期限调整为"
-          + nextDeadline.getYear() + "年" + nextDeadline.getMonthValue() + "月" + nextDeadline.getDayOfMonth() + "日。";
-      case "STAGE_CHANGED" -> "您的案件（编码 " + caseCode + "）已进入“" + stageName(stage) + "”阶段，承办人员将与您联系。";
-      default -> "您的案件（编码 " + caseCode + "）有新的办理进展。";
-    };
+    return sign
+        + switch (notice) {
+          case "CASE_REGISTERED" -> "您反映的矛盾纠纷已登记受理，案件编码 " + caseCode + "，请凭此编码查询办理进度。";
+          case "CASE_CLOSED" -> "您的案件（编码 " + caseCode + "）已办结，感谢您的配合，欢迎对办理情况进行评价。";
+          case "DEADLINE_MOVED" ->
+              "因"
+                  + noticeYears
+                  + "节假日安排公布，您的案件（编码 "
+                  + caseCode
+                  + "）的办理期限调整为"
+                  + nextDeadline.getYear()
+                  + "年"
+                  + nextDeadline.getMonthValue()
+                  + "月"
+                  + nextDeadline.getDayOfMonth()
+                  + "日。";
+          case "STAGE_CHANGED" ->
+              "您的案件（编码 " + caseCode + "）已进入“" + stageName(stage) + "”阶段，承办人员将与您联系。";
+          default -> "您的案件（编码 " + caseCode + "）有新的办理进展。";
+        };
   }
 
   private static String stageName(String stage) {

@@ -30,19 +30,29 @@ class UnitController {
   }
 
   @GetMapping(path = "/api/units", produces = MediaType.APPLICATION_JSON_VALUE)
-  @Operation(summary = "单位列表 / List units",
-      description = "可按类别、上级单位筛选。人口用于万人成讼率。/ Filter by kind and parent; population feeds "
-          + "litigation per 10,000 inhabitants.")
+  @Operation(
+      summary = "单位列表 / List units",
+      description =
+          "可按类别、上级单位筛选。人口用于万人成讼率。/ Filter by kind and parent; population feeds "
+              + "litigation per 10,000 inhabitants.")
   ResponseEntity<?> list(
-      @Parameter(description = "COUNTY, TOWN, VILLAGE, COMMITTEE, DEPARTMENT") @RequestParam(required = false) String kind,
-      @Parameter(description = "上级单位代码 / parent unit code, e.g. 511725102") @RequestParam(required = false)
-      String parent) {
+      @Parameter(description = "COUNTY, TOWN, VILLAGE, COMMITTEE, DEPARTMENT")
+          @RequestParam(required = false)
+          String kind,
+      @Parameter(description = "上级单位代码 / parent unit code, e.g. 511725102")
+          @RequestParam(required = false)
+          String parent) {
     Kind wanted = null;
     if (kind != null) {
-      wanted = Arrays.stream(Kind.values()).filter(k -> k.name().equals(kind)).findFirst().orElse(null);
+      wanted =
+          Arrays.stream(Kind.values()).filter(k -> k.name().equals(kind)).findFirst().orElse(null);
       if (wanted == null) {
-        return Problems.answer(HttpStatus.BAD_REQUEST, "Invalid parameter", "未知的单位类别：" + kind,
-            List.of(new InvalidParam("kind", "one of " + Arrays.toString(Kind.values()))), null);
+        return Problems.answer(
+            HttpStatus.BAD_REQUEST,
+            "Invalid parameter",
+            "未知的单位类别：" + kind,
+            List.of(new InvalidParam("kind", "one of " + Arrays.toString(Kind.values()))),
+            null);
       }
     }
     List<Unit> found = units.find(wanted, parent);

@@ -4,14 +4,22 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-/** The county's units, from our own table (V2__units.sql): who is whose parent, how many people live there. */
+/**
+ * The county's units, from our own table (V2__units.sql): who is whose parent, how many people live
+ * there.
+ */
 @Service
 public class Units {
 
-  public enum Kind { COUNTY, TOWN, VILLAGE, COMMITTEE, DEPARTMENT }
-
-  public record Unit(String code, String name, Kind kind, String parentCode, Integer population) {
+  public enum Kind {
+    COUNTY,
+    TOWN,
+    VILLAGE,
+    COMMITTEE,
+    DEPARTMENT
   }
+
+  public record Unit(String code, String name, Kind kind, String parentCode, Integer population) {}
 
   private final JdbcTemplate jdbc;
 
@@ -32,8 +40,15 @@ public class Units {
       arguments.add(parentCode);
     }
     sql.append(" order by kind, code");
-    return jdbc.query(sql.toString(), (rs, row) -> new Unit(rs.getString("code"), rs.getString("name"),
-        Kind.valueOf(rs.getString("kind")), rs.getString("parent_code"),
-        (Integer) rs.getObject("population", Integer.class)), arguments.toArray());
+    return jdbc.query(
+        sql.toString(),
+        (rs, row) ->
+            new Unit(
+                rs.getString("code"),
+                rs.getString("name"),
+                Kind.valueOf(rs.getString("kind")),
+                rs.getString("parent_code"),
+                (Integer) rs.getObject("population", Integer.class)),
+        arguments.toArray());
   }
 }

@@ -13,11 +13,11 @@ public class ProvincialPlatformClient {
   public static final String CASE_REPORTS = "/case-reports";
 
   /**
-   * One report. report: REGISTRATION, STAGE or CLOSURE; stage: the stage entered (docs/domain.md §4 names, e.g.
-   * MEDIATION); occurredAt: ISO-8601 with offset.
+   * One report. report: REGISTRATION, STAGE or CLOSURE; stage: the stage entered (docs/domain.md §4
+   * names, e.g. MEDIATION); occurredAt: ISO-8601 with offset.
    */
-  public record CaseReport(String caseCode, String countyCode, String report, String stage, String occurredAt) {
-  }
+  public record CaseReport(
+      String caseCode, String countyCode, String report, String stage, String occurredAt) {}
 
   private final OutboundCall call;
 

@@ -18,8 +18,11 @@ class ReportToProvincialPlatformDelegate implements JavaDelegate {
   private final Clock clock;
   private final String countyCode;
 
-  ReportToProvincialPlatformDelegate(OutboundRequests outbound, ProvincialPlatformClient platform, Clock clock,
-                                     @Value("${onedoor.county.code}") String countyCode) {
+  ReportToProvincialPlatformDelegate(
+      OutboundRequests outbound,
+      ProvincialPlatformClient platform,
+      Clock clock,
+      @Value("${onedoor.county.code}") String countyCode) {
     this.outbound = outbound;
     this.platform = platform;
     this.clock = clock;
@@ -31,7 +34,13 @@ class ReportToProvincialPlatformDelegate implements JavaDelegate {
     String report = (String) execution.getVariable("report");
     String stage = (String) execution.getVariable("stage");
     String step = "STAGE".equals(report) ? "REPORT_STAGE_" + stage : "REPORT_" + report;
-    platform.report(outbound.key(execution, step), new CaseReport(execution.getProcessBusinessKey(), countyCode,
-        report, stage, OffsetDateTime.now(clock).toString()));
+    platform.report(
+        outbound.key(execution, step),
+        new CaseReport(
+            execution.getProcessBusinessKey(),
+            countyCode,
+            report,
+            stage,
+            OffsetDateTime.now(clock).toString()));
   }
 }

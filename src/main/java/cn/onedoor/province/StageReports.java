@@ -8,10 +8,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Every stage a case enters is reported to the provincial platform (and to the parties and, for a grid worker's
- * report, to the grid system) by a small process of its own, {@code case-status-report.bpmn}: started in the
- * transaction that entered the stage, its calls run asynchronously with the same retries and incidents as every
- * other call, and a failing report never holds up the case.
+ * Every stage a case enters is reported to the provincial platform (and to the parties and, for a
+ * grid worker's report, to the grid system) by a small process of its own, {@code
+ * case-status-report.bpmn}: started in the transaction that entered the stage, its calls run
+ * asynchronously with the same retries and incidents as every other call, and a failing report
+ * never holds up the case.
  */
 @Component
 class StageReports {

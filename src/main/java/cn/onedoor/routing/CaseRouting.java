@@ -5,12 +5,16 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
-/** Takes channel-routing.dmn's answer apart into the variables the gateways and forms read, and records it. */
+/**
+ * Takes channel-routing.dmn's answer apart into the variables the gateways and forms read, and
+ * records it.
+ */
 @Component("caseRouting")
 public class CaseRouting {
 
-  private static final String[] OUTPUTS =
-      {"channel", "handlingLevel", "jointHandling", "slaPeriod", "slaUnit", "confirmable"};
+  private static final String[] OUTPUTS = {
+    "channel", "handlingLevel", "jointHandling", "slaPeriod", "slaUnit", "confirmable"
+  };
 
   private final CaseJournal journal;
 
@@ -22,7 +26,10 @@ public class CaseRouting {
     for (String output : OUTPUTS) {
       execution.setVariable(output, routing.get(output));
     }
-    journal.routed(execution.getProcessBusinessKey(), (String) routing.get("channel"),
-        (String) routing.get("handlingLevel"), (String) execution.getVariable("riskGrade"));
+    journal.routed(
+        execution.getProcessBusinessKey(),
+        (String) routing.get("channel"),
+        (String) routing.get("handlingLevel"),
+        (String) execution.getVariable("riskGrade"));
   }
 }

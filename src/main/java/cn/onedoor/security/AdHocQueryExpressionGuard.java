@@ -19,17 +19,22 @@ import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses ad-hoc task queries that carry expressions ({@code assigneeExpression=${...}}), also nested inside
- * {@code orQueries}, on the public REST API and on the webapps' own API. The engine's
- * {@code enableExpressionsInAdhocQueries=false} is reported not to cover every nested case in 7.24 CE, so we check at
- * the door as well (defence in depth). Stored filters may still use expressions such as {@code ${currentUser()}}:
- * filter creation and update are not query endpoints and are not checked here.
+ * Refuses ad-hoc task queries that carry expressions ({@code assigneeExpression=${...}}), also
+ * nested inside {@code orQueries}, on the public REST API and on the webapps' own API. The engine's
+ * {@code enableExpressionsInAdhocQueries=false} is reported not to cover every nested case in 7.24
+ * CE, so we check at the door as well (defence in depth). Stored filters may still use expressions
+ * such as {@code ${currentUser()}}: filter creation and update are not query endpoints and are not
+ * checked here.
  */
 class AdHocQueryExpressionGuard extends OncePerRequestFilter {
 
-  /** Task query endpoints: {@code /task}, {@code /task/count}, their history twins, and executing a filter. */
+  /**
+   * Task query endpoints: {@code /task}, {@code /task/count}, their history twins, and executing a
+   * filter.
+   */
   private static final Pattern TASK_QUERY_PATH =
-      Pattern.compile(".*/(history/)?task(/count)?/?$|.*/filter/[^/]+/(list|count|singleResult)/?$");
+      Pattern.compile(
+          ".*/(history/)?task(/count)?/?$|.*/filter/[^/]+/(list|count|singleResult)/?$");
 
   private static final int MAX_BODY_BYTES = 1024 * 1024;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -40,7 +45,8 @@ class AdHocQueryExpressionGuard extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     List<String> offending = new ArrayList<>();
     for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
@@ -52,15 +58,20 @@ class AdHocQueryExpressionGuard extends OncePerRequestFilter {
     if ("POST".equalsIgnoreCase(request.getMethod())) {
       CachedBodyRequest cached = CachedBodyRequest.readAtMost(request, MAX_BODY_BYTES).orElse(null);
       if (cached == null) {
-        reject(response, 413, "Query too large", "A task query body may not exceed 1 MiB.", List.of());
+        reject(
+            response, 413, "Query too large", "A task query body may not exceed 1 MiB.", List.of());
         return;
       }
       collectExpressionFields(cached.body(), offending);
       forwarded = cached;
     }
     if (!offending.isEmpty()) {
-      reject(response, 400, "Expressions are not allowed in task queries",
-          "Ad-hoc task queries may not contain expressions; use a stored filter instead.", offending);
+      reject(
+          response,
+          400,
+          "Expressions are not allowed in task queries",
+          "Ad-hoc task queries may not contain expressions; use a stored filter instead.",
+          offending);
       return;
     }
     chain.doFilter(forwarded, response);
@@ -83,13 +94,16 @@ class AdHocQueryExpressionGuard extends OncePerRequestFilter {
 
   private static void collect(JsonNode node, String path, List<String> offending) {
     if (node instanceof ObjectNode object) {
-      object.fields().forEachRemaining(field -> {
-        String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
-        if (isExpressionField(field.getKey())) {
-          offending.add(fieldPath);
-        }
-        collect(field.getValue(), fieldPath, offending);
-      });
+      object
+          .fields()
+          .forEachRemaining(
+              field -> {
+                String fieldPath = path.isEmpty() ? field.getKey() : path + "." + field.getKey();
+                if (isExpressionField(field.getKey())) {
+                  offending.add(fieldPath);
+                }
+                collect(field.getValue(), fieldPath, offending);
+              });
     } else if (node != null && node.isArray()) {
       for (int i = 0; i < node.size(); i++) {
         collect(node.get(i), path + "[" + i + "]", offending);
@@ -97,15 +111,20 @@ class AdHocQueryExpressionGuard extends OncePerRequestFilter {
     }
   }
 
-  private static void reject(HttpServletResponse response, int status, String title, String detail,
-      List<String> fields) throws IOException {
+  private static void reject(
+      HttpServletResponse response, int status, String title, String detail, List<String> fields)
+      throws IOException {
     ObjectNode problem = JSON.createObjectNode();
     problem.put("type", "about:blank");
     problem.put("title", title);
     problem.put("status", status);
     problem.put("detail", detail);
-    problem.set("invalidParams", JSON.valueToTree(
-        fields.stream().map(field -> new InvalidParam(field, "expression not allowed")).toList()));
+    problem.set(
+        "invalidParams",
+        JSON.valueToTree(
+            fields.stream()
+                .map(field -> new InvalidParam(field, "expression not allowed"))
+                .toList()));
     response.setStatus(status);
     response.setContentType("application/problem+json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -9,15 +9,16 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * In production (profile {@code postgres}) the application refuses to start with an admin password that anybody
- * could guess: empty, the user id, or a demo password. It runs before any bean is created, so the engine never
- * writes such a user to the database.
+ * In production (profile {@code postgres}) the application refuses to start with an admin password
+ * that anybody could guess: empty, the user id, or a demo password. It runs before any bean is
+ * created, so the engine never writes such a user to the database.
  */
 @Component
 @Profile("postgres")
 class AdminPasswordGuard implements BeanFactoryPostProcessor, EnvironmentAware {
 
-  private static final Set<String> GUESSABLE = Set.of("demo", "admin", "password", "camunda", "123456");
+  private static final Set<String> GUESSABLE =
+      Set.of("demo", "admin", "password", "camunda", "123456");
 
   private Environment environment;
 
@@ -30,15 +31,19 @@ class AdminPasswordGuard implements BeanFactoryPostProcessor, EnvironmentAware {
   public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
     String adminId = environment.getProperty("camunda.bpm.admin-user.id", "admin");
     String password = environment.getProperty("camunda.bpm.admin-user.password", "");
-    if (password.isBlank() || password.equalsIgnoreCase(adminId) || GUESSABLE.contains(password.toLowerCase())) {
+    if (password.isBlank()
+        || password.equalsIgnoreCase(adminId)
+        || GUESSABLE.contains(password.toLowerCase())) {
       throw new WeakAdminPasswordException(adminId);
     }
   }
 
   static final class WeakAdminPasswordException extends RuntimeException {
     WeakAdminPasswordException(String adminId) {
-      super("Refusing to start: the password of admin user '" + adminId
-          + "' is empty, a default or a demo password; set ONEDOOR_ADMIN_PASSWORD.");
+      super(
+          "Refusing to start: the password of admin user '"
+              + adminId
+              + "' is empty, a default or a demo password; set ONEDOOR_ADMIN_PASSWORD.");
     }
   }
 }

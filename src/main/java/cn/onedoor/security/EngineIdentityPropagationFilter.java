@@ -13,8 +13,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Hands the authenticated user and their groups to the engine for the length of the request. Without it the engine
- * sees nobody and skips every authorization check.
+ * Hands the authenticated user and their groups to the engine for the length of the request.
+ * Without it the engine sees nobody and skips every authorization check.
  */
 class EngineIdentityPropagationFilter extends OncePerRequestFilter {
 
@@ -25,15 +25,18 @@ class EngineIdentityPropagationFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication == null || !authentication.isAuthenticated()
+    if (authentication == null
+        || !authentication.isAuthenticated()
         || "anonymousUser".equals(authentication.getPrincipal())) {
       chain.doFilter(request, response);
       return;
     }
-    List<String> groups = authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
+    List<String> groups =
+        authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList();
     identityService.setAuthentication(authentication.getName(), groups);
     try {
       chain.doFilter(request, response);

@@ -11,8 +11,9 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks API credentials against the engine's identity service, the same users as in Admin and the webapps: one
- * place to manage people. The engine hashes passwords and locks a user after repeated failures.
+ * Checks API credentials against the engine's identity service, the same users as in Admin and the
+ * webapps: one place to manage people. The engine hashes passwords and locks a user after repeated
+ * failures.
  */
 @Component
 class EngineUserAuthenticationProvider implements AuthenticationProvider {
@@ -27,14 +28,17 @@ class EngineUserAuthenticationProvider implements AuthenticationProvider {
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (userId == null || userId.isBlank() || credentials == null
+    if (userId == null
+        || userId.isBlank()
+        || credentials == null
         || !identityService.checkPassword(userId, credentials.toString())) {
       throw new BadCredentialsException("Bad credentials");
     }
-    List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId)
-        .map(SimpleGrantedAuthority::new)
-        .toList();
+    List<SimpleGrantedAuthority> groups =
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(Group::getId)
+            .map(SimpleGrantedAuthority::new)
+            .toList();
     return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
   }
 

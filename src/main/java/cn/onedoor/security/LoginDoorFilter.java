@@ -8,8 +8,9 @@ import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A filter at the login doors that acts on who logs in, before any password is checked: the login form is made
- * readable once (413 when it is too large to be one) and the user name read ({@link LoginRequests}).
+ * A filter at the login doors that acts on who logs in, before any password is checked: the login
+ * form is made readable once (413 when it is too large to be one) and the user name read ({@link
+ * LoginRequests}).
  */
 abstract class LoginDoorFilter extends OncePerRequestFilter {
 
@@ -20,7 +21,8 @@ abstract class LoginDoorFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected final void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected final void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     HttpServletRequest readable = logins.withReadableForm(request);
     if (readable == null) {
@@ -30,7 +32,11 @@ abstract class LoginDoorFilter extends OncePerRequestFilter {
     atTheDoor(readable, response, chain, logins.loginName(readable));
   }
 
-  /** Goes on along {@code chain} with the (readable) request; {@code user} is null for a request that logs in nobody. */
-  protected abstract void atTheDoor(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-      String user) throws ServletException, IOException;
+  /**
+   * Goes on along {@code chain} with the (readable) request; {@code user} is null for a request
+   * that logs in nobody.
+   */
+  protected abstract void atTheDoor(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain, String user)
+      throws ServletException, IOException;
 }

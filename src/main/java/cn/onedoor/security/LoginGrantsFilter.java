@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Before a login at any door, the person's groups are brought to their role's baseline grants ({@link StaffGrants}),
- * so a group created in Admin works at its members' first login.
+ * Before a login at any door, the person's groups are brought to their role's baseline grants
+ * ({@link StaffGrants}), so a group created in Admin works at its members' first login.
  */
 class LoginGrantsFilter extends LoginDoorFilter {
 
@@ -21,7 +21,8 @@ class LoginGrantsFilter extends LoginDoorFilter {
   }
 
   @Override
-  protected void atTheDoor(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String user)
+  protected void atTheDoor(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain, String user)
       throws ServletException, IOException {
     if (user != null) {
       staffGrants.ensureForUser(user);

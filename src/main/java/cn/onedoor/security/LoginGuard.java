@@ -19,19 +19,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every login door (HTTP Basic on {@code /engine-rest}, {@code /api}, {@code /actuator}; the webapps' login form)
- * passes here before any password is checked.
+ * Every login door (HTTP Basic on {@code /engine-rest}, {@code /api}, {@code /actuator}; the
+ * webapps' login form) passes here before any password is checked.
  *
- * <p><b>Lockout.</b> Staff keep the engine's lockout: each wrong password delays that user's next login (3 s,
- * doubling up to 60 s) and the tenth in a row locks the user until an administrator unlocks them in Admin
- * ({@code loginMaxAttempts}, {@code loginDelay*} in application.yaml). An administrator (a member of
- * {@code camunda-admin}) must not be lockable that way, or anyone who can reach the login page could shut the county
- * out of Admin by guessing. So an administrator's failed login never counts in the engine (their counter is reset at
- * once) and guessing is slowed here instead, per caller address: after {@code maxFailures} wrong administrator
- * passwords from one address within {@code window}, that address gets 429 for administrator logins until the window
- * has passed. The real administrator, at another address, still logs in; in production the administrator's password
- * must be strong ({@link AdminPasswordGuard}). Who logs in is read by {@link LoginRequests}; the grants a login
- * needs are {@link LoginGrantsFilter}'s.
+ * <p><b>Lockout.</b> Staff keep the engine's lockout: each wrong password delays that user's next
+ * login (3 s, doubling up to 60 s) and the tenth in a row locks the user until an administrator
+ * unlocks them in Admin ({@code loginMaxAttempts}, {@code loginDelay*} in application.yaml). An
+ * administrator (a member of {@code camunda-admin}) must not be lockable that way, or anyone who
+ * can reach the login page could shut the county out of Admin by guessing. So an administrator's
+ * failed login never counts in the engine (their counter is reset at once) and guessing is slowed
+ * here instead, per caller address: after {@code maxFailures} wrong administrator passwords from
+ * one address within {@code window}, that address gets 429 for administrator logins until the
+ * window has passed. The real administrator, at another address, still logs in; in production the
+ * administrator's password must be strong ({@link AdminPasswordGuard}). Who logs in is read by
+ * {@link LoginRequests}; the grants a login needs are {@link LoginGrantsFilter}'s.
  */
 class LoginGuard extends LoginDoorFilter {
 
@@ -43,7 +44,12 @@ class LoginGuard extends LoginDoorFilter {
   private final Clock clock;
   private final Map<String, Deque<Instant>> adminFailuresByAddress = new ConcurrentHashMap<>();
 
-  LoginGuard(IdentityService identityService, LoginRequests logins, int maxFailures, Duration window, Clock clock) {
+  LoginGuard(
+      IdentityService identityService,
+      LoginRequests logins,
+      int maxFailures,
+      Duration window,
+      Clock clock) {
     super(logins);
     this.identityService = identityService;
     this.maxFailures = maxFailures;
@@ -52,7 +58,8 @@ class LoginGuard extends LoginDoorFilter {
   }
 
   @Override
-  protected void atTheDoor(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String user)
+  protected void atTheDoor(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain, String user)
       throws ServletException, IOException {
     if (user == null || !isAdministrator(user)) {
       chain.doFilter(request, response);
@@ -76,21 +83,33 @@ class LoginGuard extends LoginDoorFilter {
   }
 
   private boolean isAdministrator(String user) {
-    return SystemUser.call(identityService, () ->
-        identityService.createUserQuery().userId(user).memberOfGroup(StaffGroups.ADMINISTRATORS).count() > 0);
+    return SystemUser.call(
+        identityService,
+        () ->
+            identityService
+                    .createUserQuery()
+                    .userId(user)
+                    .memberOfGroup(StaffGroups.ADMINISTRATORS)
+                    .count()
+                > 0);
   }
 
-  /** The engine's counter and delay for an administrator go back to zero: guessing is slowed per address instead. */
+  /**
+   * The engine's counter and delay for an administrator go back to zero: guessing is slowed per
+   * address instead.
+   */
   private void unlock(String user) {
     SystemUser.run(identityService, () -> identityService.unlockUser(user));
   }
 
   private void failed(String address) {
     if (adminFailuresByAddress.size() > 10_000) {
-      // Many addresses guessing at once: forget those whose window has passed, so memory stays bounded.
+      // Many addresses guessing at once: forget those whose window has passed, so memory stays
+      // bounded.
       adminFailuresByAddress.keySet().removeIf(other -> secondsBlocked(other) == 0);
     }
-    Deque<Instant> failures = adminFailuresByAddress.computeIfAbsent(address, any -> new ArrayDeque<>());
+    Deque<Instant> failures =
+        adminFailuresByAddress.computeIfAbsent(address, any -> new ArrayDeque<>());
     synchronized (failures) {
       failures.addLast(clock.instant());
     }
@@ -119,7 +138,12 @@ class LoginGuard extends LoginDoorFilter {
     response.setHeader("Retry-After", Long.toString(retryAfter));
     response.setContentType("application/problem+json");
     response.setCharacterEncoding("UTF-8");
-    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"尝试次数过多\",\"status\":429,"
-        + "\"detail\":\"管理员密码错误次数过多，请 " + retryAfter + " 秒后再试\"}");
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\"尝试次数过多\",\"status\":429,"
+                + "\"detail\":\"管理员密码错误次数过多，请 "
+                + retryAfter
+                + " 秒后再试\"}");
   }
 }

@@ -11,9 +11,10 @@ import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Our API takes small JSON bodies. A body declared larger than the limit is refused before it is read (413 as a
- * problem description); a body without a declared length is cut off at the limit while it is read, and the API's
- * error handler answers 413 for the {@link BodyTooLargeException} it finds.
+ * Our API takes small JSON bodies. A body declared larger than the limit is refused before it is
+ * read (413 as a problem description); a body without a declared length is cut off at the limit
+ * while it is read, and the API's error handler answers 413 for the {@link BodyTooLargeException}
+ * it finds.
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
@@ -31,22 +32,31 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     if (request.getContentLengthLong() > limit) {
       response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
       response.setContentType("application/problem+json");
       response.setCharacterEncoding("UTF-8");
-      response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"请求体过大\",\"status\":413,\"detail\":\"请求体超过 "
-          + limit / 1024 + " KB\",\"instance\":\"" + request.getRequestURI().replace("\"", "") + "\"}");
+      response
+          .getWriter()
+          .write(
+              "{\"type\":\"about:blank\",\"title\":\"请求体过大\",\"status\":413,\"detail\":\"请求体超过 "
+                  + limit / 1024
+                  + " KB\",\"instance\":\""
+                  + request.getRequestURI().replace("\"", "")
+                  + "\"}");
       return;
     }
-    chain.doFilter(new HttpServletRequestWrapper(request) {
-      @Override
-      public ServletInputStream getInputStream() throws IOException {
-        return new Limited(super.getInputStream(), limit);
-      }
-    }, response);
+    chain.doFilter(
+        new HttpServletRequestWrapper(request) {
+          @Override
+          public ServletInputStream getInputStream() throws IOException {
+            return new Limited(super.getInputStream(), limit);
+          }
+        },
+        response);
   }
 
   private static final class Limited extends ServletInputStream {

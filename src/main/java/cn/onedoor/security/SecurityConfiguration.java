@@ -22,15 +22,21 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 
 /**
  * Who may call what. Three doors:
+ *
  * <ul>
- *   <li>{@code /engine-rest/**}: HTTP Basic against the engine's users, the user propagated to the engine so that
- *       authorizations apply (the engine skips every check when nobody is authenticated).</li>
- *   <li>{@code /api/**}: our own API, HTTP Basic as well, the user propagated too; only the party view is open.</li>
- *   <li>{@code /actuator/**}: health open, metrics behind HTTP Basic.</li>
- *   <li>everything else: the Camunda webapps, which run their own session login and CSRF protection; we only block
- *       the Admin first-user setup endpoint, since the admin user is always configured.</li>
+ *   <li>{@code /engine-rest/**}: HTTP Basic against the engine's users, the user propagated to the
+ *       engine so that authorizations apply (the engine skips every check when nobody is
+ *       authenticated).
+ *   <li>{@code /api/**}: our own API, HTTP Basic as well, the user propagated too; only the party
+ *       view is open.
+ *   <li>{@code /actuator/**}: health open, metrics behind HTTP Basic.
+ *   <li>everything else: the Camunda webapps, which run their own session login and CSRF
+ *       protection; we only block the Admin first-user setup endpoint, since the admin user is
+ *       always configured.
  * </ul>
- * A plain-string {@code securityMatcher} does not match paths served by Jersey; path-pattern matchers do.
+ *
+ * A plain-string {@code securityMatcher} does not match paths served by Jersey; path-pattern
+ * matchers do.
  */
 @Configuration
 @EnableWebSecurity
@@ -42,14 +48,18 @@ class SecurityConfiguration {
 
   @Bean
   @Order(1)
-  SecurityFilterChain engineRestApi(HttpSecurity http, IdentityService identityService) throws Exception {
+  SecurityFilterChain engineRestApi(HttpSecurity http, IdentityService identityService)
+      throws Exception {
     return http.securityMatcher(path("/engine-rest/**"))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(withDefaults())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // Basic credentials travel with every request; no cookie, so no cross-site request to forge.
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // Basic credentials travel with every request; no cookie, so no cross-site request to
+        // forge.
         .csrf(csrf -> csrf.disable())
-        .addFilterAfter(new EngineIdentityPropagationFilter(identityService), BasicAuthenticationFilter.class)
+        .addFilterAfter(
+            new EngineIdentityPropagationFilter(identityService), BasicAuthenticationFilter.class)
         .build();
   }
 
@@ -57,26 +67,40 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain ownApi(HttpSecurity http, IdentityService identityService) throws Exception {
     return http.securityMatcher(path("/api/**"))
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers(path("/api/public/**")).permitAll()
-            .anyRequest().authenticated())
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(path("/api/public/**"))
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
         .httpBasic(withDefaults())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
-        .addFilterAfter(new EngineIdentityPropagationFilter(identityService), BasicAuthenticationFilter.class)
+        .addFilterAfter(
+            new EngineIdentityPropagationFilter(identityService), BasicAuthenticationFilter.class)
         .build();
   }
 
-  /** Health is open for load balancers; metrics need a login. No engine identity: gauges count every case. */
+  /**
+   * Health is open for load balancers; metrics need a login. No engine identity: gauges count every
+   * case.
+   */
   @Bean
   @Order(3)
   SecurityFilterChain actuator(HttpSecurity http) throws Exception {
     return http.securityMatcher(path("/actuator/**"))
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
-            .anyRequest().authenticated())
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(path("/actuator/health"), path("/actuator/health/**"))
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
         .httpBasic(withDefaults())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
         .build();
   }
@@ -84,44 +108,59 @@ class SecurityConfiguration {
   @Bean
   @Order(4)
   SecurityFilterChain webapps(HttpSecurity http) throws Exception {
-    return http
-        .authorizeHttpRequests(requests -> requests
-            // The admin user is always configured, so the first-user setup has no business being reachable.
-            .requestMatchers(path("/camunda/api/admin/setup/**")).denyAll()
-            .anyRequest().permitAll())
-        // The webapps ship their own CSRF filter, session cookie settings and security headers; keep theirs.
+    return http.authorizeHttpRequests(
+            requests ->
+                requests
+                    // The admin user is always configured, so the first-user setup has no business
+                    // being reachable.
+                    .requestMatchers(path("/camunda/api/admin/setup/**"))
+                    .denyAll()
+                    .anyRequest()
+                    .permitAll())
+        // The webapps ship their own CSRF filter, session cookie settings and security headers;
+        // keep theirs.
         .csrf(csrf -> csrf.disable())
         .headers(headers -> headers.disable())
         .build();
   }
 
   /**
-   * Every login door, before Spring Security and the webapps check a password: a person's groups carry their baseline
-   * grants (first), and administrators cannot be locked out by guessing (guessing is slowed per address instead).
+   * Every login door, before Spring Security and the webapps check a password: a person's groups
+   * carry their baseline grants (first), and administrators cannot be locked out by guessing
+   * (guessing is slowed per address instead).
    */
   @Bean
-  FilterRegistrationBean<LoginGrantsFilter> loginGrantsFilter(StaffGrants staffGrants,
+  FilterRegistrationBean<LoginGrantsFilter> loginGrantsFilter(
+      StaffGrants staffGrants,
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
-    var registration = new FilterRegistrationBean<>(new LoginGrantsFilter(new LoginRequests(webappPath), staffGrants));
+    var registration =
+        new FilterRegistrationBean<>(
+            new LoginGrantsFilter(new LoginRequests(webappPath), staffGrants));
     registration.addUrlPatterns(loginDoors(webappPath));
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 11);
     return registration;
   }
 
   @Bean
-  FilterRegistrationBean<LoginGuard> loginGuard(IdentityService identityService, Clock clock,
+  FilterRegistrationBean<LoginGuard> loginGuard(
+      IdentityService identityService,
+      Clock clock,
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
       @Value("${onedoor.security.admin-login.max-failures-per-address:5}") int maxFailures,
       @Value("${onedoor.security.admin-login.window:PT15M}") Duration window) {
-    var registration = new FilterRegistrationBean<>(
-        new LoginGuard(identityService, new LoginRequests(webappPath), maxFailures, window, clock));
+    var registration =
+        new FilterRegistrationBean<>(
+            new LoginGuard(
+                identityService, new LoginRequests(webappPath), maxFailures, window, clock));
     registration.addUrlPatterns(loginDoors(webappPath));
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
     return registration;
   }
 
   private static String[] loginDoors(String webappPath) {
-    return new String[] {"/engine-rest/*", "/api/*", "/actuator/*", webappPath + "/api/admin/auth/*"};
+    return new String[] {
+      "/engine-rest/*", "/api/*", "/actuator/*", webappPath + "/api/admin/auth/*"
+    };
   }
 
   /** Our API's bodies are small JSON; anything larger is a mistake or an attack (413). */
@@ -134,7 +173,10 @@ class SecurityConfiguration {
     return registration;
   }
 
-  /** Rejects expressions in ad-hoc task queries on both REST paths: the public one and the webapps' own. */
+  /**
+   * Rejects expressions in ad-hoc task queries on both REST paths: the public one and the webapps'
+   * own.
+   */
   @Bean
   FilterRegistrationBean<AdHocQueryExpressionGuard> adHocQueryExpressionGuard(
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {

@@ -16,44 +16,61 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
- * The fourth door, ahead of the {@code /api/**} chain in {@link SecurityConfiguration}: the APIs behind our own pages
- * (the supervisors' page, {@code /api/supervision/**}; the holiday notices, {@code /api/calendar/**}) take HTTP Basic
- * like the rest of our API, or the Camunda webapps' session, so that the pages (and the Cockpit overlay) work with the
- * webapps' login and no second password prompt.
+ * The fourth door, ahead of the {@code /api/**} chain in {@link SecurityConfiguration}: the APIs
+ * behind our own pages (the supervisors' page, {@code /api/supervision/**}; the holiday notices,
+ * {@code /api/calendar/**}) take HTTP Basic like the rest of our API, or the Camunda webapps'
+ * session, so that the pages (and the Cockpit overlay) work with the webapps' login and no second
+ * password prompt.
  */
 @Configuration
 class SessionApiSecurity {
 
   @Bean
   @Order(1)
-  SecurityFilterChain pageApis(HttpSecurity http, IdentityService identityService) throws Exception {
+  SecurityFilterChain pageApis(HttpSecurity http, IdentityService identityService)
+      throws Exception {
     BasicAuthenticationEntryPoint basic = new BasicAuthenticationEntryPoint();
     basic.setRealmName("OneDoor");
     basic.afterPropertiesSet();
     var pages = PathPatternRequestMatcher.withDefaults();
-    return http.securityMatcher(new OrRequestMatcher(pages.matcher("/api/supervision/**"),
-            pages.matcher("/api/calendar/**")))
+    return http.securityMatcher(
+            new OrRequestMatcher(
+                pages.matcher("/api/supervision/**"), pages.matcher("/api/calendar/**")))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(withDefaults())
-        // The session is the webapps'; we only read it. Spring's session-fixation protection would give it a new id on
-        // every request, and the page's requests running side by side would then carry an id that no longer exists.
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
-            .sessionFixation(fixation -> fixation.none()))
-        // Basic needs no CSRF protection; a session caller is checked against the webapps' token by the filter.
+        // The session is the webapps'; we only read it. Spring's session-fixation protection would
+        // give it a new id on
+        // every request, and the page's requests running side by side would then carry an id that
+        // no longer exists.
+        .sessionManagement(
+            session ->
+                session
+                    .sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                    .sessionFixation(fixation -> fixation.none()))
+        // Basic needs no CSRF protection; a session caller is checked against the webapps' token by
+        // the filter.
         .csrf(csrf -> csrf.disable())
-        .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint((request, response, failure) -> {
-          if (request.getHeader("X-Requested-With") != null) {
-            // the page asks: no Basic challenge, which would pop up the browser's own password dialog
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setContentType("application/problem+json");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"请先登录\",\"status\":401}");
-          } else {
-            basic.commence(request, response, failure);
-          }
-        }))
+        .exceptionHandling(
+            exceptions ->
+                exceptions.authenticationEntryPoint(
+                    (request, response, failure) -> {
+                      if (request.getHeader("X-Requested-With") != null) {
+                        // the page asks: no Basic challenge, which would pop up the browser's own
+                        // password dialog
+                        response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                        response.setContentType("application/problem+json");
+                        response.setCharacterEncoding("UTF-8");
+                        response
+                            .getWriter()
+                            .write("{\"type\":\"about:blank\",\"title\":\"请先登录\",\"status\":401}");
+                      } else {
+                        basic.commence(request, response, failure);
+                      }
+                    }))
         .addFilterAfter(new WebappSessionAuthenticationFilter(), BasicAuthenticationFilter.class)
-        .addFilterAfter(new EngineIdentityPropagationFilter(identityService), WebappSessionAuthenticationFilter.class)
+        .addFilterAfter(
+            new EngineIdentityPropagationFilter(identityService),
+            WebappSessionAuthenticationFilter.class)
         .build();
   }
 }

@@ -9,7 +9,9 @@ class WeakAdminPasswordFailureAnalyzer extends AbstractFailureAnalyzer<WeakAdmin
 
   @Override
   protected FailureAnalysis analyze(Throwable rootFailure, WeakAdminPasswordException cause) {
-    return new FailureAnalysis(cause.getMessage(),
-        "Set the environment variable ONEDOOR_ADMIN_PASSWORD to a strong password and start again.", cause);
+    return new FailureAnalysis(
+        cause.getMessage(),
+        "Set the environment variable ONEDOOR_ADMIN_PASSWORD to a strong password and start again.",
+        cause);
   }
 }

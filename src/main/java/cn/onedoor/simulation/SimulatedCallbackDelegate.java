@@ -24,11 +24,12 @@ import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * A simulated system answers: POSTs the callback named by the input parameter {@code callback} (e.g.
- * {@code court/confirmation-ruled}) to our real endpoint over HTTP, signed with that system's secret, with
- * {@code callbackId}, {@code caseCode} and the entries of the input map {@code fields}. The callback id is stable
- * across retries of the step, so a retried callback is applied once. Failures go the way of our own outbound calls:
- * 5xx and no connection are retried, a 404/409 becomes an incident on the simulated process with our reason.
+ * A simulated system answers: POSTs the callback named by the input parameter {@code callback}
+ * (e.g. {@code court/confirmation-ruled}) to our real endpoint over HTTP, signed with that system's
+ * secret, with {@code callbackId}, {@code caseCode} and the entries of the input map {@code
+ * fields}. The callback id is stable across retries of the step, so a retried callback is applied
+ * once. Failures go the way of our own outbound calls: 5xx and no connection are retried, a 404/409
+ * becomes an incident on the simulated process with our reason.
  */
 @Component("simulatedCallback")
 @ConditionalOnProperty(name = "onedoor.simulation.enabled", havingValue = "true")
@@ -41,8 +42,12 @@ class SimulatedCallbackDelegate implements JavaDelegate {
   private final OwnPort ownPort;
   private final RestClient http;
 
-  SimulatedCallbackDelegate(SimulationProperties simulation, ExternalSystemsProperties systems,
-                            OutboundRequests outbound, ObjectMapper json, OwnPort ownPort) {
+  SimulatedCallbackDelegate(
+      SimulationProperties simulation,
+      ExternalSystemsProperties systems,
+      OutboundRequests outbound,
+      ObjectMapper json,
+      OwnPort ownPort) {
     this.simulation = simulation;
     this.systems = systems;
     this.outbound = outbound;
@@ -67,7 +72,10 @@ class SimulatedCallbackDelegate implements JavaDelegate {
     post(system, "/api/callbacks/" + callback, body);
   }
 
-  /** sim:<process instance>:<step>:<visit>: the same on every retry of this step, new on a second visit. */
+  /**
+   * sim:<process instance>:<step>:<visit>: the same on every retry of this step, new on a second
+   * visit.
+   */
   private String callbackId(DelegateExecution execution) {
     String key = outbound.idempotencyKey(execution, execution.getCurrentActivityId());
     return "sim:" + execution.getProcessInstanceId() + ":" + key.substring(key.indexOf(':') + 1);
@@ -84,22 +92,33 @@ class SimulatedCallbackDelegate implements JavaDelegate {
     int status;
     String answer;
     try {
-      var response = http.post().uri(ownPort.resolve(simulation.callbackBaseUrl() + path))
-          .contentType(MediaType.APPLICATION_JSON)
-          .header(CallbackSignatures.HEADER, CallbackSignatures.sign(systems.callbackSecret(system), bytes))
-          .body(bytes)
-          .exchange((request, result) -> new Object[] {result.getStatusCode().value(),
-              StreamUtils.copyToString(result.getBody(), StandardCharsets.UTF_8)}, true);
+      var response =
+          http.post()
+              .uri(ownPort.resolve(simulation.callbackBaseUrl() + path))
+              .contentType(MediaType.APPLICATION_JSON)
+              .header(
+                  CallbackSignatures.HEADER,
+                  CallbackSignatures.sign(systems.callbackSecret(system), bytes))
+              .body(bytes)
+              .exchange(
+                  (request, result) ->
+                      new Object[] {
+                        result.getStatusCode().value(),
+                        StreamUtils.copyToString(result.getBody(), StandardCharsets.UTF_8)
+                      },
+                  true);
       status = (Integer) response[0];
       answer = (String) response[1];
     } catch (RestClientException unreachable) {
-      throw new ExternalSystemUnavailableException(where + " 无法连接：" + unreachable.getMessage(), unreachable);
+      throw new ExternalSystemUnavailableException(
+          where + " 无法连接：" + unreachable.getMessage(), unreachable);
     }
     if (status >= 500) {
       throw new ExternalSystemUnavailableException(where + " 答复 HTTP " + status + "（将自动重试）", null);
     }
     if (status >= 300) {
-      throw new ExternalSystemRejectedException(where + " 被拒绝（HTTP " + status + "）：" + answer, status);
+      throw new ExternalSystemRejectedException(
+          where + " 被拒绝（HTTP " + status + "）：" + answer, status);
     }
   }
 }

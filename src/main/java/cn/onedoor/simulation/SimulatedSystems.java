@@ -10,9 +10,10 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${simulatedSystems.group()}} and {@code ${simulatedSystems.due(3)}} in the simulated systems' diagrams:
- * who plays the court and the legal-aid centre, and when a simulated decision is due (calendar days, not rolled:
- * the simulation needs no working-day calendar, so it also works in a year not yet published).
+ * {@code ${simulatedSystems.group()}} and {@code ${simulatedSystems.due(3)}} in the simulated
+ * systems' diagrams: who plays the court and the legal-aid centre, and when a simulated decision is
+ * due (calendar days, not rolled: the simulation needs no working-day calendar, so it also works in
+ * a year not yet published).
  */
 @Component("simulatedSystems")
 @ConditionalOnProperty(name = "onedoor.simulation.enabled", havingValue = "true")

@@ -19,9 +19,10 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The simulated systems' side of the outbound contract ({@code /api/public/contracts/outbound.yaml}), at
- * {@code /simulation/{system}/...}: checks our API key and the Idempotency-Key like a real system would, then hands
- * the request to {@link SimulatedSystemsService}. Our real clients call it over HTTP.
+ * The simulated systems' side of the outbound contract ({@code
+ * /api/public/contracts/outbound.yaml}), at {@code /simulation/{system}/...}: checks our API key
+ * and the Idempotency-Key like a real system would, then hands the request to {@link
+ * SimulatedSystemsService}. Our real clients call it over HTTP.
  */
 @RestController
 @Hidden
@@ -36,11 +37,15 @@ class SimulatedSystemsController {
     this.systems = systems;
   }
 
-  @PostMapping(path = "/simulation/{system}/{operation}", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<?> receive(@PathVariable String system, @PathVariable String operation,
-                            @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
-                            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-                            @RequestBody(required = false) String body) {
+  @PostMapping(
+      path = "/simulation/{system}/{operation}",
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<?> receive(
+      @PathVariable String system,
+      @PathVariable String operation,
+      @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      @RequestBody(required = false) String body) {
     ExternalSystem simulated = ExternalSystem.byPathId(system);
     if (simulated == null) {
       return problem(HttpStatus.NOT_FOUND, "没有模拟的系统 " + system);

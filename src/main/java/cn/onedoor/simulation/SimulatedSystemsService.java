@@ -15,18 +15,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What each simulated system does with a request it takes for the first time: the court and the legal-aid centre
- * open a Tasklist task for the simulator (a small process whose business key is the case code), the SMS gateway
- * lists the message, the provincial platform and the grid system only keep it. Remembering the key and acting share
- * one transaction, so a repeated key never opens a second task.
+ * What each simulated system does with a request it takes for the first time: the court and the
+ * legal-aid centre open a Tasklist task for the simulator (a small process whose business key is
+ * the case code), the SMS gateway lists the message, the provincial platform and the grid system
+ * only keep it. Remembering the key and acting share one transaction, so a repeated key never opens
+ * a second task.
  */
 @Service
 @ConditionalOnProperty(name = "onedoor.simulation.enabled", havingValue = "true")
 class SimulatedSystemsService {
 
-  /** The answer a simulated system gives: a receipt, or a refusal as a real system would send it. */
-  record Outcome(int status, String receiptId, String problem) {
-  }
+  /**
+   * The answer a simulated system gives: a receipt, or a refusal as a real system would send it.
+   */
+  record Outcome(int status, String receiptId, String problem) {}
 
   private final SimulatedRequests requests;
   private final RuntimeService runtimeService;
@@ -34,8 +36,12 @@ class SimulatedSystemsService {
   private final ObjectMapper json;
   private final Clock clock;
 
-  SimulatedSystemsService(SimulatedRequests requests, RuntimeService runtimeService, JdbcTemplate jdbc,
-                          ObjectMapper json, Clock clock) {
+  SimulatedSystemsService(
+      SimulatedRequests requests,
+      RuntimeService runtimeService,
+      JdbcTemplate jdbc,
+      ObjectMapper json,
+      Clock clock) {
     this.requests = requests;
     this.runtimeService = runtimeService;
     this.jdbc = jdbc;
@@ -65,7 +71,8 @@ class SimulatedSystemsService {
     }
     var receipt = requests.remember(system, idempotencyKey, "/" + operation, caseCode, body);
     if (receipt.isEmpty()) {
-      return new Outcome(200, requests.receiptOf(system, idempotencyKey).orElse("sim-duplicate"), null);
+      return new Outcome(
+          200, requests.receiptOf(system, idempotencyKey).orElse("sim-duplicate"), null);
     }
     act.run();
     return new Outcome(200, receipt.get(), null);
@@ -73,37 +80,62 @@ class SimulatedSystemsService {
 
   private Runnable action(String system, String operation, String caseCode, JsonNode request) {
     return switch (system + "/" + operation) {
-      case "court/confirmation-applications" -> () -> start("simulated-court-confirmation", caseCode, Map.of());
-      case "court/filing-requests" -> () -> { };
-      case "court/entrusted-mediation-results" -> () -> {
-        if ("NOT_SETTLED".equals(request.path("result").asText())) {
-          start("simulated-court-litigation", caseCode, Map.of("alreadyFiled", alreadyFiled(caseCode)));
-        }
-      };
-      case "court/enforcement-applications" -> () -> start("simulated-court-enforcement", caseCode, Map.of());
-      case "legal-aid/applications" -> () -> start("simulated-legal-aid", caseCode,
-          Map.of("urgent", request.path("urgent").asBoolean(false)));
-      case "legal-aid/objections" -> () -> start("simulated-legal-aid-objection", caseCode, Map.of());
-      case "provincial-platform/case-reports", "grid/report-status" -> () -> { };
-      case "sms/messages" -> () -> jdbc.update("insert into simulated_sms (case_code, notice, recipients, text, "
-              + "received_at) values (?, ?, ?, ?, ?)", caseCode, request.path("notice").asText(""),
-          String.join(",", recipients(request)), request.path("text").asText(""), Timestamp.from(clock.instant()));
+      case "court/confirmation-applications" ->
+          () -> start("simulated-court-confirmation", caseCode, Map.of());
+      case "court/filing-requests" -> () -> {};
+      case "court/entrusted-mediation-results" ->
+          () -> {
+            if ("NOT_SETTLED".equals(request.path("result").asText())) {
+              start(
+                  "simulated-court-litigation",
+                  caseCode,
+                  Map.of("alreadyFiled", alreadyFiled(caseCode)));
+            }
+          };
+      case "court/enforcement-applications" ->
+          () -> start("simulated-court-enforcement", caseCode, Map.of());
+      case "legal-aid/applications" ->
+          () ->
+              start(
+                  "simulated-legal-aid",
+                  caseCode,
+                  Map.of("urgent", request.path("urgent").asBoolean(false)));
+      case "legal-aid/objections" ->
+          () -> start("simulated-legal-aid-objection", caseCode, Map.of());
+      case "provincial-platform/case-reports", "grid/report-status" -> () -> {};
+      case "sms/messages" ->
+          () ->
+              jdbc.update(
+                  "insert into simulated_sms (case_code, notice, recipients, text, "
+                      + "received_at) values (?, ?, ?, ?, ?)",
+                  caseCode,
+                  request.path("notice").asText(""),
+                  String.join(",", recipients(request)),
+                  request.path("text").asText(""),
+                  Timestamp.from(clock.instant()));
       default -> null;
     };
   }
 
-  /** Whether the court had filed the case before the entrusted mediation: its filing request said so. */
+  /**
+   * Whether the court had filed the case before the entrusted mediation: its filing request said
+   * so.
+   */
   private boolean alreadyFiled(String caseCode) {
     return requests.forCase(caseCode).stream()
-        .filter(received -> "court".equals(received.system()) && "/filing-requests".equals(received.path()))
+        .filter(
+            received ->
+                "court".equals(received.system()) && "/filing-requests".equals(received.path()))
         .reduce((first, second) -> second)
-        .map(received -> {
-          try {
-            return json.readTree(received.body()).path("alreadyFiled").asBoolean(false);
-          } catch (IOException e) {
-            return false;
-          }
-        }).orElse(false);
+        .map(
+            received -> {
+              try {
+                return json.readTree(received.body()).path("alreadyFiled").asBoolean(false);
+              } catch (IOException e) {
+                return false;
+              }
+            })
+        .orElse(false);
   }
 
   private static List<String> recipients(JsonNode request) {

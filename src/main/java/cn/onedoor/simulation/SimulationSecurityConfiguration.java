@@ -14,8 +14,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
- * {@code /simulation/**} (default profile only): the simulated systems' API takes our clients' calls, which carry
- * the system's API key (checked by the controller, as a real system would); the SMS page needs a staff login.
+ * {@code /simulation/**} (default profile only): the simulated systems' API takes our clients'
+ * calls, which carry the system's API key (checked by the controller, as a real system would); the
+ * SMS page needs a staff login.
  */
 @Configuration
 @ConditionalOnProperty(name = "onedoor.simulation.enabled", havingValue = "true")
@@ -26,11 +27,16 @@ class SimulationSecurityConfiguration {
   SecurityFilterChain simulation(HttpSecurity http) throws Exception {
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
     return http.securityMatcher(paths.matcher("/simulation/**"))
-        .authorizeHttpRequests(requests -> requests
-            .requestMatchers(paths.matcher(HttpMethod.POST, "/simulation/**")).permitAll()
-            .anyRequest().authenticated())
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .requestMatchers(paths.matcher(HttpMethod.POST, "/simulation/**"))
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
         .httpBasic(withDefaults())
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable())
         .build();
   }

@@ -16,9 +16,10 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 /**
- * The escalation ladder's helpers for escalation-ladder.bpmn and escalation-rung.bpmn: which rungs of
- * escalation-policy.dmn lie at or after the due date (earlier ones, the reminders, show as the task's follow-up
- * date), when each fires, who gets it, and whether the clock it watches is still open.
+ * The escalation ladder's helpers for escalation-ladder.bpmn and escalation-rung.bpmn: which rungs
+ * of escalation-policy.dmn lie at or after the due date (earlier ones, the reminders, show as the
+ * task's follow-up date), when each fires, who gets it, and whether the clock it watches is still
+ * open.
  */
 @Component("escalationLadder")
 public class EscalationLadder {
@@ -32,8 +33,15 @@ public class EscalationLadder {
   private final Escalations escalations;
   private final IdentityService identityService;
 
-  EscalationLadder(TaskService taskService, RuntimeService runtimeService, ProcessDeadlines deadlines, UnitGroups unitGroups, CaseJournal journal,
-      EscalationSettings settings, Escalations escalations, IdentityService identityService) {
+  EscalationLadder(
+      TaskService taskService,
+      RuntimeService runtimeService,
+      ProcessDeadlines deadlines,
+      UnitGroups unitGroups,
+      CaseJournal journal,
+      EscalationSettings settings,
+      Escalations escalations,
+      IdentityService identityService) {
     this.taskService = taskService;
     this.runtimeService = runtimeService;
     this.deadlines = deadlines;
@@ -52,16 +60,20 @@ public class EscalationLadder {
   }
 
   /**
-   * A task entered again on the same clock (another session at the same level) re-arms its overdue timer; the ladder
-   * already climbing for that clock goes on, and a second one would chase the supervisor twice.
+   * A task entered again on the same clock (another session at the same level) re-arms its overdue
+   * timer; the ladder already climbing for that clock goes on, and a second one would chase the
+   * supervisor twice.
    */
   public boolean alreadyClimbing(DelegateExecution execution) {
-    return runtimeService.createProcessInstanceQuery()
+    return runtimeService
+        .createProcessInstanceQuery()
         .processDefinitionKey("escalation-ladder")
         .processInstanceBusinessKey(execution.getProcessBusinessKey())
-        .variableValueEquals("clockProcessInstanceId", execution.getVariable("clockProcessInstanceId"))
+        .variableValueEquals(
+            "clockProcessInstanceId", execution.getVariable("clockProcessInstanceId"))
         .variableValueEquals("clockTaskKey", execution.getVariable("clockTaskKey"))
-        .list().stream()
+        .list()
+        .stream()
         .anyMatch(other -> !other.getId().equals(execution.getProcessInstanceId()));
   }
 
@@ -69,9 +81,16 @@ public class EscalationLadder {
     return Date.from(due.toInstant().plus(offset(rung)));
   }
 
-  /** The clock is open while the task it belongs to waits in the process that started the ladder. */
+  /**
+   * The clock is open while the task it belongs to waits in the process that started the ladder.
+   */
   public boolean isOpen(String processInstanceId, String taskKey) {
-    return taskService.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(taskKey).count() > 0;
+    return taskService
+            .createTaskQuery()
+            .processInstanceId(processInstanceId)
+            .taskDefinitionKey(taskKey)
+            .count()
+        > 0;
   }
 
   public String title(Map<String, Object> rung, String clockName) {
@@ -93,8 +112,10 @@ public class EscalationLadder {
 
   public Date answerDue(Map<String, Object> rung) {
     Object answerWithin = rung.get("answerWithin");
-    String period = answerWithin == null || answerWithin.toString().isBlank()
-        ? settings.defaultAnswerWithin().toString() : answerWithin.toString();
+    String period =
+        answerWithin == null || answerWithin.toString().isBlank()
+            ? settings.defaultAnswerWithin().toString()
+            : answerWithin.toString();
     return deadlines.period(deadlines.now(), period, "WORKING");
   }
 
@@ -102,30 +123,50 @@ public class EscalationLadder {
     return deadlines.period(deadlines.now(), settings.acknowledgeWithin().toString(), "WORKING");
   }
 
-  /** An order left unanswered past its deadline goes up to the county leaders (挂牌督办 is theirs already). */
+  /**
+   * An order left unanswered past its deadline goes up to the county leaders (挂牌督办 is theirs
+   * already).
+   */
   public String overdueOrderGroup() {
     return unitGroups.countyLeaders();
   }
 
   /**
    * The rung reached: a row in case_escalation carried by this escalation-rung instance (its id in
-   * {@code escalationId}, for the answer and for a supervision order issued on this rung) and a line in the journal.
+   * {@code escalationId}, for the answer and for a supervision order issued on this rung) and a
+   * line in the journal.
    */
   public void record(DelegateExecution execution, Map<String, Object> rung) {
     String clockName = (String) execution.getVariable("clockName");
-    String group = groupFor(rung, (String) execution.getVariable("handlingLevel"),
-        (String) execution.getVariable("townCode"));
-    long id = escalations.raise(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
-        (String) rung.get("rung"), clockName, group, acknowledgeDue(), Escalations.LADDER);
+    String group =
+        groupFor(
+            rung,
+            (String) execution.getVariable("handlingLevel"),
+            (String) execution.getVariable("townCode"));
+    long id =
+        escalations.raise(
+            execution.getProcessBusinessKey(),
+            execution.getProcessInstanceId(),
+            (String) rung.get("rung"),
+            clockName,
+            group,
+            acknowledgeDue(),
+            Escalations.LADDER);
     execution.setVariable("escalationId", id);
-    journal.record(execution.getProcessBusinessKey(), "ESCALATION", null, title(rung, clockName) + " → " + group, null);
+    journal.record(
+        execution.getProcessBusinessKey(),
+        "ESCALATION",
+        null,
+        title(rung, clockName) + " → " + group,
+        null);
   }
 
   /** A chase-up or escalation acted upon: the supervisor's note answers the rung. */
   public void acknowledged(DelegateTask task) {
     Object id = task.getVariable("escalationId");
     if (id != null) {
-      escalations.answered(((Number) id).longValue(), (String) task.getVariable("escalationAction"), actor(task));
+      escalations.answered(
+          ((Number) id).longValue(), (String) task.getVariable("escalationAction"), actor(task));
     }
   }
 

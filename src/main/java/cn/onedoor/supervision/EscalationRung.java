@@ -4,9 +4,10 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The rungs of the escalation ladder, in the order a case climbs them, with their Chinese titles: the codes of
- * escalation-policy.dmn's {@code rung} output and of {@code case_escalation.rung}. The one place their order and
- * titles are spelled (the ladder's task names, the page's labels and "highest rung reached" all read them here).
+ * The rungs of the escalation ladder, in the order a case climbs them, with their Chinese titles:
+ * the codes of escalation-policy.dmn's {@code rung} output and of {@code case_escalation.rung}. The
+ * one place their order and titles are spelled (the ladder's task names, the page's labels and
+ * "highest rung reached" all read them here).
  */
 public enum EscalationRung {
   REMINDER("到期提醒"),
@@ -26,7 +27,10 @@ public enum EscalationRung {
     return title;
   }
 
-  /** The rung with this code; empty for a code of another shape (e.g. a rung a designer added to the table). */
+  /**
+   * The rung with this code; empty for a code of another shape (e.g. a rung a designer added to the
+   * table).
+   */
   public static Optional<EscalationRung> byCode(String code) {
     return Arrays.stream(values()).filter(rung -> rung.name().equals(code)).findFirst();
   }

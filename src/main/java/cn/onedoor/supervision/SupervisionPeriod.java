@@ -7,12 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A reporting period of the supervisors' page: a month ({@code 2026-03}), a quarter ({@code 2026-Q1}) or a year
- * ({@code 2026}), in Beijing time. Counts of what happened (closed, escalated, mediated, brought to court) are taken
- * within it; counts of what stands (open, due soon, overdue, orders awaiting an answer) are taken at its end, or now
- * while it runs, so that the previous period is compared as it stood when it ended.
+ * A reporting period of the supervisors' page: a month ({@code 2026-03}), a quarter ({@code
+ * 2026-Q1}) or a year ({@code 2026}), in Beijing time. Counts of what happened (closed, escalated,
+ * mediated, brought to court) are taken within it; counts of what stands (open, due soon, overdue,
+ * orders awaiting an answer) are taken at its end, or now while it runs, so that the previous
+ * period is compared as it stood when it ended.
  */
-record SupervisionPeriod(String code, String label, Instant from, Instant to, Instant asOf, String kind) {
+record SupervisionPeriod(
+    String code, String label, Instant from, Instant to, Instant asOf, String kind) {
 
   static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
   private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
@@ -42,23 +44,34 @@ record SupervisionPeriod(String code, String label, Instant from, Instant to, In
 
   static SupervisionPeriod month(int year, int month, Instant now) {
     LocalDate start = LocalDate.of(year, month, 1);
-    return of("%04d-%02d".formatted(year, month), "%d年%d月".formatted(year, month), start, start.plusMonths(1), now,
+    return of(
+        "%04d-%02d".formatted(year, month),
+        "%d年%d月".formatted(year, month),
+        start,
+        start.plusMonths(1),
+        now,
         "MONTH");
   }
 
   static SupervisionPeriod quarter(int year, int quarter, Instant now) {
     LocalDate start = LocalDate.of(year, (quarter - 1) * 3 + 1, 1);
-    return of("%04d-Q%d".formatted(year, quarter), "%d年第%d季度".formatted(year, quarter), start, start.plusMonths(3),
-        now, "QUARTER");
+    return of(
+        "%04d-Q%d".formatted(year, quarter),
+        "%d年第%d季度".formatted(year, quarter),
+        start,
+        start.plusMonths(3),
+        now,
+        "QUARTER");
   }
 
   static SupervisionPeriod year(int year, Instant now) {
     LocalDate start = LocalDate.of(year, 1, 1);
-    return of("%04d".formatted(year), "%d年".formatted(year), start, start.plusYears(1), now, "YEAR");
+    return of(
+        "%04d".formatted(year), "%d年".formatted(year), start, start.plusYears(1), now, "YEAR");
   }
 
-  private static SupervisionPeriod of(String code, String label, LocalDate start, LocalDate end, Instant now,
-      String kind) {
+  private static SupervisionPeriod of(
+      String code, String label, LocalDate start, LocalDate end, Instant now, String kind) {
     Instant from = start.atStartOfDay(BEIJING).toInstant();
     Instant to = end.atStartOfDay(BEIJING).toInstant();
     return new SupervisionPeriod(code, label, from, to, now.isBefore(to) ? now : to, kind);
@@ -72,8 +85,13 @@ record SupervisionPeriod(String code, String label, Instant from, Instant to, In
   SupervisionPeriod previous(Instant now) {
     LocalDate start = LocalDate.ofInstant(from, BEIJING);
     return switch (kind) {
-      case "MONTH" -> month(start.minusMonths(1).getYear(), start.minusMonths(1).getMonthValue(), now);
-      case "QUARTER" -> quarter(start.minusMonths(3).getYear(), (start.minusMonths(3).getMonthValue() - 1) / 3 + 1, now);
+      case "MONTH" ->
+          month(start.minusMonths(1).getYear(), start.minusMonths(1).getMonthValue(), now);
+      case "QUARTER" ->
+          quarter(
+              start.minusMonths(3).getYear(),
+              (start.minusMonths(3).getMonthValue() - 1) / 3 + 1,
+              now);
       default -> year(start.getYear() - 1, now);
     };
   }

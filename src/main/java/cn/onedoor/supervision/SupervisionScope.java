@@ -4,13 +4,15 @@ import cn.onedoor.identity.StaffArea;
 import java.util.Optional;
 
 /**
- * Whose data a supervisor sees on the supervisors' page and its API, read off the person's {@link StaffArea} (the one
- * rule behind the engine's authorizations and the rest of our API, see {@link StaffArea#supervisingGroup()}): a
- * county supervisor or the county leader of this county the whole county; a town supervisor of this county that town
- * and its villages; anyone else, a supervisor of another county included, nothing.
+ * Whose data a supervisor sees on the supervisors' page and its API, read off the person's {@link
+ * StaffArea} (the one rule behind the engine's authorizations and the rest of our API, see {@link
+ * StaffArea#supervisingGroup()}): a county supervisor or the county leader of this county the whole
+ * county; a town supervisor of this county that town and its villages; anyone else, a supervisor of
+ * another county included, nothing.
  *
  * @param townCode null for the whole county
- * @param level COUNTY, LEADER or TOWN: the rung a supervision order issued by this person starts from
+ * @param level COUNTY, LEADER or TOWN: the rung a supervision order issued by this person starts
+ *     from
  */
 public record SupervisionScope(String userId, String townCode, String level) {
 
@@ -20,11 +22,14 @@ public record SupervisionScope(String userId, String townCode, String level) {
 
   /** The scope the person's area gives, or empty when they supervise nothing. */
   public static Optional<SupervisionScope> of(StaffArea area) {
-    return area.supervisingGroup().map(group -> switch (group.level()) {
-      case "leader" -> new SupervisionScope(area.userId(), null, LEADER);
-      case "county" -> new SupervisionScope(area.userId(), null, COUNTY);
-      default -> new SupervisionScope(area.userId(), group.unit(), TOWN);
-    });
+    return area.supervisingGroup()
+        .map(
+            group ->
+                switch (group.level()) {
+                  case "leader" -> new SupervisionScope(area.userId(), null, LEADER);
+                  case "county" -> new SupervisionScope(area.userId(), null, COUNTY);
+                  default -> new SupervisionScope(area.userId(), group.unit(), TOWN);
+                });
   }
 
   boolean wholeCounty() {

@@ -23,23 +23,33 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tasklist filters for supervision, created at start when missing (edits in Tasklist stay):
+ *
  * <ul>
- *   <li>督办：交给我的 — chase-ups, escalations, orders to issue or press, and orders to answer, in my groups;</li>
- *   <li>督办令待答复 — every supervision order still waiting for its unit's answer;</li>
- *   <li>全县已超期 / &lt;乡镇&gt;已超期 — overdue tasks of the area, one filter per area, readable only by that area's
- *       supervisors (a stored filter cannot ask "which town is mine", so the town is in the filter and the filter's
- *       read permission decides who sees it). A new town in the unit table gets its filter at the next start.</li>
+ *   <li>督办：交给我的 — chase-ups, escalations, orders to issue or press, and orders to answer, in my
+ *       groups;
+ *   <li>督办令待答复 — every supervision order still waiting for its unit's answer;
+ *   <li>全县已超期 / &lt;乡镇&gt;已超期 — overdue tasks of the area, one filter per area, readable only by
+ *       that area's supervisors (a stored filter cannot ask "which town is mine", so the town is in
+ *       the filter and the filter's read permission decides who sees it). A new town in the unit
+ *       table gets its filter at the next start.
  * </ul>
- * Supervisors read other units' tasks through READ_TASK on process definitions (StaffRole.SUPERVISOR).
+ *
+ * Supervisors read other units' tasks through READ_TASK on process definitions
+ * (StaffRole.SUPERVISOR).
  */
 @Component
 class SupervisorFilters {
 
-  static final List<String> ESCALATION_PROCESSES = List.of("escalation-rung", SupervisionOrders.PROCESS_KEY);
+  static final List<String> ESCALATION_PROCESSES =
+      List.of("escalation-rung", SupervisionOrders.PROCESS_KEY);
 
-  private record Spec(String name, String description, int priority, String color, UnaryOperator<TaskQuery> query,
-                      List<String> readers) {
-  }
+  private record Spec(
+      String name,
+      String description,
+      int priority,
+      String color,
+      UnaryOperator<TaskQuery> query,
+      List<String> readers) {}
 
   private final FilterService filterService;
   private final TaskService taskService;
@@ -47,8 +57,12 @@ class SupervisorFilters {
   private final Units units;
   private final String county;
 
-  SupervisorFilters(FilterService filterService, TaskService taskService, AuthorizationService authorizationService,
-      Units units, @Value("${onedoor.county.code}") String county) {
+  SupervisorFilters(
+      FilterService filterService,
+      TaskService taskService,
+      AuthorizationService authorizationService,
+      Units units,
+      @Value("${onedoor.county.code}") String county) {
     this.filterService = filterService;
     this.taskService = taskService;
     this.authorizationService = authorizationService;
@@ -62,21 +76,52 @@ class SupervisorFilters {
 
   private List<Spec> specs() {
     List<Spec> specs = new ArrayList<>();
-    specs.add(new Spec("督办：交给我的", "交给我所在组的催办、升级、督办令（下发、答复、逾期再督办）", -5, "#cf222e",
-        q -> q.taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
-            .processDefinitionKeyIn(ESCALATION_PROCESSES.toArray(String[]::new)), null));
-    specs.add(new Spec("督办令待答复", "已下发、承办单位尚未答复的督办令（含已逾期的）", -4, "#bc4c00",
-        q -> q.processDefinitionKey(SupervisionOrders.PROCESS_KEY).taskDefinitionKey("Task_AnswerSupervisionOrder")
-            .orderByDueDate().asc(), null));
-    specs.add(new Spec("全县已超期", "全县已过办理期限的任务（督办员）", -3, "#a40e26",
-        q -> q.dueBeforeExpression("${now()}").orderByDueDate().asc(),
-        List.of(StaffGroups.groupId(StaffRole.SUPERVISOR, "county", county),
-            StaffGroups.groupId(StaffRole.SUPERVISOR, "leader", county))));
+    specs.add(
+        new Spec(
+            "督办：交给我的",
+            "交给我所在组的催办、升级、督办令（下发、答复、逾期再督办）",
+            -5,
+            "#cf222e",
+            q ->
+                q.taskCandidateGroupInExpression("${currentUserGroups()}")
+                    .includeAssignedTasks()
+                    .processDefinitionKeyIn(ESCALATION_PROCESSES.toArray(String[]::new)),
+            null));
+    specs.add(
+        new Spec(
+            "督办令待答复",
+            "已下发、承办单位尚未答复的督办令（含已逾期的）",
+            -4,
+            "#bc4c00",
+            q ->
+                q.processDefinitionKey(SupervisionOrders.PROCESS_KEY)
+                    .taskDefinitionKey("Task_AnswerSupervisionOrder")
+                    .orderByDueDate()
+                    .asc(),
+            null));
+    specs.add(
+        new Spec(
+            "全县已超期",
+            "全县已过办理期限的任务（督办员）",
+            -3,
+            "#a40e26",
+            q -> q.dueBeforeExpression("${now()}").orderByDueDate().asc(),
+            List.of(
+                StaffGroups.groupId(StaffRole.SUPERVISOR, "county", county),
+                StaffGroups.groupId(StaffRole.SUPERVISOR, "leader", county))));
     for (Units.Unit town : units.find(Units.Kind.TOWN, county)) {
-      specs.add(new Spec(town.name() + "已超期", town.name() + "及其村（社区）已过办理期限的任务（乡镇督办员）", -3,
-          "#a40e26", q -> q.dueBeforeExpression("${now()}").processVariableValueEquals("townCode", town.code())
-              .orderByDueDate().asc(),
-          List.of(StaffGroups.groupId(StaffRole.SUPERVISOR, "town", town.code()))));
+      specs.add(
+          new Spec(
+              town.name() + "已超期",
+              town.name() + "及其村（社区）已过办理期限的任务（乡镇督办员）",
+              -3,
+              "#a40e26",
+              q ->
+                  q.dueBeforeExpression("${now()}")
+                      .processVariableValueEquals("townCode", town.code())
+                      .orderByDueDate()
+                      .asc(),
+              List.of(StaffGroups.groupId(StaffRole.SUPERVISOR, "town", town.code()))));
     }
     return specs;
   }
@@ -88,10 +133,20 @@ class SupervisorFilters {
       if (filterService.createFilterQuery().filterName(spec.name()).count() > 0) {
         continue;
       }
-      Filter filter = filterService.newTaskFilter(spec.name())
-          .setProperties(Map.of("description", spec.description(), "priority", spec.priority(), "color", spec.color(),
-              "refresh", true))
-          .setQuery(spec.query().apply(taskService.createTaskQuery()));
+      Filter filter =
+          filterService
+              .newTaskFilter(spec.name())
+              .setProperties(
+                  Map.of(
+                      "description",
+                      spec.description(),
+                      "priority",
+                      spec.priority(),
+                      "color",
+                      spec.color(),
+                      "refresh",
+                      true))
+              .setQuery(spec.query().apply(taskService.createTaskQuery()));
       filterService.saveFilter(filter);
       if (spec.readers() == null) {
         grant(filter, Authorization.AUTH_TYPE_GLOBAL, null);

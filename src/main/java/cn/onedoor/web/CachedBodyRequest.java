@@ -13,9 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
- * A request whose body a filter has read to inspect it (a signature, a login form, a query); whoever comes next
- * (a controller, Jersey, the webapps' login) can still read it. Filters read the body only through
- * {@link #readAtMost}, so none reads an unbounded body into memory.
+ * A request whose body a filter has read to inspect it (a signature, a login form, a query);
+ * whoever comes next (a controller, Jersey, the webapps' login) can still read it. Filters read the
+ * body only through {@link #readAtMost}, so none reads an unbounded body into memory.
  */
 public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
@@ -27,12 +27,16 @@ public final class CachedBodyRequest extends HttpServletRequestWrapper {
   }
 
   /**
-   * The request with its body read, or empty when the body is longer than {@code maxBytes}: the caller answers 413
-   * then (in its own words), having read no more than {@code maxBytes + 1} bytes.
+   * The request with its body read, or empty when the body is longer than {@code maxBytes}: the
+   * caller answers 413 then (in its own words), having read no more than {@code maxBytes + 1}
+   * bytes.
    */
-  public static Optional<CachedBodyRequest> readAtMost(HttpServletRequest request, int maxBytes) throws IOException {
+  public static Optional<CachedBodyRequest> readAtMost(HttpServletRequest request, int maxBytes)
+      throws IOException {
     byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
-    return body.length > maxBytes ? Optional.empty() : Optional.of(new CachedBodyRequest(request, body));
+    return body.length > maxBytes
+        ? Optional.empty()
+        : Optional.of(new CachedBodyRequest(request, body));
   }
 
   /** The body as read (a copy). */
@@ -73,7 +77,8 @@ public final class CachedBodyRequest extends HttpServletRequestWrapper {
 
   @Override
   public BufferedReader getReader() {
-    String encoding = getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
+    String encoding =
+        getCharacterEncoding() == null ? StandardCharsets.UTF_8.name() : getCharacterEncoding();
     return new BufferedReader(new InputStreamReader(getInputStream(), Charset.forName(encoding)));
   }
 

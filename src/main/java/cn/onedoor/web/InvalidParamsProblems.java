@@ -8,7 +8,10 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Bad parameters of any of our APIs (audit, deadlines, supervision): 400 naming each ({@code invalidParams}). */
+/**
+ * Bad parameters of any of our APIs (audit, deadlines, supervision): 400 naming each ({@code
+ * invalidParams}).
+ */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class InvalidParamsProblems {

@@ -29,9 +29,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The callback endpoints as the court and the legal-aid system meet them, over HTTP: signed per system, validated
- * naming the field, idempotent, 404 for an unknown case, 409 for a case not waiting for that answer, never 500.
- * The cases wait at the real diagrams (stages started on their own, the court request sent to the simulator).
+ * The callback endpoints as the court and the legal-aid system meet them, over HTTP: signed per
+ * system, validated naming the field, idempotent, 404 for an unknown case, 409 for a case not
+ * waiting for that answer, never 500. The cases wait at the real diagrams (stages started on their
+ * own, the court request sent to the simulator).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -43,24 +44,19 @@ class CallbackEndpointsTest {
   private static int caseNumber = 600000;
   private static int callbackNumber;
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  ManagementService managementService;
-  @Autowired
-  HistoryService historyService;
-  @Autowired
-  TaskService taskService;
-  @Autowired
-  JdbcTemplate jdbc;
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  @Autowired TaskService taskService;
+  @Autowired JdbcTemplate jdbc;
 
   SignedCallbacks callbacks;
 
   @BeforeEach
   void setUp() {
-    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-03-02T09:00:00+08:00").toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(OffsetDateTime.parse("2026-03-02T09:00:00+08:00").toInstant()));
     callbacks = new SignedCallbacks(port);
   }
 
@@ -71,12 +67,31 @@ class CallbackEndpointsTest {
 
   private String confirmationApplied() {
     String caseCode = "511725-2026-" + (++caseNumber);
-    Map<String, Object> variables = new HashMap<>(Map.of("channel", "PEOPLES_VILLAGE", "handlingLevel", "VILLAGE",
-        "townCode", "511725102", "villageCode", "511725102001", "riskGrade", "BLUE", "disputeType", "NEIGHBOUR",
-        "agreementDate", "2026-03-01"));
+    Map<String, Object> variables =
+        new HashMap<>(
+            Map.of(
+                "channel",
+                "PEOPLES_VILLAGE",
+                "handlingLevel",
+                "VILLAGE",
+                "townCode",
+                "511725102",
+                "villageCode",
+                "511725102001",
+                "riskGrade",
+                "BLUE",
+                "disputeType",
+                "NEIGHBOUR",
+                "agreementDate",
+                "2026-03-01"));
     runtimeService.startProcessInstanceByKey("judicial-confirmation", caseCode, variables);
-    String task = taskService.createTaskQuery().processInstanceBusinessKey(caseCode)
-        .taskDefinitionKey("Task_DecideConfirmation").singleResult().getId();
+    String task =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseCode)
+            .taskDefinitionKey("Task_DecideConfirmation")
+            .singleResult()
+            .getId();
     taskService.complete(task, Map.of("applyForConfirmation", "YES"));
     runJobs();
     return caseCode;
@@ -97,15 +112,24 @@ class CallbackEndpointsTest {
   }
 
   private long passed(String caseCode, String activityId) {
-    return historyService.createHistoricActivityInstanceQuery().activityId(activityId).finished()
-        .processInstanceId(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseCode)
-            .processDefinitionKey("judicial-confirmation").singleResult().getId()).count();
+    return historyService
+        .createHistoricActivityInstanceQuery()
+        .activityId(activityId)
+        .finished()
+        .processInstanceId(
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(caseCode)
+                .processDefinitionKey("judicial-confirmation")
+                .singleResult()
+                .getId())
+        .count();
   }
 
   private static void assertProblem(HttpResponse<String> response, int status) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     assertThat(response.body()).doesNotContain("Exception").doesNotContain("at cn.onedoor");
   }
 
@@ -115,10 +139,16 @@ class CallbackEndpointsTest {
     String body = "{\"callbackId\":\"" + id() + "\",\"caseCode\":\"" + caseCode + "\"}";
 
     assertProblem(callbacks.post("/api/callbacks/court/confirmation-accepted", null, body), 401);
-    assertProblem(callbacks.post("/api/callbacks/court/confirmation-accepted", "guessed-secret", body), 401);
-    assertProblem(callbacks.post("/api/callbacks/court/confirmation-accepted", LEGAL_AID_SECRET, body), 401);
-    assertProblem(callbacks.post("/api/callbacks/legal-aid/decision", COURT_SECRET,
-        "{\"callbackId\":\"x\",\"caseCode\":\"" + caseCode + "\",\"granted\":true}"), 401);
+    assertProblem(
+        callbacks.post("/api/callbacks/court/confirmation-accepted", "guessed-secret", body), 401);
+    assertProblem(
+        callbacks.post("/api/callbacks/court/confirmation-accepted", LEGAL_AID_SECRET, body), 401);
+    assertProblem(
+        callbacks.post(
+            "/api/callbacks/legal-aid/decision",
+            COURT_SECRET,
+            "{\"callbackId\":\"x\",\"caseCode\":\"" + caseCode + "\",\"granted\":true}"),
+        401);
     assertProblem(callbacks.post("/api/callbacks/nosuchsystem/anything", COURT_SECRET, body), 401);
     assertThat(passed(caseCode, "ReceiveTask_AwaitAcceptance")).isZero();
   }
@@ -128,27 +158,42 @@ class CallbackEndpointsTest {
     String caseCode = confirmationApplied();
     String body = "{\"callbackId\":\"" + id() + "\",\"caseCode\":\"" + caseCode + "\"}";
 
-    HttpResponse<String> first = callbacks.post("/api/callbacks/court/confirmation-accepted", COURT_SECRET, body);
-    HttpResponse<String> again = callbacks.post("/api/callbacks/court/confirmation-accepted", COURT_SECRET, body);
+    HttpResponse<String> first =
+        callbacks.post("/api/callbacks/court/confirmation-accepted", COURT_SECRET, body);
+    HttpResponse<String> again =
+        callbacks.post("/api/callbacks/court/confirmation-accepted", COURT_SECRET, body);
 
     assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
     assertThat(first.body()).contains("\"status\":\"APPLIED\"");
     assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
     assertThat(again.body()).contains("\"status\":\"ALREADY_RECEIVED\"");
     assertThat(passed(caseCode, "ReceiveTask_AwaitAcceptance")).isEqualTo(1);
-    assertThat(jdbc.queryForObject("select count(*) from bridge_callback where case_code = ?", Integer.class,
-        caseCode)).isEqualTo(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from bridge_callback where case_code = ?",
+                Integer.class,
+                caseCode))
+        .isEqualTo(1);
   }
 
   @Test
   void aCallbackIdReusedForAnotherAnswerIsRefused() {
     String caseCode = confirmationApplied();
     String callbackId = id();
-    callbacks.post("/api/callbacks/court/confirmation-accepted", COURT_SECRET,
+    callbacks.post(
+        "/api/callbacks/court/confirmation-accepted",
+        COURT_SECRET,
         "{\"callbackId\":\"" + callbackId + "\",\"caseCode\":\"" + caseCode + "\"}");
 
-    HttpResponse<String> reused = callbacks.post("/api/callbacks/court/confirmation-ruled", COURT_SECRET,
-        "{\"callbackId\":\"" + callbackId + "\",\"caseCode\":\"" + caseCode + "\",\"ruling\":\"VALID\"}");
+    HttpResponse<String> reused =
+        callbacks.post(
+            "/api/callbacks/court/confirmation-ruled",
+            COURT_SECRET,
+            "{\"callbackId\":\""
+                + callbackId
+                + "\",\"caseCode\":\""
+                + caseCode
+                + "\",\"ruling\":\"VALID\"}");
 
     assertProblem(reused, 422);
     assertThat(passed(caseCode, "ReceiveTask_AwaitRuling")).isZero();
@@ -156,54 +201,100 @@ class CallbackEndpointsTest {
 
   @Test
   void anUnknownCaseIsNotFoundAndACaseNotWaitingIsAConflictEachWithAReason() {
-    HttpResponse<String> unknown = callbacks.post("/api/callbacks/court/confirmation-accepted", COURT_SECRET,
-        "{\"callbackId\":\"" + id() + "\",\"caseCode\":\"511725-2026-999999\"}");
+    HttpResponse<String> unknown =
+        callbacks.post(
+            "/api/callbacks/court/confirmation-accepted",
+            COURT_SECRET,
+            "{\"callbackId\":\"" + id() + "\",\"caseCode\":\"511725-2026-999999\"}");
     assertProblem(unknown, 404);
     assertThat(unknown.body()).contains("511725-2026-999999");
 
     String caseCode = confirmationApplied();
     String rulingId = id();
-    String ruling = "{\"callbackId\":\"" + rulingId + "\",\"caseCode\":\"" + caseCode + "\",\"ruling\":\"VALID\"}";
-    HttpResponse<String> tooEarly = callbacks.post("/api/callbacks/court/confirmation-ruled", COURT_SECRET, ruling);
+    String ruling =
+        "{\"callbackId\":\""
+            + rulingId
+            + "\",\"caseCode\":\""
+            + caseCode
+            + "\",\"ruling\":\"VALID\"}";
+    HttpResponse<String> tooEarly =
+        callbacks.post("/api/callbacks/court/confirmation-ruled", COURT_SECRET, ruling);
     assertProblem(tooEarly, 409);
     assertThat(tooEarly.body()).contains(caseCode).contains("CONFIRMATION_RULED");
-    assertThat(jdbc.queryForObject("select count(*) from bridge_callback where callback_id = ?", Integer.class,
-        rulingId)).as("a refused callback is not remembered, so it may come again").isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from bridge_callback where callback_id = ?",
+                Integer.class,
+                rulingId))
+        .as("a refused callback is not remembered, so it may come again")
+        .isZero();
 
-    callbacks.post("/api/callbacks/court/confirmation-accepted", COURT_SECRET,
+    callbacks.post(
+        "/api/callbacks/court/confirmation-accepted",
+        COURT_SECRET,
         "{\"callbackId\":\"" + id() + "\",\"caseCode\":\"" + caseCode + "\"}");
-    HttpResponse<String> inTime = callbacks.post("/api/callbacks/court/confirmation-ruled", COURT_SECRET, ruling);
+    HttpResponse<String> inTime =
+        callbacks.post("/api/callbacks/court/confirmation-ruled", COURT_SECRET, ruling);
     assertThat(inTime.statusCode()).as(inTime.body()).isEqualTo(200);
-    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseCode)
-        .processDefinitionKey("judicial-confirmation").finished().count()).isEqualTo(1);
+    assertThat(
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(caseCode)
+                .processDefinitionKey("judicial-confirmation")
+                .finished()
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
   void invalidCallbacksAreRefusedNamingTheField() {
     String caseCode = confirmationApplied();
 
-    HttpResponse<String> missing = callbacks.post("/api/callbacks/court/confirmation-ruled", COURT_SECRET,
-        "{\"callbackId\":\"" + id() + "\",\"ruling\":\"MAYBE\"}");
+    HttpResponse<String> missing =
+        callbacks.post(
+            "/api/callbacks/court/confirmation-ruled",
+            COURT_SECRET,
+            "{\"callbackId\":\"" + id() + "\",\"ruling\":\"MAYBE\"}");
     assertProblem(missing, 400);
     assertThat(missing.body()).contains("\"name\":\"caseCode\"").contains("\"name\":\"ruling\"");
 
-    HttpResponse<String> filed = callbacks.post("/api/callbacks/court/case-filed", COURT_SECRET,
-        "{\"callbackId\":\"" + id() + "\",\"caseCode\":\"" + caseCode + "\",\"procedure\":\"FAST\"}");
+    HttpResponse<String> filed =
+        callbacks.post(
+            "/api/callbacks/court/case-filed",
+            COURT_SECRET,
+            "{\"callbackId\":\""
+                + id()
+                + "\",\"caseCode\":\""
+                + caseCode
+                + "\",\"procedure\":\"FAST\"}");
     assertProblem(filed, 400);
-    assertThat(filed.body()).contains("\"name\":\"courtCaseNumber\"").contains("\"name\":\"procedure\"");
+    assertThat(filed.body())
+        .contains("\"name\":\"courtCaseNumber\"")
+        .contains("\"name\":\"procedure\"");
 
-    HttpResponse<String> wrongType = callbacks.post("/api/callbacks/legal-aid/decision", LEGAL_AID_SECRET,
-        "{\"callbackId\":\"" + id() + "\",\"caseCode\":\"" + caseCode + "\",\"granted\":{\"no\":1}}");
+    HttpResponse<String> wrongType =
+        callbacks.post(
+            "/api/callbacks/legal-aid/decision",
+            LEGAL_AID_SECRET,
+            "{\"callbackId\":\""
+                + id()
+                + "\",\"caseCode\":\""
+                + caseCode
+                + "\",\"granted\":{\"no\":1}}");
     assertProblem(wrongType, 400);
     assertThat(wrongType.body()).contains("\"name\":\"granted\"");
 
-    HttpResponse<String> malformed = callbacks.post("/api/callbacks/court/confirmation-accepted", COURT_SECRET,
-        "{\"callbackId\": ");
+    HttpResponse<String> malformed =
+        callbacks.post(
+            "/api/callbacks/court/confirmation-accepted", COURT_SECRET, "{\"callbackId\": ");
     assertProblem(malformed, 400);
     assertThat(malformed.body()).contains("\"name\":\"body\"");
 
-    HttpResponse<String> badId = callbacks.post("/api/callbacks/court/confirmation-accepted", COURT_SECRET,
-        "{\"callbackId\":\"has spaces\",\"caseCode\":\"" + caseCode + "\"}");
+    HttpResponse<String> badId =
+        callbacks.post(
+            "/api/callbacks/court/confirmation-accepted",
+            COURT_SECRET,
+            "{\"callbackId\":\"has spaces\",\"caseCode\":\"" + caseCode + "\"}");
     assertProblem(badId, 400);
     assertThat(badId.body()).contains("\"name\":\"callbackId\"");
     assertThat(passed(caseCode, "ReceiveTask_AwaitAcceptance")).isZero();
@@ -212,26 +303,79 @@ class CallbackEndpointsTest {
   @Test
   void theLegalAidSystemDecidesAndAssignsALawyerByCallback() {
     String caseCode = "511725-2026-" + (++caseNumber);
-    Map<String, Object> variables = new HashMap<>(Map.of("channel", "PEOPLES_VILLAGE", "handlingLevel", "VILLAGE",
-        "townCode", "511725102", "villageCode", "511725102001", "riskGrade", "BLUE", "disputeType", "WAGE_ARREARS"));
+    Map<String, Object> variables =
+        new HashMap<>(
+            Map.of(
+                "channel",
+                "PEOPLES_VILLAGE",
+                "handlingLevel",
+                "VILLAGE",
+                "townCode",
+                "511725102",
+                "villageCode",
+                "511725102001",
+                "riskGrade",
+                "BLUE",
+                "disputeType",
+                "WAGE_ARREARS"));
     runtimeService.startProcessInstanceByKey("representation", caseCode, variables);
-    String task = taskService.createTaskQuery().processInstanceBusinessKey(caseCode)
-        .taskDefinitionKey("Task_PrepareLegalAidApplication").singleResult().getId();
-    taskService.complete(task, Map.of("applicantCategory", "MIGRANT_WORKER_WAGES_OR_INJURY",
-        "aidMatter", "LABOUR_REMUNERATION", "monthlyIncomePerCapita", 800, "papersComplete", true, "urgent", false));
+    String task =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseCode)
+            .taskDefinitionKey("Task_PrepareLegalAidApplication")
+            .singleResult()
+            .getId();
+    taskService.complete(
+        task,
+        Map.of(
+            "applicantCategory",
+            "MIGRANT_WORKER_WAGES_OR_INJURY",
+            "aidMatter",
+            "LABOUR_REMUNERATION",
+            "monthlyIncomePerCapita",
+            800,
+            "papersComplete",
+            true,
+            "urgent",
+            false));
     runJobs();
 
-    HttpResponse<String> decided = callbacks.post("/api/callbacks/legal-aid/decision", LEGAL_AID_SECRET,
-        "{\"callbackId\":\"la-1-" + caseCode + "\",\"caseCode\":\"" + caseCode + "\",\"granted\":true}");
-    HttpResponse<String> lawyer = callbacks.post("/api/callbacks/legal-aid/lawyer-assigned", LEGAL_AID_SECRET,
-        "{\"callbackId\":\"la-2-" + caseCode + "\",\"caseCode\":\"" + caseCode + "\",\"lawFirm\":\"四川宕渠律师事务所\"}");
+    HttpResponse<String> decided =
+        callbacks.post(
+            "/api/callbacks/legal-aid/decision",
+            LEGAL_AID_SECRET,
+            "{\"callbackId\":\"la-1-"
+                + caseCode
+                + "\",\"caseCode\":\""
+                + caseCode
+                + "\",\"granted\":true}");
+    HttpResponse<String> lawyer =
+        callbacks.post(
+            "/api/callbacks/legal-aid/lawyer-assigned",
+            LEGAL_AID_SECRET,
+            "{\"callbackId\":\"la-2-"
+                + caseCode
+                + "\",\"caseCode\":\""
+                + caseCode
+                + "\",\"lawFirm\":\"四川宕渠律师事务所\"}");
 
     assertThat(decided.statusCode()).as(decided.body()).isEqualTo(200);
     assertThat(lawyer.statusCode()).as(lawyer.body()).isEqualTo(200);
-    assertThat(historyService.createHistoricVariableInstanceQuery().variableName("assignedLawFirm").list())
+    assertThat(
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .variableName("assignedLawFirm")
+                .list())
         .anySatisfy(value -> assertThat(value.getValue()).isEqualTo("四川宕渠律师事务所"));
-    assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseCode)
-        .processDefinitionKey("representation").finished().count()).isEqualTo(1);
+    assertThat(
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(caseCode)
+                .processDefinitionKey("representation")
+                .finished()
+                .count())
+        .isEqualTo(1);
   }
 
   // --- grid workers' reports: registered through the intake ---
@@ -247,9 +391,13 @@ class CallbackEndpointsTest {
                   "acceptedElsewhere":"NONE"},
          "parties":[{"role":"APPLICANT","kind":"PERSON","name":"网格申请人","idNumber":"%s","mobile":"13900000042"},
                     {"role":"RESPONDENT","kind":"PERSON","name":"网格被申请人","idNumber":"%s"}]}
-        """.formatted(reportId, townCode == null ? "null" : "\"" + townCode + "\"", summary,
-        cn.onedoor.support.TestResidentIds.forNumber(700 + callbackNumber),
-        cn.onedoor.support.TestResidentIds.forNumber(900 + callbackNumber));
+        """
+        .formatted(
+            reportId,
+            townCode == null ? "null" : "\"" + townCode + "\"",
+            summary,
+            cn.onedoor.support.TestResidentIds.forNumber(700 + callbackNumber),
+            cn.onedoor.support.TestResidentIds.forNumber(900 + callbackNumber));
   }
 
   @Test
@@ -264,52 +412,94 @@ class CallbackEndpointsTest {
     String caseCode = first.body().replaceAll(".*\"caseCode\":\"([^\"]+)\".*", "$1").trim();
     assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
     assertThat(again.body()).contains(caseCode).contains("\"created\":false");
-    assertThat(jdbc.queryForMap("select source, external_ref, report_level from dispute_case where case_code = ?",
-        caseCode)).containsEntry("SOURCE", "GRID").containsEntry("EXTERNAL_REF", reportId)
+    assertThat(
+            jdbc.queryForMap(
+                "select source, external_ref, report_level from dispute_case where case_code = ?",
+                caseCode))
+        .containsEntry("SOURCE", "GRID")
+        .containsEntry("EXTERNAL_REF", reportId)
         .containsEntry("REPORT_LEVEL", "VILLAGE");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseCode)
-        .processDefinitionKey(ProcessModels.DISPUTE_CASE).count()).isEqualTo(1);
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseCode)
+                .processDefinitionKey(ProcessModels.DISPUTE_CASE)
+                .count())
+        .isEqualTo(1);
 
     runJobs();
-    List<String> toTheGrid = jdbc.queryForList("select body from simulated_request where case_code = ? and "
-        + "system_name = 'grid' order by id", String.class, caseCode);
-    assertThat(toTheGrid).as("the grid worker hears where the report stands").isNotEmpty()
+    List<String> toTheGrid =
+        jdbc.queryForList(
+            "select body from simulated_request where case_code = ? and "
+                + "system_name = 'grid' order by id",
+            String.class,
+            caseCode);
+    assertThat(toTheGrid)
+        .as("the grid worker hears where the report stands")
+        .isNotEmpty()
         .allSatisfy(body -> assertThat(body).contains("\"reportId\":\"" + reportId + "\""));
-    assertThat(jdbc.queryForList("select body from simulated_request where case_code = ? and system_name = "
-        + "'provincial-platform'", String.class, caseCode)).anySatisfy(body -> assertThat(body).contains("STAGE"));
+    assertThat(
+            jdbc.queryForList(
+                "select body from simulated_request where case_code = ? and system_name = "
+                    + "'provincial-platform'",
+                String.class,
+                caseCode))
+        .anySatisfy(body -> assertThat(body).contains("STAGE"));
   }
 
   @Test
   void aGridReportIsSignedValidatedAndItsIdMeansOneReport() {
     String reportId = "grid-2026-" + (++callbackNumber);
-    assertProblem(callbacks.post("/api/callbacks/grid/reports", COURT_SECRET, gridReport(reportId, "纠纷", "511725102")),
+    assertProblem(
+        callbacks.post(
+            "/api/callbacks/grid/reports", COURT_SECRET, gridReport(reportId, "纠纷", "511725102")),
         401);
 
-    HttpResponse<String> invalid = callbacks.post("/api/callbacks/grid/reports", GRID_SECRET,
-        gridReport(reportId, "纠纷", null));
+    HttpResponse<String> invalid =
+        callbacks.post(
+            "/api/callbacks/grid/reports", GRID_SECRET, gridReport(reportId, "纠纷", null));
     assertProblem(invalid, 400);
     assertThat(invalid.body()).contains("\"name\":\"townCode\"");
-    assertThat(jdbc.queryForObject("select count(*) from dispute_case where external_ref = ?", Integer.class,
-        reportId)).as("nothing half-written").isZero();
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from dispute_case where external_ref = ?",
+                Integer.class,
+                reportId))
+        .as("nothing half-written")
+        .isZero();
 
-    assertThat(callbacks.post("/api/callbacks/grid/reports", GRID_SECRET, gridReport(reportId, "纠纷", "511725102"))
-        .statusCode()).isEqualTo(201);
-    HttpResponse<String> changed = callbacks.post("/api/callbacks/grid/reports", GRID_SECRET,
-        gridReport(reportId, "另一纠纷", "511725102"));
+    assertThat(
+            callbacks
+                .post(
+                    "/api/callbacks/grid/reports",
+                    GRID_SECRET,
+                    gridReport(reportId, "纠纷", "511725102"))
+                .statusCode())
+        .isEqualTo(201);
+    HttpResponse<String> changed =
+        callbacks.post(
+            "/api/callbacks/grid/reports", GRID_SECRET, gridReport(reportId, "另一纠纷", "511725102"));
     assertProblem(changed, 409);
     assertThat(changed.body()).contains("\"name\":\"reportId\"");
   }
 
   @Test
   void theContractIsServedForTheOtherSide() {
-    HttpResponse<String> outbound = new cn.onedoor.support.Http(port).get("/api/public/contracts/outbound.yaml");
+    HttpResponse<String> outbound =
+        new cn.onedoor.support.Http(port).get("/api/public/contracts/outbound.yaml");
     assertThat(outbound.statusCode()).isEqualTo(200);
-    assertThat(outbound.body()).contains("Idempotency-Key", "/confirmation-applications", "/messages");
+    assertThat(outbound.body())
+        .contains("Idempotency-Key", "/confirmation-applications", "/messages");
 
     HttpResponse<String> apiDocs = new cn.onedoor.support.Http(port).get("/v3/api-docs");
     assertThat(apiDocs.statusCode()).isEqualTo(200);
-    assertThat(apiDocs.body()).contains("/api/callbacks/court/confirmation-ruled", "/api/callbacks/court/case-filed",
-        "/api/callbacks/legal-aid/lawyer-assigned", "/api/callbacks/grid/reports", "callbackSignature",
-        CallbackSignatures.HEADER);
+    assertThat(apiDocs.body())
+        .contains(
+            "/api/callbacks/court/confirmation-ruled",
+            "/api/callbacks/court/case-filed",
+            "/api/callbacks/legal-aid/lawyer-assigned",
+            "/api/callbacks/grid/reports",
+            "callbackSignature",
+            CallbackSignatures.HEADER);
   }
 }

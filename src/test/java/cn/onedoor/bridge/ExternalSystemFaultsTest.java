@@ -23,14 +23,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * The clients at the wire: what each sends (path, body, Idempotency-Key, credential) and what happens when the other
- * side fails — 500 then success, a timeout, a refused connection, an unreadable answer, a refusal for good, an
- * outage longer than the retries. Asserted: the retries, one recorded effect per step, the same key on every attempt
- * (so a deduplicating receiver acts once), an incident where one is due, and no case lost or stuck without one.
+ * The clients at the wire: what each sends (path, body, Idempotency-Key, credential) and what
+ * happens when the other side fails — 500 then success, a timeout, a refused connection, an
+ * unreadable answer, a refusal for good, an outage longer than the retries. Asserted: the retries,
+ * one recorded effect per step, the same key on every attempt (so a deduplicating receiver acts
+ * once), an incident where one is due, and no case lost or stuck without one.
  */
-@TestPropertySource(properties = {
-    "onedoor.external-systems.court.read-timeout=PT3S",
-    "onedoor.external-systems.legal-aid.read-timeout=PT3S"})
+@TestPropertySource(
+    properties = {
+      "onedoor.external-systems.court.read-timeout=PT3S",
+      "onedoor.external-systems.legal-aid.read-timeout=PT3S"
+    })
 class ExternalSystemFaultsTest extends PathTest {
 
   private static int faultCaseNumber = 800000;
@@ -46,17 +49,27 @@ class ExternalSystemFaultsTest extends PathTest {
   private String confirmationDecided() {
     Map<String, Object> variables = villageCase();
     variables.put("agreementDate", "2026-03-04");
-    // Started without running other jobs, so that each case's step waits for the attempts this test makes.
+    // Started without running other jobs, so that each case's step waits for the attempts this test
+    // makes.
     String caseCode = "511725-2026-" + (++faultCaseNumber);
     runtimeService.startProcessInstanceByKey("judicial-confirmation", caseCode, variables);
-    taskService.complete(task(caseCode, "Task_DecideConfirmation").getId(), Map.of("applyForConfirmation", "YES"));
+    taskService.complete(
+        task(caseCode, "Task_DecideConfirmation").getId(), Map.of("applyForConfirmation", "YES"));
     return caseCode;
   }
 
   private Job jobOf(String caseCode) {
-    List<Job> jobs = managementService.createJobQuery().processInstanceId(
-        runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseCode)
-            .processDefinitionKey("judicial-confirmation").singleResult().getId()).list();
+    List<Job> jobs =
+        managementService
+            .createJobQuery()
+            .processInstanceId(
+                runtimeService
+                    .createProcessInstanceQuery()
+                    .processInstanceBusinessKey(caseCode)
+                    .processDefinitionKey("judicial-confirmation")
+                    .singleResult()
+                    .getId())
+            .list();
     assertThat(jobs).as("the step waits as a job").hasSize(1);
     return jobs.get(0);
   }
@@ -75,22 +88,34 @@ class ExternalSystemFaultsTest extends PathTest {
   }
 
   private boolean waitsForTheCourt(String caseCode) {
-    return !runtimeService.createExecutionQuery().processInstanceBusinessKey(caseCode)
-        .activityId("ReceiveTask_AwaitAcceptance").list().isEmpty();
-  }
-
-  /** The requests of this case's application (other tests' cases may still be sent while this one runs). */
-  private List<LoggedRequest> confirmationRequests(String caseCode) {
-    return wire.findAll(postRequestedFor(urlEqualTo("/court/confirmation-applications"))
-        .withRequestBody(matchingJsonPath("$.caseCode", equalTo(caseCode))));
+    return !runtimeService
+        .createExecutionQuery()
+        .processInstanceBusinessKey(caseCode)
+        .activityId("ReceiveTask_AwaitAcceptance")
+        .list()
+        .isEmpty();
   }
 
   /**
-   * What an operator does in Cockpit (retry the incident: retries back to 1), then the job executor once the failed
-   * attempt's 5-minute back-off has passed.
+   * The requests of this case's application (other tests' cases may still be sent while this one
+   * runs).
+   */
+  private List<LoggedRequest> confirmationRequests(String caseCode) {
+    return wire.findAll(
+        postRequestedFor(urlEqualTo("/court/confirmation-applications"))
+            .withRequestBody(matchingJsonPath("$.caseCode", equalTo(caseCode))));
+  }
+
+  /**
+   * What an operator does in Cockpit (retry the incident: retries back to 1), then the job executor
+   * once the failed attempt's 5-minute back-off has passed.
    */
   private void retryIncidents() {
-    managementService.createJobQuery().withException().noRetriesLeft().list()
+    managementService
+        .createJobQuery()
+        .withException()
+        .noRetriesLeft()
+        .list()
         .forEach(job -> managementService.setJobRetries(job.getId(), 1));
     moveClockTo(MONDAY_MORNING.plusMinutes(30));
   }
@@ -106,17 +131,26 @@ class ExternalSystemFaultsTest extends PathTest {
     String caseCode = confirmationDecided();
     runJobs();
 
-    wire.verify(1, postRequestedFor(urlEqualTo("/court/confirmation-applications"))
-        .withHeader("Idempotency-Key", equalTo(caseCode + ":CONFIRMATION_APPLICATION:1"))
-        .withHeader("Authorization", equalTo("Bearer demo-court-key"))
-        .withHeader("Content-Type", equalTo("application/json"))
-        .withRequestBody(equalToJson("{\"caseCode\":\"" + caseCode + "\",\"agreementDate\":\"2026-03-04\","
-            + "\"disputeType\":\"NEIGHBOUR\"}")));
-    assertThat(outbound.forCase(caseCode)).singleElement().satisfies(request -> {
-      assertThat(request.system()).isEqualTo("COURT");
-      assertThat(request.responseStatus()).isEqualTo(200);
-      assertThat(request.response()).contains("receipt-at-the-wire");
-    });
+    wire.verify(
+        1,
+        postRequestedFor(urlEqualTo("/court/confirmation-applications"))
+            .withHeader("Idempotency-Key", equalTo(caseCode + ":CONFIRMATION_APPLICATION:1"))
+            .withHeader("Authorization", equalTo("Bearer demo-court-key"))
+            .withHeader("Content-Type", equalTo("application/json"))
+            .withRequestBody(
+                equalToJson(
+                    "{\"caseCode\":\""
+                        + caseCode
+                        + "\",\"agreementDate\":\"2026-03-04\","
+                        + "\"disputeType\":\"NEIGHBOUR\"}")));
+    assertThat(outbound.forCase(caseCode))
+        .singleElement()
+        .satisfies(
+            request -> {
+              assertThat(request.system()).isEqualTo("COURT");
+              assertThat(request.responseStatus()).isEqualTo(200);
+              assertThat(request.response()).contains("receipt-at-the-wire");
+            });
   }
 
   @Test
@@ -124,65 +158,119 @@ class ExternalSystemFaultsTest extends PathTest {
     Map<String, Object> variables = villageCase();
     variables.put("acceptedElsewhere", "NONE");
     String caseCode = startStage("litigation-mediation", variables);
-    complete(caseCode, "Task_PreFilingMediation", COUNTY_MEDIATORS, Map.of("entrustedResult", "REFUSED"));
+    complete(
+        caseCode,
+        "Task_PreFilingMediation",
+        COUNTY_MEDIATORS,
+        Map.of("entrustedResult", "REFUSED"));
 
-    wire.verify(1, postRequestedFor(urlEqualTo("/court/filing-requests"))
-        .withHeader("Idempotency-Key", equalTo(caseCode + ":FILING_REQUEST:1"))
-        .withRequestBody(equalToJson("{\"caseCode\":\"" + caseCode + "\",\"disputeType\":\"NEIGHBOUR\","
-            + "\"alreadyFiled\":false,\"courtProcedure\":null}")));
-    wire.verify(1, postRequestedFor(urlEqualTo("/court/entrusted-mediation-results"))
-        .withHeader("Idempotency-Key", equalTo(caseCode + ":ENTRUSTED_MEDIATION_NOT_SETTLED:1"))
-        .withRequestBody(equalToJson("{\"caseCode\":\"" + caseCode + "\",\"result\":\"NOT_SETTLED\"}")));
+    wire.verify(
+        1,
+        postRequestedFor(urlEqualTo("/court/filing-requests"))
+            .withHeader("Idempotency-Key", equalTo(caseCode + ":FILING_REQUEST:1"))
+            .withRequestBody(
+                equalToJson(
+                    "{\"caseCode\":\""
+                        + caseCode
+                        + "\",\"disputeType\":\"NEIGHBOUR\","
+                        + "\"alreadyFiled\":false,\"courtProcedure\":null}")));
+    wire.verify(
+        1,
+        postRequestedFor(urlEqualTo("/court/entrusted-mediation-results"))
+            .withHeader("Idempotency-Key", equalTo(caseCode + ":ENTRUSTED_MEDIATION_NOT_SETTLED:1"))
+            .withRequestBody(
+                equalToJson("{\"caseCode\":\"" + caseCode + "\",\"result\":\"NOT_SETTLED\"}")));
   }
 
   @Test
   void theLegalAidSystemGetsTheApplicationAndTheObjection() {
     String caseCode = startStage("representation", villageCase());
-    complete(caseCode, "Task_PrepareLegalAidApplication", LEGAL_AID_OFFICERS, Map.of(
-        "applicantCategory", "MIGRANT_WORKER_WAGES_OR_INJURY", "aidMatter", "LABOUR_REMUNERATION",
-        "monthlyIncomePerCapita", 800, "papersComplete", true, "urgent", false));
+    complete(
+        caseCode,
+        "Task_PrepareLegalAidApplication",
+        LEGAL_AID_OFFICERS,
+        Map.of(
+            "applicantCategory",
+            "MIGRANT_WORKER_WAGES_OR_INJURY",
+            "aidMatter",
+            "LABOUR_REMUNERATION",
+            "monthlyIncomePerCapita",
+            800,
+            "papersComplete",
+            true,
+            "urgent",
+            false));
     caseMessages.legalAidDecided(caseCode, false);
-    complete(caseCode, "Task_RecordObjection", LEGAL_AID_OFFICERS, Map.of("objects", true,
-        "objectionNote", "收入已低于标准"));
+    complete(
+        caseCode,
+        "Task_RecordObjection",
+        LEGAL_AID_OFFICERS,
+        Map.of("objects", true, "objectionNote", "收入已低于标准"));
 
-    wire.verify(1, postRequestedFor(urlEqualTo("/legal-aid/applications"))
-        .withHeader("Idempotency-Key", equalTo(caseCode + ":LEGAL_AID_APPLICATION:1"))
-        .withHeader("Authorization", equalTo("Bearer demo-legal-aid-key"))
-        .withRequestBody(equalToJson("{\"caseCode\":\"" + caseCode + "\",\"urgent\":false,"
-            + "\"aidMatter\":\"LABOUR_REMUNERATION\"}")));
-    wire.verify(1, postRequestedFor(urlEqualTo("/legal-aid/objections"))
-        .withHeader("Idempotency-Key", equalTo(caseCode + ":LEGAL_AID_OBJECTION:1"))
-        .withRequestBody(equalToJson("{\"caseCode\":\"" + caseCode + "\",\"reason\":\"收入已低于标准\"}")));
+    wire.verify(
+        1,
+        postRequestedFor(urlEqualTo("/legal-aid/applications"))
+            .withHeader("Idempotency-Key", equalTo(caseCode + ":LEGAL_AID_APPLICATION:1"))
+            .withHeader("Authorization", equalTo("Bearer demo-legal-aid-key"))
+            .withRequestBody(
+                equalToJson(
+                    "{\"caseCode\":\""
+                        + caseCode
+                        + "\",\"urgent\":false,"
+                        + "\"aidMatter\":\"LABOUR_REMUNERATION\"}")));
+    wire.verify(
+        1,
+        postRequestedFor(urlEqualTo("/legal-aid/objections"))
+            .withHeader("Idempotency-Key", equalTo(caseCode + ":LEGAL_AID_OBJECTION:1"))
+            .withRequestBody(
+                equalToJson("{\"caseCode\":\"" + caseCode + "\",\"reason\":\"收入已低于标准\"}")));
   }
 
   @Test
   void theProvinceAndThePartiesHearOfARegistration() {
     String caseCode = register(villageNeighbourDispute());
 
-    wire.verify(1, postRequestedFor(urlEqualTo("/provincial-platform/case-reports"))
-        .withHeader("Idempotency-Key", equalTo(caseCode + ":REPORT_REGISTRATION:1"))
-        .withHeader("Authorization", equalTo("Bearer demo-province-key"))
-        .withRequestBody(matchingJsonPath("$.caseCode", equalTo(caseCode)))
-        .withRequestBody(matchingJsonPath("$.countyCode", equalTo("511725")))
-        .withRequestBody(matchingJsonPath("$.report", equalTo("REGISTRATION")))
-        .withRequestBody(matchingJsonPath("$.occurredAt", equalTo("2026-03-02T09:00+08:00"))));
-    wire.verify(1, postRequestedFor(urlEqualTo("/sms/messages"))
-        .withHeader("Idempotency-Key", equalTo(caseCode + ":SMS_CASE_REGISTERED:1"))
-        .withHeader("Authorization", equalTo("Bearer demo-sms-key"))
-        .withRequestBody(matchingJsonPath("$.notice", equalTo("CASE_REGISTERED")))
-        .withRequestBody(matchingJsonPath("$.text", com.github.tomakehurst.wiremock.client.WireMock.containing(
-            "案件编码 " + caseCode))));
+    wire.verify(
+        1,
+        postRequestedFor(urlEqualTo("/provincial-platform/case-reports"))
+            .withHeader("Idempotency-Key", equalTo(caseCode + ":REPORT_REGISTRATION:1"))
+            .withHeader("Authorization", equalTo("Bearer demo-province-key"))
+            .withRequestBody(matchingJsonPath("$.caseCode", equalTo(caseCode)))
+            .withRequestBody(matchingJsonPath("$.countyCode", equalTo("511725")))
+            .withRequestBody(matchingJsonPath("$.report", equalTo("REGISTRATION")))
+            .withRequestBody(matchingJsonPath("$.occurredAt", equalTo("2026-03-02T09:00+08:00"))));
+    wire.verify(
+        1,
+        postRequestedFor(urlEqualTo("/sms/messages"))
+            .withHeader("Idempotency-Key", equalTo(caseCode + ":SMS_CASE_REGISTERED:1"))
+            .withHeader("Authorization", equalTo("Bearer demo-sms-key"))
+            .withRequestBody(matchingJsonPath("$.notice", equalTo("CASE_REGISTERED")))
+            .withRequestBody(
+                matchingJsonPath(
+                    "$.text",
+                    com.github.tomakehurst.wiremock.client.WireMock.containing(
+                        "案件编码 " + caseCode))));
   }
 
   // --- faults ---
 
   @Test
   void aServerErrorIsRetriedWithTheSameKeyAndTheStepSucceedsOnce() {
-    wire.stubFor(post(urlEqualTo("/court/confirmation-applications")).inScenario("flaky").whenScenarioStateIs(failing())
-        .willReturn(aResponse().withStatus(503).withBody("维护中")).willSetStateTo("up"));
-    wire.stubFor(post(urlEqualTo("/court/confirmation-applications")).inScenario("flaky").whenScenarioStateIs("up")
-        .willReturn(aResponse().withStatus(201).withHeader("Content-Type", "application/json")
-            .withBody("{\"receiptId\":\"court-1\"}")));
+    wire.stubFor(
+        post(urlEqualTo("/court/confirmation-applications"))
+            .inScenario("flaky")
+            .whenScenarioStateIs(failing())
+            .willReturn(aResponse().withStatus(503).withBody("维护中"))
+            .willSetStateTo("up"));
+    wire.stubFor(
+        post(urlEqualTo("/court/confirmation-applications"))
+            .inScenario("flaky")
+            .whenScenarioStateIs("up")
+            .willReturn(
+                aResponse()
+                    .withStatus(201)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"receiptId\":\"court-1\"}")));
     String caseCode = confirmationDecided();
 
     attempt(jobOf(caseCode));
@@ -192,20 +280,38 @@ class ExternalSystemFaultsTest extends PathTest {
     attempt(jobOf(caseCode));
 
     assertThat(waitsForTheCourt(caseCode)).isTrue();
-    assertThat(confirmationRequests(caseCode)).hasSize(2).extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(
-        caseCode + ":CONFIRMATION_APPLICATION:1");
-    assertThat(outbound.forCase(caseCode)).singleElement().satisfies(r -> assertThat(r.response()).contains("court-1"));
+    assertThat(confirmationRequests(caseCode))
+        .hasSize(2)
+        .extracting(r -> r.getHeader("Idempotency-Key"))
+        .containsOnly(caseCode + ":CONFIRMATION_APPLICATION:1");
+    assertThat(outbound.forCase(caseCode))
+        .singleElement()
+        .satisfies(r -> assertThat(r.response()).contains("court-1"));
     assertThat(runtimeService.createIncidentQuery().count()).isZero();
   }
 
   @Test
   void aTimeoutIsRetriedWithTheSameKeySoTheCourtCanDropTheRepeat() {
-    wire.stubFor(post(urlEqualTo("/court/confirmation-applications")).inScenario("slow").whenScenarioStateIs(failing())
-        .willReturn(aResponse().withStatus(200).withFixedDelay(6000).withHeader("Content-Type", "application/json")
-            .withBody("{\"receiptId\":\"court-late\"}")).willSetStateTo("fast"));
-    wire.stubFor(post(urlEqualTo("/court/confirmation-applications")).inScenario("slow").whenScenarioStateIs("fast")
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-            .withBody("{\"receiptId\":\"court-late\"}")));
+    wire.stubFor(
+        post(urlEqualTo("/court/confirmation-applications"))
+            .inScenario("slow")
+            .whenScenarioStateIs(failing())
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withFixedDelay(6000)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"receiptId\":\"court-late\"}"))
+            .willSetStateTo("fast"));
+    wire.stubFor(
+        post(urlEqualTo("/court/confirmation-applications"))
+            .inScenario("slow")
+            .whenScenarioStateIs("fast")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"receiptId\":\"court-late\"}")));
     String caseCode = confirmationDecided();
 
     attempt(jobOf(caseCode));
@@ -214,9 +320,11 @@ class ExternalSystemFaultsTest extends PathTest {
     attempt(jobOf(caseCode));
 
     assertThat(waitsForTheCourt(caseCode)).isTrue();
-    assertThat(confirmationRequests(caseCode)).hasSize(2).extracting(r -> r.getHeader("Idempotency-Key"))
-        .as("the court acted on the first request; the repeat carries its key").containsOnly(
-            caseCode + ":CONFIRMATION_APPLICATION:1");
+    assertThat(confirmationRequests(caseCode))
+        .hasSize(2)
+        .extracting(r -> r.getHeader("Idempotency-Key"))
+        .as("the court acted on the first request; the repeat carries its key")
+        .containsOnly(caseCode + ":CONFIRMATION_APPLICATION:1");
     assertThat(outbound.forCase(caseCode)).hasSize(1);
   }
 
@@ -234,30 +342,49 @@ class ExternalSystemFaultsTest extends PathTest {
     wire = externalSystems.server();
     assertThat(retriesLeft(caseCode)).isZero();
     List<Incident> incidents = runtimeService.createIncidentQuery().list();
-    assertThat(incidents).singleElement().satisfies(incident -> {
-      assertThat(incident.getIncidentType()).isEqualTo("failedJob");
-      assertThat(incident.getActivityId()).isEqualTo("ServiceTask_SubmitConfirmationApplication");
-      assertThat(incident.getIncidentMessage()).contains("法院调解平台", "无法连接或超时");
-    });
+    assertThat(incidents)
+        .singleElement()
+        .satisfies(
+            incident -> {
+              assertThat(incident.getIncidentType()).isEqualTo("failedJob");
+              assertThat(incident.getActivityId())
+                  .isEqualTo("ServiceTask_SubmitConfirmationApplication");
+              assertThat(incident.getIncidentMessage()).contains("法院调解平台", "无法连接或超时");
+            });
     assertThat(waitsForTheCourt(caseCode)).as("not lost: the case waits at the incident").isFalse();
 
     retryIncidents();
 
     assertThat(waitsForTheCourt(caseCode)).isTrue();
     assertThat(runtimeService.createIncidentQuery().count()).isZero();
-    assertThat(confirmationRequests(caseCode)).isNotEmpty().extracting(r -> r.getHeader("Idempotency-Key"))
+    assertThat(confirmationRequests(caseCode))
+        .isNotEmpty()
+        .extracting(r -> r.getHeader("Idempotency-Key"))
         .containsOnly(caseCode + ":CONFIRMATION_APPLICATION:1");
     assertThat(outbound.forCase(caseCode)).hasSize(1);
   }
 
   @Test
   void anUnreadableAnswerIsRetried() {
-    wire.stubFor(post(urlEqualTo("/court/confirmation-applications")).inScenario("garbled").whenScenarioStateIs(failing())
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-            .withBody("{\"receiptId\": ")).willSetStateTo("clear"));
-    wire.stubFor(post(urlEqualTo("/court/confirmation-applications")).inScenario("garbled").whenScenarioStateIs("clear")
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-            .withBody("{\"receiptId\":\"court-2\"}")));
+    wire.stubFor(
+        post(urlEqualTo("/court/confirmation-applications"))
+            .inScenario("garbled")
+            .whenScenarioStateIs(failing())
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"receiptId\": "))
+            .willSetStateTo("clear"));
+    wire.stubFor(
+        post(urlEqualTo("/court/confirmation-applications"))
+            .inScenario("garbled")
+            .whenScenarioStateIs("clear")
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"receiptId\":\"court-2\"}")));
     String caseCode = confirmationDecided();
 
     attempt(jobOf(caseCode));
@@ -266,27 +393,38 @@ class ExternalSystemFaultsTest extends PathTest {
     attempt(jobOf(caseCode));
 
     assertThat(waitsForTheCourt(caseCode)).isTrue();
-    assertThat(outbound.forCase(caseCode)).singleElement().satisfies(r -> assertThat(r.response()).contains("court-2"));
+    assertThat(outbound.forCase(caseCode))
+        .singleElement()
+        .satisfies(r -> assertThat(r.response()).contains("court-2"));
   }
 
   @Test
   void aConnectionResetIsSentAgainAtOnceWithTheSameKey() {
-    wire.stubFor(post(urlEqualTo("/court/confirmation-applications")).inScenario("reset").whenScenarioStateIs(failing())
-        .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("fine"));
+    wire.stubFor(
+        post(urlEqualTo("/court/confirmation-applications"))
+            .inScenario("reset")
+            .whenScenarioStateIs(failing())
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER))
+            .willSetStateTo("fine"));
     String caseCode = confirmationDecided();
 
     attempt(jobOf(caseCode));
 
-    assertThat(waitsForTheCourt(caseCode)).as("a dropped connection costs no 5-minute wait").isTrue();
-    assertThat(confirmationRequests(caseCode)).hasSize(2).extracting(r -> r.getHeader("Idempotency-Key"))
+    assertThat(waitsForTheCourt(caseCode))
+        .as("a dropped connection costs no 5-minute wait")
+        .isTrue();
+    assertThat(confirmationRequests(caseCode))
+        .hasSize(2)
+        .extracting(r -> r.getHeader("Idempotency-Key"))
         .containsOnly(caseCode + ":CONFIRMATION_APPLICATION:1");
     assertThat(outbound.forCase(caseCode)).hasSize(1);
   }
 
   @Test
   void aConnectionResetTwiceIsRetriedLater() {
-    wire.stubFor(post(urlEqualTo("/court/confirmation-applications")).willReturn(aResponse()
-        .withFault(Fault.CONNECTION_RESET_BY_PEER)));
+    wire.stubFor(
+        post(urlEqualTo("/court/confirmation-applications"))
+            .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
     String caseCode = confirmationDecided();
 
     attempt(jobOf(caseCode));
@@ -297,19 +435,27 @@ class ExternalSystemFaultsTest extends PathTest {
 
   @Test
   void aRefusalForGoodIsAnIncidentAtOnceWithTheSystemsMessage() {
-    wire.stubFor(post(urlEqualTo("/court/confirmation-applications")).willReturn(aResponse().withStatus(422)
-        .withHeader("Content-Type", "application/problem+json")
-        .withBody("{\"title\":\"申请不予受理\",\"status\":422,\"detail\":\"调解协议涉及身份关系，不属于司法确认范围\"}")));
+    wire.stubFor(
+        post(urlEqualTo("/court/confirmation-applications"))
+            .willReturn(
+                aResponse()
+                    .withStatus(422)
+                    .withHeader("Content-Type", "application/problem+json")
+                    .withBody(
+                        "{\"title\":\"申请不予受理\",\"status\":422,\"detail\":\"调解协议涉及身份关系，不属于司法确认范围\"}")));
     String caseCode = confirmationDecided();
 
     attempt(jobOf(caseCode));
 
     assertThat(retriesLeft(caseCode)).as("no retry can fix it").isZero();
-    assertThat(runtimeService.createIncidentQuery().list()).singleElement().satisfies(incident -> {
-      assertThat(incident.getIncidentType()).isEqualTo("failedJob");
-      assertThat(incident.getIncidentMessage()).contains("HTTP 422", "调解协议涉及身份关系，不属于司法确认范围",
-          "不再自动重试");
-    });
+    assertThat(runtimeService.createIncidentQuery().list())
+        .singleElement()
+        .satisfies(
+            incident -> {
+              assertThat(incident.getIncidentType()).isEqualTo("failedJob");
+              assertThat(incident.getIncidentMessage())
+                  .contains("HTTP 422", "调解协议涉及身份关系，不属于司法确认范围", "不再自动重试");
+            });
     assertThat(confirmationRequests(caseCode)).hasSize(1);
     assertThat(outbound.forCase(caseCode)).isEmpty();
 
@@ -322,16 +468,20 @@ class ExternalSystemFaultsTest extends PathTest {
 
   @Test
   void duringAnOutageCasesWaitInRetriesThenShowAsIncidentsAndAllGoOnOnceWhenRetried() {
-    List<String> cases = List.of(confirmationDecided(), confirmationDecided(), confirmationDecided());
+    List<String> cases =
+        List.of(confirmationDecided(), confirmationDecided(), confirmationDecided());
     externalSystems.goDown();
     try {
       for (int attempt = 1; attempt <= 4; attempt++) {
         cases.forEach(caseCode -> attempt(jobOf(caseCode)));
       }
       assertThat(cases).allSatisfy(caseCode -> assertThat(retriesLeft(caseCode)).isEqualTo(1));
-      assertThat(runtimeService.createIncidentQuery().count()).as("still retrying: no incident yet").isZero();
+      assertThat(runtimeService.createIncidentQuery().count())
+          .as("still retrying: no incident yet")
+          .isZero();
       cases.forEach(caseCode -> attempt(jobOf(caseCode)));
-      assertThat(runtimeService.createIncidentQuery().count()).as("retries used up: one incident per case")
+      assertThat(runtimeService.createIncidentQuery().count())
+          .as("retries used up: one incident per case")
           .isEqualTo(3);
     } finally {
       externalSystems.comeBack();
@@ -340,13 +490,21 @@ class ExternalSystemFaultsTest extends PathTest {
 
     retryIncidents();
 
-    assertThat(cases).allSatisfy(caseCode -> {
-      assertThat(waitsForTheCourt(caseCode)).as(caseCode + " goes on").isTrue();
-      assertThat(outbound.forCase(caseCode)).as(caseCode + " one recorded request").hasSize(1);
-    });
+    assertThat(cases)
+        .allSatisfy(
+            caseCode -> {
+              assertThat(waitsForTheCourt(caseCode)).as(caseCode + " goes on").isTrue();
+              assertThat(outbound.forCase(caseCode))
+                  .as(caseCode + " one recorded request")
+                  .hasSize(1);
+            });
     assertThat(confirmationRequests(cases.get(0))).isNotEmpty();
-    assertThat(cases).allSatisfy(caseCode -> assertThat(confirmationRequests(caseCode))
-        .extracting(r -> r.getHeader("Idempotency-Key")).containsOnly(caseCode + ":CONFIRMATION_APPLICATION:1"));
+    assertThat(cases)
+        .allSatisfy(
+            caseCode ->
+                assertThat(confirmationRequests(caseCode))
+                    .extracting(r -> r.getHeader("Idempotency-Key"))
+                    .containsOnly(caseCode + ":CONFIRMATION_APPLICATION:1"));
     assertThat(runtimeService.createIncidentQuery().count()).isZero();
   }
 }

@@ -16,15 +16,22 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The written contract and the clients say the same: every path a client calls is described, with the
- * Idempotency-Key header, and nothing is described that no client calls.
+ * The written contract and the clients say the same: every path a client calls is described, with
+ * the Idempotency-Key header, and nothing is described that no client calls.
  */
 class OutboundContractTest {
 
-  static final List<String> CLIENT_PATHS = List.of(CourtClient.CONFIRMATION_APPLICATIONS,
-      CourtClient.ENTRUSTED_MEDIATION_RESULTS, CourtClient.FILING_REQUESTS, CourtClient.ENFORCEMENT_APPLICATIONS,
-      LegalAidClient.APPLICATIONS, LegalAidClient.OBJECTIONS, ProvincialPlatformClient.CASE_REPORTS,
-      GridSystemClient.REPORT_STATUS, SmsGatewayClient.MESSAGES);
+  static final List<String> CLIENT_PATHS =
+      List.of(
+          CourtClient.CONFIRMATION_APPLICATIONS,
+          CourtClient.ENTRUSTED_MEDIATION_RESULTS,
+          CourtClient.FILING_REQUESTS,
+          CourtClient.ENFORCEMENT_APPLICATIONS,
+          LegalAidClient.APPLICATIONS,
+          LegalAidClient.OBJECTIONS,
+          ProvincialPlatformClient.CASE_REPORTS,
+          GridSystemClient.REPORT_STATUS,
+          SmsGatewayClient.MESSAGES);
 
   @Test
   void everyCallAClientMakesIsDescribedWithItsIdempotencyKey() throws IOException {
@@ -36,11 +43,16 @@ class OutboundContractTest {
     for (String path : CLIENT_PATHS) {
       PathItem item = contract.getPaths().get(path);
       assertThat(item.getPost()).as("POST " + path).isNotNull();
-      assertThat(item.getPost().getParameters()).as(path + " parameters").singleElement()
+      assertThat(item.getPost().getParameters())
+          .as(path + " parameters")
+          .singleElement()
           .satisfies(parameter -> assertThat(parameter.get$ref()).endsWith("/IdempotencyKey"));
-      assertThat(item.getPost().getRequestBody().getContent()).as(path + " body").containsKey("application/json");
+      assertThat(item.getPost().getRequestBody().getContent())
+          .as(path + " body")
+          .containsKey("application/json");
       assertThat(item.getServers()).as(path + " names its system").isNotEmpty();
     }
-    assertThat(contract.getComponents().getParameters().get("IdempotencyKey").getRequired()).isTrue();
+    assertThat(contract.getComponents().getParameters().get("IdempotencyKey").getRequired())
+        .isTrue();
   }
 }

@@ -3,11 +3,13 @@ package cn.onedoor.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.OffsetDateTime;
-import java.util.Date;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The court stages on their own: judicial confirmation and litigation-guided mediation with the trial after it. */
+/**
+ * The court stages on their own: judicial confirmation and litigation-guided mediation with the
+ * trial after it.
+ */
 class CourtPathsTest extends PathTest {
 
   private String agreementAwaitingDecision() {
@@ -18,7 +20,11 @@ class CourtPathsTest extends PathTest {
 
   private String applicationSubmitted() {
     String caseCode = agreementAwaitingDecision();
-    complete(caseCode, "Task_DecideConfirmation", VILLAGE_MEDIATORS, Map.of("applyForConfirmation", "YES"));
+    complete(
+        caseCode,
+        "Task_DecideConfirmation",
+        VILLAGE_MEDIATORS,
+        Map.of("applyForConfirmation", "YES"));
     assertThat(outboundSteps(caseCode)).containsExactly("CONFIRMATION_APPLICATION");
     return caseCode;
   }
@@ -29,10 +35,15 @@ class CourtPathsTest extends PathTest {
   void partiesNotApplyingForConfirmationEndAsNotApplied() {
     String caseCode = agreementAwaitingDecision();
     assertThat(dueDate(caseCode, "Task_DecideConfirmation")).isEqualTo(endOfDay("2026-04-03"));
-    complete(caseCode, "Task_DecideConfirmation", VILLAGE_MEDIATORS, Map.of("applyForConfirmation", "NO"));
+    complete(
+        caseCode,
+        "Task_DecideConfirmation",
+        VILLAGE_MEDIATORS,
+        Map.of("applyForConfirmation", "NO"));
 
     assertThat(stageEnded(caseCode, "judicial-confirmation")).isTrue();
-    assertThat(variable(caseCode, "judicial-confirmation", "confirmationOutcome")).isEqualTo("NOT_APPLIED");
+    assertThat(variable(caseCode, "judicial-confirmation", "confirmationOutcome"))
+        .isEqualTo("NOT_APPLIED");
     assertThat(outboundSteps(caseCode)).isEmpty();
   }
 
@@ -44,7 +55,8 @@ class CourtPathsTest extends PathTest {
     moveClockTo(OffsetDateTime.parse("2026-04-04T00:01:00+08:00"));
 
     assertThat(openTaskKeys(caseCode)).isEmpty();
-    assertThat(variable(caseCode, "judicial-confirmation", "confirmationOutcome")).isEqualTo("NOT_APPLIED");
+    assertThat(variable(caseCode, "judicial-confirmation", "confirmationOutcome"))
+        .isEqualTo("NOT_APPLIED");
     assertThat(passedActivities(caseCode, "judicial-confirmation"))
         .contains("BoundaryEvent_ApplicationWindowClosed", "EndEvent_NotApplied");
   }
@@ -62,10 +74,15 @@ class CourtPathsTest extends PathTest {
     caseMessages.courtAcceptedConfirmation(caseCode);
     caseMessages.courtRuledConfirmation(caseCode, "VALID");
 
-    assertThat(variable(caseCode, "judicial-confirmation", "confirmationOutcome")).isEqualTo("VALID");
-    assertThat(passedActivities(caseCode, "judicial-confirmation")).containsSubsequence(
-        "ReceiveTask_AwaitAcceptance", "BoundaryEvent_AcceptanceOverdue", "Task_ChaseCourtAcceptance",
-        "ReceiveTask_AwaitRuling", "EndEvent_CourtRuled");
+    assertThat(variable(caseCode, "judicial-confirmation", "confirmationOutcome"))
+        .isEqualTo("VALID");
+    assertThat(passedActivities(caseCode, "judicial-confirmation"))
+        .containsSubsequence(
+            "ReceiveTask_AwaitAcceptance",
+            "BoundaryEvent_AcceptanceOverdue",
+            "Task_ChaseCourtAcceptance",
+            "ReceiveTask_AwaitRuling",
+            "EndEvent_CourtRuled");
     assertThat(outboundSteps(caseCode)).containsExactly("CONFIRMATION_APPLICATION");
   }
 
@@ -74,15 +91,17 @@ class CourtPathsTest extends PathTest {
     String caseCode = applicationSubmitted();
     caseMessages.courtAcceptedConfirmation(caseCode);
     caseMessages.courtExtendedConfirmation(caseCode);
-    assertThat(eventDetails(caseCode, "CLOCK_EXTENDED")).containsExactly("司法确认审查 延长 P10D：法院决定延长审查期限");
+    assertThat(eventDetails(caseCode, "CLOCK_EXTENDED"))
+        .containsExactly("司法确认审查 延长 P10D：法院决定延长审查期限");
 
     moveClockTo(OffsetDateTime.parse("2026-03-18T08:00:00+08:00"));
     assertThat(openTaskKeys(caseCode)).as("15 days passed, but the court extended by 10").isEmpty();
     moveClockTo(OffsetDateTime.parse("2026-03-28T08:00:00+08:00"));
     assertThat(openTaskKeys(caseCode)).containsExactly("Task_ChaseCourtRuling");
-    assertThat(candidateGroups(task(caseCode, "Task_ChaseCourtRuling"))).containsExactly(COURT_LIAISONS);
-    assertThat(passedActivities(caseCode, "judicial-confirmation")).contains("BoundaryEvent_RulingPeriodExtended",
-        "BoundaryEvent_RulingOverdue");
+    assertThat(candidateGroups(task(caseCode, "Task_ChaseCourtRuling")))
+        .containsExactly(COURT_LIAISONS);
+    assertThat(passedActivities(caseCode, "judicial-confirmation"))
+        .contains("BoundaryEvent_RulingPeriodExtended", "BoundaryEvent_RulingOverdue");
   }
 
   @Test
@@ -103,7 +122,8 @@ class CourtPathsTest extends PathTest {
     caseMessages.courtRuledConfirmation(caseCode, "WITHDRAWN");
 
     assertThat(stageEnded(caseCode, "judicial-confirmation")).isTrue();
-    assertThat(variable(caseCode, "judicial-confirmation", "confirmationOutcome")).isEqualTo("WITHDRAWN");
+    assertThat(variable(caseCode, "judicial-confirmation", "confirmationOutcome"))
+        .isEqualTo("WITHDRAWN");
   }
 
   // litigation-mediation
@@ -121,7 +141,11 @@ class CourtPathsTest extends PathTest {
 
   private String judgmentDeliveredAfterPreFilingRefusal() {
     String caseCode = caseAtCourt(false, null);
-    complete(caseCode, "Task_PreFilingMediation", COUNTY_MEDIATORS, Map.of("entrustedResult", "REFUSED"));
+    complete(
+        caseCode,
+        "Task_PreFilingMediation",
+        COUNTY_MEDIATORS,
+        Map.of("entrustedResult", "REFUSED"));
     caseMessages.courtFiledCase(caseCode, "(2026)川1725民初101号", "ORDINARY");
     caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT");
     complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", false));
@@ -132,25 +156,39 @@ class CourtPathsTest extends PathTest {
   void preFilingMediationSettlesTheCase() {
     String caseCode = caseAtCourt(false, null);
     assertThat(dueDate(caseCode, "Task_PreFilingMediation")).isEqualTo(endOfDay("2026-04-01"));
-    complete(caseCode, "Task_PreFilingMediation", COUNTY_MEDIATORS, Map.of("entrustedResult", "SETTLED"));
+    complete(
+        caseCode,
+        "Task_PreFilingMediation",
+        COUNTY_MEDIATORS,
+        Map.of("entrustedResult", "SETTLED"));
 
     assertThat(stageEnded(caseCode, "litigation-mediation")).isTrue();
-    assertThat(variable(caseCode, "litigation-mediation", "litigationOutcome")).isEqualTo("SETTLED");
-    assertThat(outboundSteps(caseCode)).containsExactly("FILING_REQUEST", "ENTRUSTED_MEDIATION_SETTLED");
+    assertThat(variable(caseCode, "litigation-mediation", "litigationOutcome"))
+        .isEqualTo("SETTLED");
+    assertThat(outboundSteps(caseCode))
+        .containsExactly("FILING_REQUEST", "ENTRUSTED_MEDIATION_SETTLED");
   }
 
   @Test
   void refusedPreFilingMediationIsFiledTriedAppealedAndThenPerformed() {
     String caseCode = caseAtCourt(false, null);
-    complete(caseCode, "Task_PreFilingMediation", COUNTY_MEDIATORS, Map.of("entrustedResult", "REFUSED"));
-    assertThat(outboundSteps(caseCode)).containsExactly("FILING_REQUEST", "ENTRUSTED_MEDIATION_NOT_SETTLED");
+    complete(
+        caseCode,
+        "Task_PreFilingMediation",
+        COUNTY_MEDIATORS,
+        Map.of("entrustedResult", "REFUSED"));
+    assertThat(outboundSteps(caseCode))
+        .containsExactly("FILING_REQUEST", "ENTRUSTED_MEDIATION_NOT_SETTLED");
 
     moveClockTo(OffsetDateTime.parse("2026-03-10T08:00:00+08:00"));
     assertThat(dueDate(caseCode, "Task_ChaseFiling")).isEqualTo(endOfDay("2026-03-11"));
     complete(caseCode, "Task_ChaseFiling", COURT_LIAISONS, Map.of("chaseNote", "已催告立案"));
     caseMessages.courtFiledCase(caseCode, "(2026)川1725民初102号", "SIMPLE");
-    assertThat(journal.events(caseCode)).filteredOn(event -> "STAGE".equals(event.kind()))
-        .extracting(event -> event.stage()).as("the filing takes the case to trial").containsExactly("LITIGATION");
+    assertThat(journal.events(caseCode))
+        .filteredOn(event -> "STAGE".equals(event.kind()))
+        .extracting(event -> event.stage())
+        .as("the filing takes the case to trial")
+        .containsExactly("LITIGATION");
 
     moveClockTo(OffsetDateTime.parse("2026-06-10T20:00:00+08:00"));
     assertThat(openTaskKeys(caseCode)).as("simple procedure: three months").isEmpty();
@@ -165,54 +203,99 @@ class CourtPathsTest extends PathTest {
     caseMessages.courtDeliveredJudgment(caseCode, "RULING");
     assertThat(dueDate(caseCode, "Task_RecordAppeal")).isEqualTo(endOfDay("2026-06-22"));
     complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", false));
-    complete(caseCode, "Task_CheckJudgmentPerformance", COURT_LIAISONS, Map.of("judgmentPerformed", true));
+    complete(
+        caseCode,
+        "Task_CheckJudgmentPerformance",
+        COURT_LIAISONS,
+        Map.of("judgmentPerformed", true));
 
     assertThat(stageEnded(caseCode, "litigation-mediation")).isTrue();
-    assertThat(variable(caseCode, "litigation-mediation", "litigationOutcome")).isEqualTo("JUDGED_PERFORMED");
-    assertThat(passedActivities(caseCode, "litigation-mediation")).containsSubsequence(
-        "ReceiveTask_AwaitFiling", "BoundaryEvent_FilingOverdue", "Task_ChaseFiling", "ReceiveTask_AwaitJudgment",
-        "BoundaryEvent_TrialPeriodOver", "Task_ChaseJudgment", "Task_RecordAppeal", "Gateway_Appealed",
-        "Gateway_ToTrial", "ReceiveTask_AwaitJudgment", "Task_CheckJudgmentPerformance",
-        "EndEvent_JudgmentPerformed");
+    assertThat(variable(caseCode, "litigation-mediation", "litigationOutcome"))
+        .isEqualTo("JUDGED_PERFORMED");
+    assertThat(passedActivities(caseCode, "litigation-mediation"))
+        .containsSubsequence(
+            "ReceiveTask_AwaitFiling",
+            "BoundaryEvent_FilingOverdue",
+            "Task_ChaseFiling",
+            "ReceiveTask_AwaitJudgment",
+            "BoundaryEvent_TrialPeriodOver",
+            "Task_ChaseJudgment",
+            "Task_RecordAppeal",
+            "Gateway_Appealed",
+            "Gateway_ToTrial",
+            "ReceiveTask_AwaitJudgment",
+            "Task_CheckJudgmentPerformance",
+            "EndEvent_JudgmentPerformed");
   }
 
   @Test
   void aFinalJudgmentNotPerformedNeedsEnforcement() {
     String caseCode = judgmentDeliveredAfterPreFilingRefusal();
-    complete(caseCode, "Task_CheckJudgmentPerformance", COURT_LIAISONS, Map.of("judgmentPerformed", false));
+    complete(
+        caseCode,
+        "Task_CheckJudgmentPerformance",
+        COURT_LIAISONS,
+        Map.of("judgmentPerformed", false));
 
-    assertThat(variable(caseCode, "litigation-mediation", "litigationOutcome")).isEqualTo("ENFORCEMENT_NEEDED");
-    assertThat(passedActivities(caseCode, "litigation-mediation")).contains("EndEvent_EnforcementNeeded");
+    assertThat(variable(caseCode, "litigation-mediation", "litigationOutcome"))
+        .isEqualTo("ENFORCEMENT_NEEDED");
+    assertThat(passedActivities(caseCode, "litigation-mediation"))
+        .contains("EndEvent_EnforcementNeeded");
   }
 
   @Test
   void postFilingMediationExtendedOnceWithConsentThenSettles() {
     String caseCode = caseAtCourt(true, "SIMPLE");
-    assertThat(dueDate(caseCode, "Task_PostFilingMediation")).as("simple procedure: 7 days")
+    assertThat(dueDate(caseCode, "Task_PostFilingMediation"))
+        .as("simple procedure: 7 days")
         .isEqualTo(endOfDay("2026-03-09"));
-    complete(caseCode, "Task_PostFilingMediation", COUNTY_MEDIATORS, Map.of("entrustedResult", "EXTEND"));
-    assertThat(dueDate(caseCode, "Task_PostFilingMediation")).as("extended by 30 days")
+    complete(
+        caseCode,
+        "Task_PostFilingMediation",
+        COUNTY_MEDIATORS,
+        Map.of("entrustedResult", "EXTEND"));
+    assertThat(dueDate(caseCode, "Task_PostFilingMediation"))
+        .as("extended by 30 days")
         .isEqualTo(endOfDay("2026-04-08"));
-    assertThat(eventDetails(caseCode, "CLOCK_EXTENDED")).containsExactly("诉中委托调解 延长 P30D：双方当事人同意延长");
-    complete(caseCode, "Task_PostFilingMediation", COUNTY_MEDIATORS, Map.of("entrustedResult", "SETTLED"));
+    assertThat(eventDetails(caseCode, "CLOCK_EXTENDED"))
+        .containsExactly("诉中委托调解 延长 P30D：双方当事人同意延长");
+    complete(
+        caseCode,
+        "Task_PostFilingMediation",
+        COUNTY_MEDIATORS,
+        Map.of("entrustedResult", "SETTLED"));
 
-    assertThat(variable(caseCode, "litigation-mediation", "litigationOutcome")).isEqualTo("SETTLED");
-    assertThat(outboundSteps(caseCode)).containsExactly("FILING_REQUEST", "ENTRUSTED_MEDIATION_SETTLED");
-    assertThat(passedActivities(caseCode, "litigation-mediation")).contains("ServiceTask_ExtendEntrustedMediation")
+    assertThat(variable(caseCode, "litigation-mediation", "litigationOutcome"))
+        .isEqualTo("SETTLED");
+    assertThat(outboundSteps(caseCode))
+        .containsExactly("FILING_REQUEST", "ENTRUSTED_MEDIATION_SETTLED");
+    assertThat(passedActivities(caseCode, "litigation-mediation"))
+        .contains("ServiceTask_ExtendEntrustedMediation")
         .doesNotContain("Task_PreFilingMediation");
   }
 
   @Test
   void aSecondExtensionCountsAsNotSettledAndGoesToTrial() {
     String caseCode = caseAtCourt(true, null);
-    assertThat(dueDate(caseCode, "Task_PostFilingMediation")).as("ordinary procedure: 15 days")
+    assertThat(dueDate(caseCode, "Task_PostFilingMediation"))
+        .as("ordinary procedure: 15 days")
         .isEqualTo(endOfDay("2026-03-17"));
-    complete(caseCode, "Task_PostFilingMediation", COUNTY_MEDIATORS, Map.of("entrustedResult", "EXTEND"));
-    complete(caseCode, "Task_PostFilingMediation", COUNTY_MEDIATORS, Map.of("entrustedResult", "EXTEND"));
+    complete(
+        caseCode,
+        "Task_PostFilingMediation",
+        COUNTY_MEDIATORS,
+        Map.of("entrustedResult", "EXTEND"));
+    complete(
+        caseCode,
+        "Task_PostFilingMediation",
+        COUNTY_MEDIATORS,
+        Map.of("entrustedResult", "EXTEND"));
 
     assertThat(openTaskKeys(caseCode)).isEmpty();
-    assertThat(outboundSteps(caseCode)).containsExactly("FILING_REQUEST", "ENTRUSTED_MEDIATION_NOT_SETTLED");
-    assertThat(passedActivities(caseCode, "litigation-mediation")).filteredOn("ServiceTask_ExtendEntrustedMediation"::equals)
+    assertThat(outboundSteps(caseCode))
+        .containsExactly("FILING_REQUEST", "ENTRUSTED_MEDIATION_NOT_SETTLED");
+    assertThat(passedActivities(caseCode, "litigation-mediation"))
+        .filteredOn("ServiceTask_ExtendEntrustedMediation"::equals)
         .hasSize(1);
     caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT");
     assertThat(openTaskKeys(caseCode)).containsExactly("Task_RecordAppeal");
@@ -227,6 +310,7 @@ class CourtPathsTest extends PathTest {
 
     assertThat(openTaskKeys(caseCode)).isEmpty();
     caseMessages.courtRuledConfirmation(caseCode, "VALID");
-    assertThat(variable(caseCode, "judicial-confirmation", "confirmationOutcome")).isEqualTo("VALID");
+    assertThat(variable(caseCode, "judicial-confirmation", "confirmationOutcome"))
+        .isEqualTo("VALID");
   }
 }

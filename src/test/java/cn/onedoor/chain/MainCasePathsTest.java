@@ -8,7 +8,9 @@ import java.time.OffsetDateTime;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The main case (dispute-case) driven end to end from registration, one test per route through it. */
+/**
+ * The main case (dispute-case) driven end to end from registration, one test per route through it.
+ */
 class MainCasePathsTest extends PathTest {
 
   private String registerAndConsent(Map<String, Object> variables) {
@@ -18,18 +20,33 @@ class MainCasePathsTest extends PathTest {
   }
 
   private void closeCase(String caseCode, String group, String reason) {
-    complete(caseCode, "Task_RecordClosure", group, Map.of(
-        "closureReason", reason, "satisfaction", "4", "closureSummary", "办结"));
+    complete(
+        caseCode,
+        "Task_RecordClosure",
+        group,
+        Map.of("closureReason", reason, "satisfaction", "4", "closureSummary", "办结"));
     assertThat(caseIsOpen(caseCode)).isFalse();
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.CLOSED);
     assertThat(journal.progress(caseCode).closureReason()).isEqualTo(reason);
     assertThat(journal.progress(caseCode).closedAt()).isNotNull();
   }
 
-  /** Not eligible for legal aid: the party represents themself, the representation stage ends at once. */
+  /**
+   * Not eligible for legal aid: the party represents themself, the representation stage ends at
+   * once.
+   */
   private static Map<String, Object> notEligibleForLegalAid() {
-    return Map.of("applicantCategory", "NONE", "aidMatter", "OTHER_NOT_COVERED", "monthlyIncomePerCapita", 5000,
-        "papersComplete", true, "urgent", false);
+    return Map.of(
+        "applicantCategory",
+        "NONE",
+        "aidMatter",
+        "OTHER_NOT_COVERED",
+        "monthlyIncomePerCapita",
+        5000,
+        "papersComplete",
+        true,
+        "urgent",
+        false);
   }
 
   @Test
@@ -40,53 +57,92 @@ class MainCasePathsTest extends PathTest {
 
     assertThat(journal.progress(caseCode).channel()).isEqualTo("NONE");
     assertThat(openTaskKeys(caseCode)).containsExactly("Task_InformRoutes");
-    assertThat(candidateGroups(task(caseCode, "Task_InformRoutes"))).containsExactly(VILLAGE_MEDIATORS);
+    assertThat(candidateGroups(task(caseCode, "Task_InformRoutes")))
+        .containsExactly(VILLAGE_MEDIATORS);
     assertThat(dueDate(caseCode, "Task_InformRoutes")).isEqualTo(endOfDay("2026-03-05"));
-    complete(caseCode, "Task_InformRoutes", VILLAGE_MEDIATORS, Map.of("nextRoute", "ADMINISTRATIVE"));
+    complete(
+        caseCode, "Task_InformRoutes", VILLAGE_MEDIATORS, Map.of("nextRoute", "ADMINISTRATIVE"));
 
     closeCase(caseCode, VILLAGE_MEDIATORS, "ADMINISTRATIVE_ROUTE");
-    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE)).containsSubsequence(
-        "CallActivity_AssessAndRoute", "Gateway_MediationPossible", "Task_InformRoutes", "Gateway_NextRoute",
-        "Gateway_ToClosure", "CallActivity_Closure", "EndEvent_CaseClosed")
+    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE))
+        .containsSubsequence(
+            "CallActivity_AssessAndRoute",
+            "Gateway_MediationPossible",
+            "Task_InformRoutes",
+            "Gateway_NextRoute",
+            "Gateway_ToClosure",
+            "CallActivity_Closure",
+            "EndEvent_CaseClosed")
         .doesNotContain("CallActivity_Mediation", "CallActivity_Representation");
     assertThat(outboundSteps(caseCode))
-        .filteredOn(step -> !step.startsWith("REPORT_STAGE_") && !step.startsWith("SMS_STAGE_")).containsExactly(
-        "REPORT_REGISTRATION", "SMS_CASE_REGISTERED", "REPORT_CLOSURE", "SMS_CASE_CLOSED");
+        .filteredOn(step -> !step.startsWith("REPORT_STAGE_") && !step.startsWith("SMS_STAGE_"))
+        .containsExactly(
+            "REPORT_REGISTRATION", "SMS_CASE_REGISTERED", "REPORT_CLOSURE", "SMS_CASE_CLOSED");
   }
 
   @Test
   void agreementPerformedOnTheSpotGoesStraightToClosure() {
     String caseCode = registerAndConsent(villageNeighbourDispute());
-    complete(caseCode, "Task_Mediate", VILLAGE_MEDIATORS, Map.of(
-        "mediationResult", "PERFORMED", "sessionNote", "当场履行"));
+    complete(
+        caseCode,
+        "Task_Mediate",
+        VILLAGE_MEDIATORS,
+        Map.of("mediationResult", "PERFORMED", "sessionNote", "当场履行"));
 
     assertThat(openTaskKeys(caseCode)).containsExactly("Task_RecordClosure");
     closeCase(caseCode, VILLAGE_MEDIATORS, "PERFORMED");
     assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE))
-        .containsSubsequence("CallActivity_Mediation", "Gateway_MediationOutcome", "Gateway_ToClosure",
+        .containsSubsequence(
+            "CallActivity_Mediation",
+            "Gateway_MediationOutcome",
+            "Gateway_ToClosure",
             "CallActivity_Closure")
-        .doesNotContain("CallActivity_JudicialConfirmation", "CallActivity_FollowUp", "Task_InformRoutes");
+        .doesNotContain(
+            "CallActivity_JudicialConfirmation", "CallActivity_FollowUp", "Task_InformRoutes");
   }
 
   @Test
   void oralAgreementIsFollowedUpOnItsDueDateAndClosedWhenPerformed() {
     String caseCode = registerAndConsent(villageNeighbourDispute());
-    complete(caseCode, "Task_Mediate", VILLAGE_MEDIATORS, Map.of(
-        "mediationResult", "AGREEMENT_ORAL", "sessionNote", "口头协议", "performanceDueDate", "2026-03-20"));
+    complete(
+        caseCode,
+        "Task_Mediate",
+        VILLAGE_MEDIATORS,
+        Map.of(
+            "mediationResult",
+            "AGREEMENT_ORAL",
+            "sessionNote",
+            "口头协议",
+            "performanceDueDate",
+            "2026-03-20"));
 
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.FOLLOW_UP);
     assertThat(openTaskKeys(caseCode)).isEmpty();
     moveClockTo(OffsetDateTime.parse("2026-03-20T18:00:00+08:00"));
-    assertThat(openTaskKeys(caseCode)).as("the visit waits until the agreed day has passed").isEmpty();
+    assertThat(openTaskKeys(caseCode))
+        .as("the visit waits until the agreed day has passed")
+        .isEmpty();
     moveClockTo(OffsetDateTime.parse("2026-03-21T09:00:00+08:00"));
-    complete(caseCode, "Task_FollowUpVisit", VILLAGE_MEDIATORS, Map.of("performed", true, "visitNote", "已履行"));
+    complete(
+        caseCode,
+        "Task_FollowUpVisit",
+        VILLAGE_MEDIATORS,
+        Map.of("performed", true, "visitNote", "已履行"));
 
     closeCase(caseCode, VILLAGE_MEDIATORS, "PERFORMED");
-    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE)).containsSubsequence(
-        "CallActivity_Mediation", "CallActivity_FollowUp", "Gateway_AgreementPerformed", "CallActivity_Closure")
+    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE))
+        .containsSubsequence(
+            "CallActivity_Mediation",
+            "CallActivity_FollowUp",
+            "Gateway_AgreementPerformed",
+            "CallActivity_Closure")
         .doesNotContain("CallActivity_JudicialConfirmation");
-    assertThat(passedActivities(caseCode, "agreement-follow-up")).containsExactly(
-        "StartEvent_FollowUpScheduled", "TimerEvent_PerformanceDue", "Task_FollowUpVisit", "EndEvent_FollowUpDone");
+    assertThat(passedActivities(caseCode, "agreement-follow-up"))
+        .containsExactly(
+            "StartEvent_FollowUpScheduled",
+            "TimerEvent_PerformanceDue",
+            "Task_FollowUpVisit",
+            "EndEvent_FollowUpDone");
   }
 
   @Test
@@ -95,26 +151,55 @@ class MainCasePathsTest extends PathTest {
     variables.put("disputeType", "PROPERTY_RIGHT");
     String caseCode = registerAndConsent(variables);
     assertThat(journal.progress(caseCode).channel()).isEqualTo("PEOPLES_VILLAGE");
-    complete(caseCode, "Task_Mediate", VILLAGE_MEDIATORS, Map.of(
-        "mediationResult", "AGREEMENT_WRITTEN", "sessionNote", "书面协议", "agreementDate", "2026-03-04",
-        "performanceDueDate", "2026-03-20"));
+    complete(
+        caseCode,
+        "Task_Mediate",
+        VILLAGE_MEDIATORS,
+        Map.of(
+            "mediationResult",
+            "AGREEMENT_WRITTEN",
+            "sessionNote",
+            "书面协议",
+            "agreementDate",
+            "2026-03-04",
+            "performanceDueDate",
+            "2026-03-20"));
 
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.FOLLOW_UP);
     assertThat(openTaskKeys(caseCode)).isEmpty();
     moveClockTo(OffsetDateTime.parse("2026-03-21T09:00:00+08:00"));
-    complete(caseCode, "Task_FollowUpVisit", VILLAGE_MEDIATORS, Map.of("performed", true, "visitNote", "已履行"));
+    complete(
+        caseCode,
+        "Task_FollowUpVisit",
+        VILLAGE_MEDIATORS,
+        Map.of("performed", true, "visitNote", "已履行"));
     closeCase(caseCode, VILLAGE_MEDIATORS, "PERFORMED");
-    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE)).doesNotContain("CallActivity_JudicialConfirmation");
+    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE))
+        .doesNotContain("CallActivity_JudicialConfirmation");
     assertThat(outboundSteps(caseCode)).doesNotContain("CONFIRMATION_APPLICATION");
   }
 
   @Test
   void writtenAgreementRejectedByCourtGoesBackToMediation() {
     String caseCode = registerAndConsent(villageNeighbourDispute());
-    complete(caseCode, "Task_Mediate", VILLAGE_MEDIATORS, Map.of(
-        "mediationResult", "AGREEMENT_WRITTEN", "sessionNote", "书面协议", "agreementDate", "2026-03-04",
-        "performanceDueDate", "2026-03-20"));
-    complete(caseCode, "Task_DecideConfirmation", VILLAGE_MEDIATORS, Map.of("applyForConfirmation", "YES"));
+    complete(
+        caseCode,
+        "Task_Mediate",
+        VILLAGE_MEDIATORS,
+        Map.of(
+            "mediationResult",
+            "AGREEMENT_WRITTEN",
+            "sessionNote",
+            "书面协议",
+            "agreementDate",
+            "2026-03-04",
+            "performanceDueDate",
+            "2026-03-20"));
+    complete(
+        caseCode,
+        "Task_DecideConfirmation",
+        VILLAGE_MEDIATORS,
+        Map.of("applyForConfirmation", "YES"));
     caseMessages.courtAcceptedConfirmation(caseCode);
     caseMessages.courtRuledConfirmation(caseCode, "REJECTED");
     runJobs();
@@ -124,29 +209,55 @@ class MainCasePathsTest extends PathTest {
 
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.MEDIATION);
     complete(caseCode, "Task_RecordConsent", VILLAGE_MEDIATORS, Map.of("partiesConsent", "YES"));
-    complete(caseCode, "Task_Mediate", VILLAGE_MEDIATORS, Map.of(
-        "mediationResult", "PERFORMED", "sessionNote", "重新调解后当场履行"));
+    complete(
+        caseCode,
+        "Task_Mediate",
+        VILLAGE_MEDIATORS,
+        Map.of("mediationResult", "PERFORMED", "sessionNote", "重新调解后当场履行"));
     closeCase(caseCode, VILLAGE_MEDIATORS, "PERFORMED");
 
-    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE)).containsSubsequence(
-        "CallActivity_Mediation", "CallActivity_JudicialConfirmation", "Gateway_ConfirmationOutcome",
-        "Task_InformRoutes", "Gateway_NextRoute", "CallActivity_Mediation", "Gateway_ToClosure");
+    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE))
+        .containsSubsequence(
+            "CallActivity_Mediation",
+            "CallActivity_JudicialConfirmation",
+            "Gateway_ConfirmationOutcome",
+            "Task_InformRoutes",
+            "Gateway_NextRoute",
+            "CallActivity_Mediation",
+            "Gateway_ToClosure");
     assertThat(outboundSteps(caseCode)).containsOnlyOnce("CONFIRMATION_APPLICATION");
   }
 
   @Test
   void unconfirmedAgreementNotPerformedLeadsToTheRoutesAndTheCaseIsClosed() {
     String caseCode = registerAndConsent(villageNeighbourDispute());
-    complete(caseCode, "Task_Mediate", VILLAGE_MEDIATORS, Map.of(
-        "mediationResult", "AGREEMENT_ORAL", "sessionNote", "口头协议", "performanceDueDate", "2026-03-20"));
+    complete(
+        caseCode,
+        "Task_Mediate",
+        VILLAGE_MEDIATORS,
+        Map.of(
+            "mediationResult",
+            "AGREEMENT_ORAL",
+            "sessionNote",
+            "口头协议",
+            "performanceDueDate",
+            "2026-03-20"));
     moveClockTo(OffsetDateTime.parse("2026-03-21T09:00:00+08:00"));
-    complete(caseCode, "Task_FollowUpVisit", VILLAGE_MEDIATORS, Map.of("performed", false, "visitNote", "未履行"));
+    complete(
+        caseCode,
+        "Task_FollowUpVisit",
+        VILLAGE_MEDIATORS,
+        Map.of("performed", false, "visitNote", "未履行"));
 
     assertThat(openTaskKeys(caseCode)).containsExactly("Task_InformRoutes");
     complete(caseCode, "Task_InformRoutes", VILLAGE_MEDIATORS, Map.of("nextRoute", "NONE"));
     closeCase(caseCode, VILLAGE_MEDIATORS, "NO_FURTHER_CLAIM");
-    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE)).containsSubsequence(
-        "CallActivity_FollowUp", "Gateway_AgreementPerformed", "Task_InformRoutes", "Gateway_ToClosure")
+    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE))
+        .containsSubsequence(
+            "CallActivity_FollowUp",
+            "Gateway_AgreementPerformed",
+            "Task_InformRoutes",
+            "Gateway_ToClosure")
         .doesNotContain("CallActivity_Enforcement");
   }
 
@@ -158,12 +269,17 @@ class MainCasePathsTest extends PathTest {
     complete(caseCode, "Task_InformRoutes", VILLAGE_MEDIATORS, Map.of("nextRoute", "ARBITRATION"));
 
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.REPRESENTATION);
-    complete(caseCode, "Task_PrepareLegalAidApplication", LEGAL_AID_OFFICERS, notEligibleForLegalAid());
+    complete(
+        caseCode, "Task_PrepareLegalAidApplication", LEGAL_AID_OFFICERS, notEligibleForLegalAid());
 
     assertThat(openTaskKeys(caseCode)).containsExactly("Task_RecordClosure");
     closeCase(caseCode, VILLAGE_MEDIATORS, "REFERRED_TO_ARBITRATION");
-    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE)).containsSubsequence(
-        "Task_InformRoutes", "CallActivity_Representation", "Gateway_AfterRepresentation", "Gateway_ToClosure")
+    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE))
+        .containsSubsequence(
+            "Task_InformRoutes",
+            "CallActivity_Representation",
+            "Gateway_AfterRepresentation",
+            "Gateway_ToClosure")
         .doesNotContain("CallActivity_LitigationMediation");
     assertThat(variable(caseCode, ProcessModels.DISPUTE_CASE, "legalAidGranted")).isEqualTo(false);
   }
@@ -173,7 +289,8 @@ class MainCasePathsTest extends PathTest {
     variables.put("consentToMediation", false);
     String caseCode = register(variables);
     complete(caseCode, "Task_InformRoutes", VILLAGE_MEDIATORS, Map.of("nextRoute", "LITIGATION"));
-    complete(caseCode, "Task_PrepareLegalAidApplication", LEGAL_AID_OFFICERS, notEligibleForLegalAid());
+    complete(
+        caseCode, "Task_PrepareLegalAidApplication", LEGAL_AID_OFFICERS, notEligibleForLegalAid());
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.LITIGATION_MEDIATION);
     return caseCode;
   }
@@ -181,42 +298,80 @@ class MainCasePathsTest extends PathTest {
   @Test
   void litigationSettledInPreFilingMediationCloses() {
     String caseCode = caseGoingToCourt();
-    complete(caseCode, "Task_PreFilingMediation", COUNTY_MEDIATORS, Map.of("entrustedResult", "SETTLED"));
+    complete(
+        caseCode,
+        "Task_PreFilingMediation",
+        COUNTY_MEDIATORS,
+        Map.of("entrustedResult", "SETTLED"));
 
     closeCase(caseCode, VILLAGE_MEDIATORS, "SETTLED_IN_COURT_MEDIATION");
-    assertThat(outboundSteps(caseCode)).containsSubsequence("FILING_REQUEST", "ENTRUSTED_MEDIATION_SETTLED")
+    assertThat(outboundSteps(caseCode))
+        .containsSubsequence("FILING_REQUEST", "ENTRUSTED_MEDIATION_SETTLED")
         .containsOnlyOnce("FILING_REQUEST", "ENTRUSTED_MEDIATION_SETTLED");
-    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE)).containsSubsequence(
-        "CallActivity_Representation", "CallActivity_LitigationMediation", "Gateway_LitigationOutcome",
-        "Gateway_ToClosure", "CallActivity_Closure").doesNotContain("CallActivity_Enforcement");
+    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE))
+        .containsSubsequence(
+            "CallActivity_Representation",
+            "CallActivity_LitigationMediation",
+            "Gateway_LitigationOutcome",
+            "Gateway_ToClosure",
+            "CallActivity_Closure")
+        .doesNotContain("CallActivity_Enforcement");
   }
 
   @Test
   void litigationJudgedAndPerformedCloses() {
     String caseCode = caseGoingToCourt();
-    complete(caseCode, "Task_PreFilingMediation", COUNTY_MEDIATORS, Map.of("entrustedResult", "REFUSED"));
+    complete(
+        caseCode,
+        "Task_PreFilingMediation",
+        COUNTY_MEDIATORS,
+        Map.of("entrustedResult", "REFUSED"));
     caseMessages.courtFiledCase(caseCode, "(2026)川1725民初100号", "SIMPLE");
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.LITIGATION);
     caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT");
     complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", false));
-    complete(caseCode, "Task_CheckJudgmentPerformance", COURT_LIAISONS, Map.of("judgmentPerformed", true));
+    complete(
+        caseCode,
+        "Task_CheckJudgmentPerformance",
+        COURT_LIAISONS,
+        Map.of("judgmentPerformed", true));
 
-    assertThat(variable(caseCode, ProcessModels.DISPUTE_CASE, "litigationOutcome")).isEqualTo("JUDGED_PERFORMED");
+    assertThat(variable(caseCode, ProcessModels.DISPUTE_CASE, "litigationOutcome"))
+        .isEqualTo("JUDGED_PERFORMED");
     closeCase(caseCode, VILLAGE_MEDIATORS, "JUDGED");
-    assertThat(outboundSteps(caseCode)).containsOnlyOnce("FILING_REQUEST", "ENTRUSTED_MEDIATION_NOT_SETTLED");
+    assertThat(outboundSteps(caseCode))
+        .containsOnlyOnce("FILING_REQUEST", "ENTRUSTED_MEDIATION_NOT_SETTLED");
   }
 
   @Test
   void aConfirmedAgreementNotPerformedIsEnforcedAndClosed() {
     String caseCode = registerAndConsent(villageNeighbourDispute());
-    complete(caseCode, "Task_Mediate", VILLAGE_MEDIATORS, Map.of(
-        "mediationResult", "AGREEMENT_WRITTEN", "sessionNote", "书面协议", "agreementDate", "2026-03-04",
-        "performanceDueDate", "2026-03-20"));
-    complete(caseCode, "Task_DecideConfirmation", VILLAGE_MEDIATORS, Map.of("applyForConfirmation", "YES"));
+    complete(
+        caseCode,
+        "Task_Mediate",
+        VILLAGE_MEDIATORS,
+        Map.of(
+            "mediationResult",
+            "AGREEMENT_WRITTEN",
+            "sessionNote",
+            "书面协议",
+            "agreementDate",
+            "2026-03-04",
+            "performanceDueDate",
+            "2026-03-20"));
+    complete(
+        caseCode,
+        "Task_DecideConfirmation",
+        VILLAGE_MEDIATORS,
+        Map.of("applyForConfirmation", "YES"));
     caseMessages.courtAcceptedConfirmation(caseCode);
     caseMessages.courtRuledConfirmation(caseCode, "VALID");
     moveClockTo(OffsetDateTime.parse("2026-03-21T09:00:00+08:00"));
-    complete(caseCode, "Task_FollowUpVisit", VILLAGE_MEDIATORS, Map.of("performed", false, "visitNote", "未履行"));
+    complete(
+        caseCode,
+        "Task_FollowUpVisit",
+        VILLAGE_MEDIATORS,
+        Map.of("performed", false, "visitNote", "未履行"));
 
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.ENFORCEMENT);
     complete(caseCode, "Task_PrepareEnforcement", COURT_LIAISONS, Map.of());
@@ -229,11 +384,19 @@ class MainCasePathsTest extends PathTest {
   @Test
   void aJudgmentNotPerformedIsEnforcedAndClosed() {
     String caseCode = caseGoingToCourt();
-    complete(caseCode, "Task_PreFilingMediation", COUNTY_MEDIATORS, Map.of("entrustedResult", "REFUSED"));
+    complete(
+        caseCode,
+        "Task_PreFilingMediation",
+        COUNTY_MEDIATORS,
+        Map.of("entrustedResult", "REFUSED"));
     caseMessages.courtFiledCase(caseCode, "(2026)川1725民初103号", "SMALL_CLAIMS");
     caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT");
     complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", false));
-    complete(caseCode, "Task_CheckJudgmentPerformance", COURT_LIAISONS, Map.of("judgmentPerformed", false));
+    complete(
+        caseCode,
+        "Task_CheckJudgmentPerformance",
+        COURT_LIAISONS,
+        Map.of("judgmentPerformed", false));
 
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.ENFORCEMENT);
     complete(caseCode, "Task_PrepareEnforcement", COURT_LIAISONS, Map.of());
@@ -249,14 +412,19 @@ class MainCasePathsTest extends PathTest {
 
     assertThat(openTaskKeys(caseCode)).containsExactly("Task_InformRoutes");
     moveClockTo(OffsetDateTime.parse("2026-03-06T08:00:00+08:00"));
-    assertThat(openTaskKeys(caseCode)).containsExactly("Task_AcknowledgeEscalation", "Task_InformRoutes");
-    assertThat(eventDetails(caseCode, "ESCALATION")).singleElement().asString().contains(TOWN_SUPERVISORS);
+    assertThat(openTaskKeys(caseCode))
+        .containsExactly("Task_AcknowledgeEscalation", "Task_InformRoutes");
+    assertThat(eventDetails(caseCode, "ESCALATION"))
+        .singleElement()
+        .asString()
+        .contains(TOWN_SUPERVISORS);
     complete(caseCode, "Task_AcknowledgeEscalation", TOWN_SUPERVISORS, Map.of());
     complete(caseCode, "Task_InformRoutes", VILLAGE_MEDIATORS, Map.of("nextRoute", "NONE"));
 
     closeCase(caseCode, VILLAGE_MEDIATORS, "NO_FURTHER_CLAIM");
-    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE)).containsSubsequence(
-        "CallActivity_Mediation", "Gateway_MediationOutcome", "Task_InformRoutes")
+    assertThat(passedActivities(caseCode, ProcessModels.DISPUTE_CASE))
+        .containsSubsequence(
+            "CallActivity_Mediation", "Gateway_MediationOutcome", "Task_InformRoutes")
         .contains("BoundaryEvent_InformRoutesOverdue", "CallActivity_InformRoutesEscalation");
   }
 }

@@ -11,8 +11,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 
 /**
- * Mediation (mediation.bpmn) on its own, the escalation ladder of its clocked tasks, and joint handling of a group
- * dispute driven from registration.
+ * Mediation (mediation.bpmn) on its own, the escalation ladder of its clocked tasks, and joint
+ * handling of a group dispute driven from registration.
  */
 class MediationPathsTest extends PathTest {
 
@@ -30,7 +30,11 @@ class MediationPathsTest extends PathTest {
   }
 
   private void failSession(String caseCode, String group) {
-    complete(caseCode, "Task_Mediate", group, Map.of("mediationResult", "FAILED", "sessionNote", "未达成一致"));
+    complete(
+        caseCode,
+        "Task_Mediate",
+        group,
+        Map.of("mediationResult", "FAILED", "sessionNote", "未达成一致"));
   }
 
   @Test
@@ -41,14 +45,20 @@ class MediationPathsTest extends PathTest {
 
     assertThat(stageEnded(caseCode, "mediation")).isTrue();
     assertThat(variable(caseCode, "mediation", "mediationOutcome")).isEqualTo("REFUSED");
-    assertThat(passedActivities(caseCode, "mediation")).doesNotContain("Task_Mediate").contains("EndEvent_Refused");
+    assertThat(passedActivities(caseCode, "mediation"))
+        .doesNotContain("Task_Mediate")
+        .contains("EndEvent_Refused");
   }
 
   @Test
   void aPartyRefusingToContinueEndsMediationAsRefused() {
     String caseCode = consentedVillageMediation();
     assertThat(dueDate(caseCode, "Task_Mediate")).isEqualTo(endOfDay("2026-04-01"));
-    complete(caseCode, "Task_Mediate", VILLAGE_MEDIATORS, Map.of("mediationResult", "REFUSED", "sessionNote", "拒绝"));
+    complete(
+        caseCode,
+        "Task_Mediate",
+        VILLAGE_MEDIATORS,
+        Map.of("mediationResult", "REFUSED", "sessionNote", "拒绝"));
 
     assertThat(stageEnded(caseCode, "mediation")).isTrue();
     assertThat(variable(caseCode, "mediation", "mediationOutcome")).isEqualTo("REFUSED");
@@ -57,26 +67,32 @@ class MediationPathsTest extends PathTest {
   @Test
   void theMediatorTerminatingEndsMediationAsTerminated() {
     String caseCode = consentedVillageMediation();
-    complete(caseCode, "Task_Mediate", VILLAGE_MEDIATORS,
+    complete(
+        caseCode,
+        "Task_Mediate",
+        VILLAGE_MEDIATORS,
         Map.of("mediationResult", "TERMINATED", "sessionNote", "终止"));
 
     assertThat(stageEnded(caseCode, "mediation")).isTrue();
     assertThat(variable(caseCode, "mediation", "mediationOutcome")).isEqualTo("TERMINATED");
-    assertThat(passedActivities(caseCode, "mediation")).doesNotContain("ServiceTask_CountFailedAttempt");
+    assertThat(passedActivities(caseCode, "mediation"))
+        .doesNotContain("ServiceTask_CountFailedAttempt");
   }
 
   @Test
   void failedSessionsClimbTheLadderFromVillageToTownToCountyThenTerminate() {
     String caseCode = consentedVillageMediation();
     failSession(caseCode, VILLAGE_MEDIATORS);
-    assertThat(candidateGroups(task(caseCode, "Task_Mediate"))).as("second try at the village")
+    assertThat(candidateGroups(task(caseCode, "Task_Mediate")))
+        .as("second try at the village")
         .containsExactly(VILLAGE_MEDIATORS);
     assertThat(eventKinds(caseCode)).doesNotContain("HANDED_OVER");
 
     moveClockTo(OffsetDateTime.parse("2026-03-10T09:00:00+08:00"));
     failSession(caseCode, VILLAGE_MEDIATORS);
     assertThat(candidateGroups(task(caseCode, "Task_Mediate"))).containsExactly(TOWN_MEDIATORS);
-    assertThat(dueDate(caseCode, "Task_Mediate")).as("the town gets its own 30 days")
+    assertThat(dueDate(caseCode, "Task_Mediate"))
+        .as("the town gets its own 30 days")
         .isEqualTo(endOfDay("2026-04-09"));
     assertThat(eventDetails(caseCode, "HANDED_OVER")).singleElement().asString().startsWith("TOWN");
 
@@ -84,14 +100,22 @@ class MediationPathsTest extends PathTest {
     assertThat(candidateGroups(task(caseCode, "Task_Mediate"))).containsExactly(TOWN_MEDIATORS);
     failSession(caseCode, TOWN_MEDIATORS);
     assertThat(candidateGroups(task(caseCode, "Task_Mediate"))).containsExactly(COUNTY_MEDIATORS);
-    assertThat(eventDetails(caseCode, "HANDED_OVER")).hasSize(2).last().asString().startsWith("COUNTY");
+    assertThat(eventDetails(caseCode, "HANDED_OVER"))
+        .hasSize(2)
+        .last()
+        .asString()
+        .startsWith("COUNTY");
 
     failSession(caseCode, COUNTY_MEDIATORS);
     assertThat(stageEnded(caseCode, "mediation")).isTrue();
     assertThat(variable(caseCode, "mediation", "mediationOutcome")).isEqualTo("TERMINATED");
     assertThat(variable(caseCode, "mediation", "handlingLevel")).isEqualTo("COUNTY");
-    assertThat(passedActivities(caseCode, "mediation")).filteredOn("ServiceTask_RaiseLevel"::equals).hasSize(2);
-    assertThat(passedActivities(caseCode, "mediation")).filteredOn("Task_Mediate"::equals).hasSize(5);
+    assertThat(passedActivities(caseCode, "mediation"))
+        .filteredOn("ServiceTask_RaiseLevel"::equals)
+        .hasSize(2);
+    assertThat(passedActivities(caseCode, "mediation"))
+        .filteredOn("Task_Mediate"::equals)
+        .hasSize(5);
   }
 
   @Test
@@ -102,7 +126,11 @@ class MediationPathsTest extends PathTest {
     variables.put("disputeType", "MEDICAL");
     variables.put("slaUnit", "WORKING");
     String caseCode = startStage("mediation", variables);
-    complete(caseCode, "Task_RecordConsent", "mediator:committee:MEDICAL", Map.of("partiesConsent", "YES"));
+    complete(
+        caseCode,
+        "Task_RecordConsent",
+        "mediator:committee:MEDICAL",
+        Map.of("partiesConsent", "YES"));
     Date end = deadlines.period(Date.from(MONDAY_MORNING.toInstant()), "P30D", "WORKING");
     assertThat(dueDate(caseCode, "Task_Mediate")).isEqualTo(end);
 
@@ -113,7 +141,8 @@ class MediationPathsTest extends PathTest {
     assertThat(openTaskKeys(caseCode)).isEmpty();
     assertThat(stageEnded(caseCode, "mediation")).isTrue();
     assertThat(variable(caseCode, "mediation", "mediationOutcome")).isEqualTo("EXPIRED");
-    assertThat(passedActivities(caseCode, "mediation")).contains("BoundaryEvent_MediationExpired", "EndEvent_Expired");
+    assertThat(passedActivities(caseCode, "mediation"))
+        .contains("BoundaryEvent_MediationExpired", "EndEvent_Expired");
   }
 
   @Test
@@ -123,12 +152,16 @@ class MediationPathsTest extends PathTest {
     moveClockTo(OffsetDateTime.parse("2026-03-05T20:00:00+08:00"));
     assertThat(openTaskKeys(caseCode)).containsExactly("Task_RecordConsent");
     moveClockTo(OffsetDateTime.parse("2026-03-06T08:00:00+08:00"));
-    assertThat(openTaskKeys(caseCode)).containsExactly("Task_AcknowledgeEscalation", "Task_RecordConsent");
+    assertThat(openTaskKeys(caseCode))
+        .containsExactly("Task_AcknowledgeEscalation", "Task_RecordConsent");
     Task chaseUp = task(caseCode, "Task_AcknowledgeEscalation");
     assertThat(candidateGroups(chaseUp)).containsExactly(TOWN_SUPERVISORS);
     assertThat(chaseUp.getName()).startsWith("催办");
     assertThat(chaseUp.getDueDate()).isNotNull();
-    assertThat(eventDetails(caseCode, "ESCALATION")).singleElement().asString().contains(TOWN_SUPERVISORS);
+    assertThat(eventDetails(caseCode, "ESCALATION"))
+        .singleElement()
+        .asString()
+        .contains(TOWN_SUPERVISORS);
     complete(caseCode, "Task_AcknowledgeEscalation", TOWN_SUPERVISORS, Map.of());
 
     moveClockTo(OffsetDateTime.parse("2026-03-10T20:00:00+08:00"));
@@ -142,16 +175,23 @@ class MediationPathsTest extends PathTest {
     complete(caseCode, "Task_IssueSupervisionOrder", COUNTY_SUPERVISORS, Map.of());
     complete(caseCode, "Task_AnswerSupervisionOrder", TOWN_SUPERVISORS, Map.of());
 
-    assertThat(eventDetails(caseCode, "ESCALATION")).hasSize(3)
+    assertThat(eventDetails(caseCode, "ESCALATION"))
+        .hasSize(3)
         .allSatisfy(detail -> assertThat(detail).contains("supervisor"));
     assertThat(openTaskKeys(caseCode)).containsExactly("Task_RecordConsent");
     assertThat(passedActivities(caseCode, "escalation-ladder")).contains("EndEvent_LadderDone");
-    assertThat(passedInAnyInstance(caseCode, "escalation-rung")).contains(
-        "Gateway_RungKind", "Task_IssueSupervisionOrder", "CallActivity_SupervisionOrder", "EndEvent_OrderAnswered")
-        .filteredOn("EndEvent_Acknowledged"::equals).hasSize(2);
-    // the order issued on the ladder's rung is answered in supervision-order.bpmn, like an order from the page
-    assertThat(passedInAnyInstance(caseCode, "supervision-order")).contains("Task_AnswerSupervisionOrder",
-        "EndEvent_OrderAnswered");
+    assertThat(passedInAnyInstance(caseCode, "escalation-rung"))
+        .contains(
+            "Gateway_RungKind",
+            "Task_IssueSupervisionOrder",
+            "CallActivity_SupervisionOrder",
+            "EndEvent_OrderAnswered")
+        .filteredOn("EndEvent_Acknowledged"::equals)
+        .hasSize(2);
+    // the order issued on the ladder's rung is answered in supervision-order.bpmn, like an order
+    // from the page
+    assertThat(passedInAnyInstance(caseCode, "supervision-order"))
+        .contains("Task_AnswerSupervisionOrder", "EndEvent_OrderAnswered");
   }
 
   @Test
@@ -165,7 +205,9 @@ class MediationPathsTest extends PathTest {
     assertThat(openTaskKeys(caseCode)).containsExactly("Task_Mediate");
     assertThat(eventDetails(caseCode, "ESCALATION")).hasSize(1);
     assertThat(passedActivities(caseCode, "escalation-ladder")).contains("EndEvent_LadderDone");
-    assertThat(passedInAnyInstance(caseCode, "escalation-rung")).filteredOn("EndEvent_ClockClosed"::equals).hasSize(1);
+    assertThat(passedInAnyInstance(caseCode, "escalation-rung"))
+        .filteredOn("EndEvent_ClockClosed"::equals)
+        .hasSize(1);
   }
 
   @Test
@@ -180,11 +222,18 @@ class MediationPathsTest extends PathTest {
     assertThat(openTaskKeys(caseCode)).containsExactly("Task_CaseConsultation");
     complete(caseCode, "Task_CaseConsultation", COUNTY_MEDIATORS, Map.of("leadUnit", "JUSTICE"));
 
-    List<Task> departments = taskService.createTaskQuery().processInstanceBusinessKey(caseCode)
-        .taskDefinitionKey("Task_DepartmentHandling").list();
-    assertThat(departments).flatExtracting(this::candidateGroups)
-        .containsExactlyInAnyOrder("liaison:department:JUSTICE", "liaison:department:NATURAL_RESOURCES");
-    assertThat(candidateGroups(task(caseCode, "Task_FollowJointHandling"))).containsExactly(COUNTY_SUPERVISORS);
+    List<Task> departments =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseCode)
+            .taskDefinitionKey("Task_DepartmentHandling")
+            .list();
+    assertThat(departments)
+        .flatExtracting(this::candidateGroups)
+        .containsExactlyInAnyOrder(
+            "liaison:department:JUSTICE", "liaison:department:NATURAL_RESOURCES");
+    assertThat(candidateGroups(task(caseCode, "Task_FollowJointHandling")))
+        .containsExactly(COUNTY_SUPERVISORS);
     for (Task department : departments) {
       assertThat(department.getDueDate()).isNotNull();
       taskService.complete(department.getId(), Map.of("handlingNote", "已处置"));
@@ -193,11 +242,12 @@ class MediationPathsTest extends PathTest {
     complete(caseCode, "Task_FollowJointHandling", COUNTY_SUPERVISORS, Map.of());
 
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.MEDIATION);
-    assertThat(candidateGroups(task(caseCode, "Task_RecordConsent"))).containsExactly(COUNTY_MEDIATORS);
-    assertThat(passedActivities(caseCode, "case-routing")).contains("BusinessRuleTask_SelectDepartments",
-        "CallActivity_JointHandling");
-    assertThat(passedActivities(caseCode, "joint-handling")).contains("ServiceTask_HandOverToCounty",
-        "EndEvent_JointHandlingDone");
+    assertThat(candidateGroups(task(caseCode, "Task_RecordConsent")))
+        .containsExactly(COUNTY_MEDIATORS);
+    assertThat(passedActivities(caseCode, "case-routing"))
+        .contains("BusinessRuleTask_SelectDepartments", "CallActivity_JointHandling");
+    assertThat(passedActivities(caseCode, "joint-handling"))
+        .contains("ServiceTask_HandOverToCounty", "EndEvent_JointHandlingDone");
   }
 
   @Test
@@ -205,7 +255,11 @@ class MediationPathsTest extends PathTest {
     String caseCode = register(villageNeighbourDispute());
     moveClockTo(OffsetDateTime.parse("2026-03-06T08:00:00+08:00"));
     complete(caseCode, "Task_RecordConsent", VILLAGE_MEDIATORS, Map.of("partiesConsent", "YES"));
-    complete(caseCode, "Task_Mediate", VILLAGE_MEDIATORS, Map.of("mediationResult", "PERFORMED", "sessionNote", "当场履行"));
+    complete(
+        caseCode,
+        "Task_Mediate",
+        VILLAGE_MEDIATORS,
+        Map.of("mediationResult", "PERFORMED", "sessionNote", "当场履行"));
 
     assertThat(openTaskKeys(caseCode)).contains("Task_RecordClosure");
   }

@@ -14,7 +14,10 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** Helpers of the path tests: a stage started on its own, its variables and end as history keeps them. */
+/**
+ * Helpers of the path tests: a stage started on its own, its variables and end as history keeps
+ * them.
+ */
 public abstract class PathTest extends ChainTest {
 
   protected static final String VILLAGE_MEDIATORS = "mediator:village:511725102001";
@@ -27,10 +30,11 @@ public abstract class PathTest extends ChainTest {
 
   private static int stageCaseNumber = 700000;
 
-  @Autowired
-  protected ProcessDeadlines deadlines;
+  @Autowired protected ProcessDeadlines deadlines;
 
-  /** Starts one stage's process on its own, business key = a fresh case code, as its caller would. */
+  /**
+   * Starts one stage's process on its own, business key = a fresh case code, as its caller would.
+   */
   protected String startStage(String processKey, Map<String, Object> variables) {
     String caseCode = "511725-2026-" + (++stageCaseNumber);
     runtimeService.startProcessInstanceByKey(processKey, caseCode, new HashMap<>(variables));
@@ -51,9 +55,14 @@ public abstract class PathTest extends ChainTest {
   }
 
   protected HistoricProcessInstance stageInstance(String caseCode, String processKey) {
-    List<HistoricProcessInstance> instances = historyService.createHistoricProcessInstanceQuery()
-        .processInstanceBusinessKey(caseCode).processDefinitionKey(processKey).orderByProcessInstanceStartTime().desc()
-        .list();
+    List<HistoricProcessInstance> instances =
+        historyService
+            .createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(caseCode)
+            .processDefinitionKey(processKey)
+            .orderByProcessInstanceStartTime()
+            .desc()
+            .list();
     assertThat(instances).as("instances of %s for case %s", processKey, caseCode).isNotEmpty();
     return instances.get(0);
   }
@@ -64,20 +73,41 @@ public abstract class PathTest extends ChainTest {
 
   /** The last value of a variable of the (latest) instance of a stage. */
   protected Object variable(String caseCode, String processKey, String name) {
-    List<HistoricVariableInstance> values = historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(stageInstance(caseCode, processKey).getId()).variableName(name).list();
-    return values.stream().filter(value -> value.getExecutionId() != null)
-        .filter(value -> value.getExecutionId().equals(value.getProcessInstanceId())).findFirst()
-        .or(() -> values.stream().findFirst()).map(HistoricVariableInstance::getValue).orElse(null);
+    List<HistoricVariableInstance> values =
+        historyService
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(stageInstance(caseCode, processKey).getId())
+            .variableName(name)
+            .list();
+    return values.stream()
+        .filter(value -> value.getExecutionId() != null)
+        .filter(value -> value.getExecutionId().equals(value.getProcessInstanceId()))
+        .findFirst()
+        .or(() -> values.stream().findFirst())
+        .map(HistoricVariableInstance::getValue)
+        .orElse(null);
   }
 
-  /** Activities passed by every instance of a process under this case code (e.g. all rungs of a ladder). */
+  /**
+   * Activities passed by every instance of a process under this case code (e.g. all rungs of a
+   * ladder).
+   */
   protected List<String> passedInAnyInstance(String caseCode, String processKey) {
-    return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseCode)
-        .processDefinitionKey(processKey).list().stream()
-        .flatMap(instance -> historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-            .list().stream())
-        .map(activity -> activity.getActivityId()).toList();
+    return historyService
+        .createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(caseCode)
+        .processDefinitionKey(processKey)
+        .list()
+        .stream()
+        .flatMap(
+            instance ->
+                historyService
+                    .createHistoricActivityInstanceQuery()
+                    .processInstanceId(instance.getId())
+                    .list()
+                    .stream())
+        .map(activity -> activity.getActivityId())
+        .toList();
   }
 
   protected List<String> eventKinds(String caseCode) {
@@ -85,7 +115,9 @@ public abstract class PathTest extends ChainTest {
   }
 
   protected List<String> eventDetails(String caseCode, String kind) {
-    return journal.events(caseCode).stream().filter(event -> kind.equals(event.kind())).map(CaseJournal.Event::detail)
+    return journal.events(caseCode).stream()
+        .filter(event -> kind.equals(event.kind()))
+        .map(CaseJournal.Event::detail)
         .toList();
   }
 

@@ -22,8 +22,13 @@ class RepresentationPathsTest extends PathTest {
 
   private String applied(boolean papersComplete, boolean urgent) {
     String caseCode = startStage("representation", villageCase());
-    assertThat(dueDate(caseCode, "Task_PrepareLegalAidApplication")).isEqualTo(endOfDay("2026-03-05"));
-    complete(caseCode, "Task_PrepareLegalAidApplication", LEGAL_AID_OFFICERS, application(papersComplete, urgent));
+    assertThat(dueDate(caseCode, "Task_PrepareLegalAidApplication"))
+        .isEqualTo(endOfDay("2026-03-05"));
+    complete(
+        caseCode,
+        "Task_PrepareLegalAidApplication",
+        LEGAL_AID_OFFICERS,
+        application(papersComplete, urgent));
     return caseCode;
   }
 
@@ -50,7 +55,8 @@ class RepresentationPathsTest extends PathTest {
   void missingPapersProvidedLeadToAnApplication() {
     String caseCode = applied(false, false);
     assertThat(dueDate(caseCode, "Task_RequestMissingPapers")).isEqualTo(endOfDay("2026-03-17"));
-    complete(caseCode, "Task_RequestMissingPapers", LEGAL_AID_OFFICERS, Map.of("papersProvided", true));
+    complete(
+        caseCode, "Task_RequestMissingPapers", LEGAL_AID_OFFICERS, Map.of("papersProvided", true));
     assertThat(outboundSteps(caseCode)).containsExactly("LEGAL_AID_APPLICATION");
 
     caseMessages.legalAidDecided(caseCode, true);
@@ -61,7 +67,8 @@ class RepresentationPathsTest extends PathTest {
   @Test
   void missingPapersNotProvidedEndWithoutLegalAid() {
     String caseCode = applied(false, false);
-    complete(caseCode, "Task_RequestMissingPapers", LEGAL_AID_OFFICERS, Map.of("papersProvided", false));
+    complete(
+        caseCode, "Task_RequestMissingPapers", LEGAL_AID_OFFICERS, Map.of("papersProvided", false));
 
     assertRepresented(caseCode, false);
     assertThat(outboundSteps(caseCode)).isEmpty();
@@ -74,13 +81,15 @@ class RepresentationPathsTest extends PathTest {
     moveClockTo(OffsetDateTime.parse("2026-03-09T20:00:00+08:00"));
     assertThat(openTaskKeys(caseCode)).isEmpty();
     moveClockTo(OffsetDateTime.parse("2026-03-10T08:00:00+08:00"));
-    complete(caseCode, "Task_ChaseLegalAidDecision", LEGAL_AID_OFFICERS, Map.of("chaseNote", "已催办"));
+    complete(
+        caseCode, "Task_ChaseLegalAidDecision", LEGAL_AID_OFFICERS, Map.of("chaseNote", "已催办"));
     caseMessages.legalAidDecided(caseCode, true);
 
     moveClockTo(OffsetDateTime.parse("2026-03-13T20:00:00+08:00"));
     assertThat(openTaskKeys(caseCode)).isEmpty();
     moveClockTo(OffsetDateTime.parse("2026-03-14T08:00:00+08:00"));
-    complete(caseCode, "Task_ChaseLawyerAssignment", LEGAL_AID_OFFICERS, Map.of("chaseNote", "已催办"));
+    complete(
+        caseCode, "Task_ChaseLawyerAssignment", LEGAL_AID_OFFICERS, Map.of("chaseNote", "已催办"));
     caseMessages.lawyerAssigned(caseCode, "四川某律师事务所");
 
     assertRepresented(caseCode, true);
@@ -103,7 +112,8 @@ class RepresentationPathsTest extends PathTest {
     String caseCode = applied(true, false);
     caseMessages.legalAidDecided(caseCode, false);
     complete(caseCode, "Task_RecordObjection", LEGAL_AID_OFFICERS, Map.of("objects", true));
-    assertThat(outboundSteps(caseCode)).as("the objection goes to the legal-aid system")
+    assertThat(outboundSteps(caseCode))
+        .as("the objection goes to the legal-aid system")
         .containsExactly("LEGAL_AID_APPLICATION", "LEGAL_AID_OBJECTION");
     caseMessages.legalAidObjectionDecided(caseCode, true);
     caseMessages.lawyerAssigned(caseCode, "四川某律师事务所");
@@ -127,13 +137,20 @@ class RepresentationPathsTest extends PathTest {
     moveClockTo(OffsetDateTime.parse("2026-03-06T08:00:00+08:00"));
     complete(caseCode, "Task_ChaseUrgentLawyer", LEGAL_AID_OFFICERS, Map.of("chaseNote", "已催办"));
     caseMessages.lawyerAssigned(caseCode, "四川某律师事务所");
-    assertThat(stageEnded(caseCode, "representation")).as("the review still has to decide").isFalse();
+    assertThat(stageEnded(caseCode, "representation"))
+        .as("the review still has to decide")
+        .isFalse();
     caseMessages.legalAidDecided(caseCode, true);
 
     assertRepresented(caseCode, true);
-    assertThat(passedActivities(caseCode, "representation")).containsSubsequence("Gateway_Urgent",
-        "ReceiveTask_AwaitUrgentLawyer", "BoundaryEvent_UrgentLawyerOverdue", "Task_ChaseUrgentLawyer",
-        "MessageEvent_ReviewDecided", "Gateway_ReviewUpheld")
+    assertThat(passedActivities(caseCode, "representation"))
+        .containsSubsequence(
+            "Gateway_Urgent",
+            "ReceiveTask_AwaitUrgentLawyer",
+            "BoundaryEvent_UrgentLawyerOverdue",
+            "Task_ChaseUrgentLawyer",
+            "MessageEvent_ReviewDecided",
+            "Gateway_ReviewUpheld")
         .doesNotContain("ReceiveTask_AwaitDecision");
   }
 

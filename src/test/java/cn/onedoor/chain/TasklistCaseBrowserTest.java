@@ -6,8 +6,8 @@ import cn.onedoor.casefile.CaseJournal;
 import cn.onedoor.casefile.CaseStage;
 import cn.onedoor.casefile.ProcessModels;
 import cn.onedoor.support.Browser;
-import cn.onedoor.support.TestResidentIds;
 import cn.onedoor.support.EngineClockTestConfiguration;
+import cn.onedoor.support.TestResidentIds;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Date;
@@ -28,32 +28,31 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * A case as the people at the county's doors handle it, in Tasklist and nothing else: the window officer registers
- * it on the start form, the village mediator finds it in the group's list, claims it, records the parties' consent
- * and the outcome, and closes it. The job executor runs as in production. Screenshots of every form go to
- * target/screenshots/tasklist-case-*.png.
+ * A case as the people at the county's doors handle it, in Tasklist and nothing else: the window
+ * officer registers it on the start form, the village mediator finds it in the group's list, claims
+ * it, records the parties' consent and the outcome, and closes it. The job executor runs as in
+ * production. Screenshots of every form go to target/screenshots/tasklist-case-*.png.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "camunda.bpm.job-execution.enabled=true")
 @ActiveProfiles("test")
 @Import(EngineClockTestConfiguration.class)
 class TasklistCaseBrowserTest {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  HistoryService historyService;
+  @Autowired HistoryService historyService;
 
-  @Autowired
-  CaseJournal journal;
+  @Autowired CaseJournal journal;
 
   static Browser chromium;
 
   @BeforeAll
   static void startBrowser() throws IOException {
     chromium = Browser.start("zh-CN");
-    // Every clock of the case stays inside the years the working-day calendar knows, whatever today is.
+    // Every clock of the case stays inside the years the working-day calendar knows, whatever today
+    // is.
     ClockUtil.setCurrentTime(Date.from(ChainTest.MONDAY_MORNING.toInstant()));
   }
 
@@ -81,7 +80,8 @@ class TasklistCaseBrowserTest {
     radio("applicantKind", "自然人");
     type("applicantName", "王大春");
     String applicantId = TestResidentIds.forNumber(77);
-    String wrongCheckDigit = applicantId.substring(0, 17) + (applicantId.charAt(17) == '1' ? "2" : "1");
+    String wrongCheckDigit =
+        applicantId.substring(0, 17) + (applicantId.charAt(17) == '1' ? "2" : "1");
     type("applicantIdNumber", wrongCheckDigit);
     type("applicantMobile", "13912345678");
     radio("respondentKind", "自然人");
@@ -98,22 +98,31 @@ class TasklistCaseBrowserTest {
     chromium.screenshot("tasklist-case-1-registration");
     click(By.cssSelector("button[ng-click='startProcessInstance()']"));
 
-    // The start form goes through the intake's validation: a wrong check digit is named in Chinese, nothing stored.
+    // The start form goes through the intake's validation: a wrong check digit is named in Chinese,
+    // nothing stored.
     chromium.waitForText("申请人身份证号码");
     chromium.screenshot("tasklist-case-1b-registration-refused");
-    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ProcessModels.DISPUTE_CASE).count())
+    assertThat(
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey(ProcessModels.DISPUTE_CASE)
+                .count())
         .isZero();
-    WebElement idField = chromium.waitUntil(driver -> driver.findElement(By.xpath(
-        "//input[contains(@id,'Field_applicantIdNumber')]")));
+    WebElement idField =
+        chromium.waitUntil(
+            driver ->
+                driver.findElement(By.xpath("//input[contains(@id,'Field_applicantIdNumber')]")));
     idField.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
     type("applicantIdNumber", applicantId);
     click(By.cssSelector("button[ng-click='startProcessInstance()']"));
 
     String caseCode = awaitCaseCode();
     assertThat(caseCode).matches("511725-\\d{4}-\\d{6}");
-    // The parties live in the registry; the process knows the case by its code and never saw the ID number.
+    // The parties live in the registry; the process knows the case by its code and never saw the ID
+    // number.
     assertThat(historyService.createHistoricVariableInstanceQuery().list())
-        .noneMatch(variable -> String.valueOf(variable.getValue()).contains(applicantId.substring(6)))
+        .noneMatch(
+            variable -> String.valueOf(variable.getValue()).contains(applicantId.substring(6)))
         .noneMatch(variable -> String.valueOf(variable.getValue()).contains("13912345678"));
 
     chromium.logOut();
@@ -142,37 +151,52 @@ class TasklistCaseBrowserTest {
     chromium.screenshot("tasklist-case-4-closure");
     complete();
 
-    // The stage reads CLOSED from the moment the closure task opens; the case is closed once the closure's steps
-    // towards the other systems (now HTTP calls, run by the job executor) are done and closedAt is written.
+    // The stage reads CLOSED from the moment the closure task opens; the case is closed once the
+    // closure's steps
+    // towards the other systems (now HTTP calls, run by the job executor) are done and closedAt is
+    // written.
     chromium.waitUntil(driver -> journal.progress(caseCode).closedAt() != null);
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.CLOSED);
     assertThat(journal.progress(caseCode).closureReason()).isEqualTo("PERFORMED");
   }
 
-  /** The start form sends no business key; the case code is drawn at registration and is the instance's key. */
+  /**
+   * The start form sends no business key; the case code is drawn at registration and is the
+   * instance's key.
+   */
   private String awaitCaseCode() {
-    return chromium.waitUntil(driver -> {
-      List<HistoricProcessInstance> cases = historyService.createHistoricProcessInstanceQuery()
-          .processDefinitionKey(ProcessModels.DISPUTE_CASE).list();
-      return cases.isEmpty() ? null : cases.get(0).getBusinessKey();
-    });
+    return chromium.waitUntil(
+        driver -> {
+          List<HistoricProcessInstance> cases =
+              historyService
+                  .createHistoricProcessInstanceQuery()
+                  .processDefinitionKey(ProcessModels.DISPUTE_CASE)
+                  .list();
+          return cases.isEmpty() ? null : cases.get(0).getBusinessKey();
+        });
   }
 
   /** Jobs run in the background; reload the group's list until the task is there. */
   private void openGroupTask(String taskName) {
-    chromium.waitUntil(driver -> {
-      chromium.open("/camunda/app/tasklist/default/");
-      chromium.waitForText("本组待认领");
-      click(By.xpath("//a[contains(normalize-space(.),'本组待认领')]"));
-      Browser.pause(Duration.ofSeconds(1));
-      List<WebElement> tasks = driver.findElements(By.xpath("//a[contains(@class,'task') or ancestor::li]"
-          + "[normalize-space(.)='" + taskName + "']"));
-      if (tasks.isEmpty()) {
-        return null;
-      }
-      tasks.get(0).click();
-      return true;
-    });
+    chromium.waitUntil(
+        driver -> {
+          chromium.open("/camunda/app/tasklist/default/");
+          chromium.waitForText("本组待认领");
+          click(By.xpath("//a[contains(normalize-space(.),'本组待认领')]"));
+          Browser.pause(Duration.ofSeconds(1));
+          List<WebElement> tasks =
+              driver.findElements(
+                  By.xpath(
+                      "//a[contains(@class,'task') or ancestor::li]"
+                          + "[normalize-space(.)='"
+                          + taskName
+                          + "']"));
+          if (tasks.isEmpty()) {
+            return null;
+          }
+          tasks.get(0).click();
+          return true;
+        });
     chromium.waitForText("认领");
   }
 
@@ -188,25 +212,44 @@ class TasklistCaseBrowserTest {
   }
 
   private void select(String key, String label) {
-    click(By.xpath("//label[contains(@for,'Field_" + key + "')]/following-sibling::div[contains(@class,'fjs-input-group')]"));
-    click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + label + "']"));
+    click(
+        By.xpath(
+            "//label[contains(@for,'Field_"
+                + key
+                + "')]/following-sibling::div[contains(@class,'fjs-input-group')]"));
+    click(
+        By.xpath(
+            "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='"
+                + label
+                + "']"));
   }
 
   private void type(String key, String text) {
-    WebElement field = chromium.waitUntil(driver -> driver.findElement(By.xpath(
-        "//*[(self::input or self::textarea) and contains(@id,'Field_" + key + "')]")));
+    WebElement field =
+        chromium.waitUntil(
+            driver ->
+                driver.findElement(
+                    By.xpath(
+                        "//*[(self::input or self::textarea) and contains(@id,'Field_"
+                            + key
+                            + "')]")));
     field.sendKeys(text);
     field.sendKeys(Keys.TAB);
   }
 
   private void radio(String key, String label) {
-    click(By.xpath("//label[contains(@for,'Field_" + key + "-')][normalize-space(.)='" + label + "']"));
+    click(
+        By.xpath(
+            "//label[contains(@for,'Field_" + key + "-')][normalize-space(.)='" + label + "']"));
   }
 
   private void click(By by) {
-    chromium.waitUntil(driver -> {
-      WebElement element = driver.findElement(by);
-      return element.isDisplayed() && element.isEnabled() ? element : null;
-    }).click();
+    chromium
+        .waitUntil(
+            driver -> {
+              WebElement element = driver.findElement(by);
+              return element.isDisplayed() && element.isEnabled() ? element : null;
+            })
+        .click();
   }
 }

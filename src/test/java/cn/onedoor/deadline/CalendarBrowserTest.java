@@ -24,11 +24,12 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The holiday-notice page in a real headless Chromium, in December 2026 while the State Council's 2027 notice is
- * awaited: the administrator sees 2027 provisional, uploads a notice with mistakes and reads each one by its field,
- * then publishes the right notice and sees 2027 published under its title. A county supervisor reaches the page from
- * the Welcome page and sees the years but no way to publish, and goes back and forth to the supervisors' page.
- * Screenshots: target/screenshots/calendar-*.png.
+ * The holiday-notice page in a real headless Chromium, in December 2026 while the State Council's
+ * 2027 notice is awaited: the administrator sees 2027 provisional, uploads a notice with mistakes
+ * and reads each one by its field, then publishes the right notice and sees 2027 published under
+ * its title. A county supervisor reaches the page from the Welcome page and sees the years but no
+ * way to publish, and goes back and forth to the supervisors' page. Screenshots:
+ * target/screenshots/calendar-*.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -47,10 +48,12 @@ class CalendarBrowserTest {
   }
 
   /**
-   * A 2027 notice as the State Council would plausibly word it under the 2025 rules (春节 from 除夕, 劳动节 two days,
-   * 国庆节 three): every statutory day inside a range, no ranges overlapping, make-up days on weekends only.
+   * A 2027 notice as the State Council would plausibly word it under the 2025 rules (春节 from 除夕,
+   * 劳动节 two days, 国庆节 three): every statutory day inside a range, no ranges overlapping, make-up
+   * days on weekends only.
    */
-  static final String NOTICE_2027 = """
+  static final String NOTICE_2027 =
+      """
       {
         "year": 2027,
         "source": {
@@ -80,18 +83,22 @@ class CalendarBrowserTest {
       """;
 
   /**
-   * The same notice typed in a hurry: 春节 starts a day late (leaves out 除夕, a statutory day), 劳动节 still has last
-   * year's dates, and the first make-up day falls inside 春节. The make-up day and the dates outside 2027 are caught
-   * whichever statutory rules the server knows; the missing 除夕 needs the full lunar rules, so it is not asserted.
+   * The same notice typed in a hurry: 春节 starts a day late (leaves out 除夕, a statutory day), 劳动节
+   * still has last year's dates, and the first make-up day falls inside 春节. The make-up day and the
+   * dates outside 2027 are caught whichever statutory rules the server knows; the missing 除夕 needs
+   * the full lunar rules, so it is not asserted.
    */
-  static final String NOTICE_2027_WITH_MISTAKES = NOTICE_2027
-      .replace("\"from\": \"2027-02-05\"", "\"from\": \"2027-02-06\"")
-      .replace("{ \"name\": \"劳动节\", \"from\": \"2027-05-01\", \"to\": \"2027-05-05\" }",
-          "{ \"name\": \"劳动节\", \"from\": \"2026-05-01\", \"to\": \"2026-05-05\" }")
-      .replace("{ \"date\": \"2027-01-31\", \"for\": \"春节\" }", "{ \"date\": \"2027-02-06\", \"for\": \"春节\" }");
+  static final String NOTICE_2027_WITH_MISTAKES =
+      NOTICE_2027
+          .replace("\"from\": \"2027-02-05\"", "\"from\": \"2027-02-06\"")
+          .replace(
+              "{ \"name\": \"劳动节\", \"from\": \"2027-05-01\", \"to\": \"2027-05-05\" }",
+              "{ \"name\": \"劳动节\", \"from\": \"2026-05-01\", \"to\": \"2026-05-05\" }")
+          .replace(
+              "{ \"date\": \"2027-01-31\", \"for\": \"春节\" }",
+              "{ \"date\": \"2027-02-06\", \"for\": \"春节\" }");
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   static Browser chromium;
 
@@ -114,7 +121,8 @@ class CalendarBrowserTest {
 
   @Test
   void theAdministratorIsToldWhatIsWrongWithANoticeThenPublishesTheRightOne() throws IOException {
-    assertThat(NOTICE_2027_WITH_MISTAKES).contains("2027-02-06\", \"for\"", "2026-05-01", "\"from\": \"2027-02-06\"");
+    assertThat(NOTICE_2027_WITH_MISTAKES)
+        .contains("2027-02-06\", \"for\"", "2026-05-01", "\"from\": \"2027-02-06\"");
 
     chromium.on(port).open("/calendar/");
     chromium.waitForText("使用任务清单、流程监控的同一账号");
@@ -128,7 +136,8 @@ class CalendarBrowserTest {
     assertThat(yearRow(2027)).contains("2027年（明年）", "暂定（按法定节假日推算）");
     assertThat(yearRow(2026)).contains("已公布", "国务院办公厅关于2026年部分节假日安排的通知");
     assertThat(yearRow(2008)).contains("已公布", "国务院办公厅关于2008年部分节假日安排的通知");
-    // next year is shown first while its notice is awaited: only the statutory days, no make-up days
+    // next year is shown first while its notice is awaited: only the statutory days, no make-up
+    // days
     waitForYear(2027, "2027年 · 暂定（按法定节假日推算）");
     assertThat(text(By.id("year"))).contains("国庆节", "暂定年份不含调休上班日");
     assertThat(chromium.driver().findElement(By.id("publish-form")).isDisplayed()).isTrue();
@@ -136,12 +145,14 @@ class CalendarBrowserTest {
 
     click(By.cssSelector("#years tr[data-year='2026']"));
     waitForYear(2026, "2026年 · 已公布");
-    assertThat(text(By.id("year")))
-        .contains("春节", "2月15日（周日） 至 2月23日（周一）", "9天", "2月14日（周六） 上班");
+    assertThat(text(By.id("year"))).contains("春节", "2月15日（周日） 至 2月23日（周一）", "9天", "2月14日（周六） 上班");
     chromium.screenshot("calendar-2-year-2026");
 
     // the notice with mistakes, from a file as it would come from whoever typed it
-    chromium.driver().findElement(By.id("publish-file")).sendKeys(file("wrong", NOTICE_2027_WITH_MISTAKES));
+    chromium
+        .driver()
+        .findElement(By.id("publish-file"))
+        .sendKeys(file("wrong", NOTICE_2027_WITH_MISTAKES));
     chromium.waitUntil(driver -> value(By.id("publish-text")).contains("2026-05-01"));
     assertThat(value(By.id("publish-year"))).isEqualTo("2027");
     assertThat(text(By.id("publish-file-name"))).isEqualTo("cn-2027.json");
@@ -167,11 +178,15 @@ class CalendarBrowserTest {
     click(By.id("publish-submit"));
     chromium.waitForText("已公布2027年节假日安排；重新计算 0 件案件，调整 0 个期限");
     chromium.waitUntil(driver -> yearRow(2027).contains("已公布"));
-    assertThat(yearRow(2027)).contains("已公布", "国务院办公厅关于2027年部分节假日安排的通知")
-        .doesNotContain("暂定");
+    assertThat(yearRow(2027)).contains("已公布", "国务院办公厅关于2027年部分节假日安排的通知").doesNotContain("暂定");
     waitForYear(2027, "2027年 · 已公布");
-    assertThat(text(By.id("year"))).contains("依据：国务院办公厅关于2027年部分节假日安排的通知",
-        "2月5日（周五） 至 2月12日（周五）", "8天", "1月31日（周日） 上班", "10月9日（周六） 上班");
+    assertThat(text(By.id("year")))
+        .contains(
+            "依据：国务院办公厅关于2027年部分节假日安排的通知",
+            "2月5日（周五） 至 2月12日（周五）",
+            "8天",
+            "1月31日（周日） 上班",
+            "10月9日（周六） 上班");
     chromium.screenshot("calendar-4-published");
 
     // the same notice again changes nothing
@@ -195,8 +210,11 @@ class CalendarBrowserTest {
     assertThat(yearRow(2026)).contains("已公布");
     assertThat(chromium.body()).contains("只有系统管理员可以公布节假日安排");
     assertThat(chromium.driver().findElement(By.id("publish")).isDisplayed()).isFalse();
-    assertThat(chromium.driver().findElements(By.cssSelector("#publish-form button"))
-        .stream().filter(WebElement::isDisplayed).toList()).isEmpty();
+    assertThat(
+            chromium.driver().findElements(By.cssSelector("#publish-form button")).stream()
+                .filter(WebElement::isDisplayed)
+                .toList())
+        .isEmpty();
     chromium.screenshot("calendar-6-not-administrator");
 
     // to the supervisors' page and back through its header
@@ -207,17 +225,21 @@ class CalendarBrowserTest {
   }
 
   private String yearRow(int year) {
-    List<WebElement> rows = chromium.driver().findElements(By.cssSelector("#years tr[data-year='" + year + "']"));
+    List<WebElement> rows =
+        chromium.driver().findElements(By.cssSelector("#years tr[data-year='" + year + "']"));
     return rows.isEmpty() ? "" : rows.get(0).getText();
   }
 
   private void waitForYear(int year, String title) {
-    chromium.waitUntil(driver -> String.valueOf(year).equals(driver.findElement(By.id("year")).getAttribute("data-year"))
-        && driver.findElement(By.id("year-title")).getText().equals(title));
+    chromium.waitUntil(
+        driver ->
+            String.valueOf(year).equals(driver.findElement(By.id("year")).getAttribute("data-year"))
+                && driver.findElement(By.id("year-title")).getText().equals(title));
   }
 
   private static String file(String name, String content) throws IOException {
-    Path directory = Files.createDirectories(Path.of("target", "calendar-browser-test", name)).toAbsolutePath();
+    Path directory =
+        Files.createDirectories(Path.of("target", "calendar-browser-test", name)).toAbsolutePath();
     Path file = directory.resolve("cn-2027.json");
     Files.writeString(file, content, StandardCharsets.UTF_8);
     return file.toString();
@@ -233,7 +255,8 @@ class CalendarBrowserTest {
 
   private void scrollIntoView(By by) {
     ((org.openqa.selenium.JavascriptExecutor) chromium.driver())
-        .executeScript("arguments[0].scrollIntoView({block: 'center'})", chromium.driver().findElement(by));
+        .executeScript(
+            "arguments[0].scrollIntoView({block: 'center'})", chromium.driver().findElement(by));
   }
 
   private void click(By by) {

@@ -37,26 +37,32 @@ import org.w3c.dom.Node;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * Every clock the models can start, counted from every day of the next two years and more, including years whose
- * holiday notice is not published yet. The clocks are read from the models as a designer saved them (the
- * {@code deadlines.*} calls of processes/*.bpmn, the periods of the decision tables they use, the local periods in
- * application*.yaml that the Java helpers add), not from a list in this test: a new due date in a diagram is swept
- * the next time {@code ./mvnw verify} runs, and one this test cannot read fails it, naming the file and expression.
+ * Every clock the models can start, counted from every day of the next two years and more,
+ * including years whose holiday notice is not published yet. The clocks are read from the models as
+ * a designer saved them (the {@code deadlines.*} calls of processes/*.bpmn, the periods of the
+ * decision tables they use, the local periods in application*.yaml that the Java helpers add), not
+ * from a list in this test: a new due date in a diagram is swept the next time {@code ./mvnw
+ * verify} runs, and one this test cannot read fails it, naming the file and expression.
  */
 class EveryModelClockTest {
 
   /**
-   * A November day, when next year's notice is typically not out yet (the shipped files end with 2026), so the sweep
-   * crosses published and provisional years both.
+   * A November day, when next year's notice is typically not out yet (the shipped files end with
+   * 2026), so the sweep crosses published and provisional years both.
    */
   private static final LocalDate TODAY = LocalDate.of(2026, 11, 15);
-  /** Clocks start today and on each of this many days after it (2 years 2 months): each weekday, holiday, month end. */
+
+  /**
+   * Clocks start today and on each of this many days after it (2 years 2 months): each weekday,
+   * holiday, month end.
+   */
   private static final int DAYS_FOLLOWING = 800;
 
   private static final Path DECISIONS = Path.of("decisions");
   private static final Path RESOURCES = Path.of("src", "main", "resources");
 
-  private static final Pattern DEADLINES_CALL = Pattern.compile("\\bdeadlines\\s*\\.\\s*(\\w+)\\s*\\(");
+  private static final Pattern DEADLINES_CALL =
+      Pattern.compile("\\bdeadlines\\s*\\.\\s*(\\w+)\\s*\\(");
   private static final Pattern BEAN_CALL =
       Pattern.compile("^[$#]\\{\\s*(\\w+\\.\\w+)\\s*\\(.*\\)\\s*}$", Pattern.DOTALL);
   private static final Pattern VARIABLE = Pattern.compile("^[$#]\\{\\s*\\w+\\s*}$");
@@ -64,38 +70,56 @@ class EveryModelClockTest {
 
   /** Where a diagram holds a clock: a task's due date, a timer. */
   private static final Set<String> CLOCK_ATTRIBUTES = Set.of("dueDate");
+
   private static final Set<String> CLOCK_ELEMENTS = Set.of("timeDate", "timeDuration", "timeCycle");
 
   /**
-   * Beans other than {@code deadlines} that a due date or timer may call, and why the sweep covers them or need not.
-   * This names code, not clocks: the helpers count through {@link ProcessDeadlines} with periods from a decision
-   * table or application.yaml, which {@link #readJavaSideClocks} reads. A due date from a new helper fails the test
-   * until it is added here and there, so that its periods cannot escape the sweep.
+   * Beans other than {@code deadlines} that a due date or timer may call, and why the sweep covers
+   * them or need not. This names code, not clocks: the helpers count through {@link
+   * ProcessDeadlines} with periods from a decision table or application.yaml, which {@link
+   * #readJavaSideClocks} reads. A due date from a new helper fails the test until it is added here
+   * and there, so that its periods cannot escape the sweep.
    */
-  private static final Map<String, String> KNOWN_HELPERS = Map.of(
-      "mediationClock.expiry", "channel-routing.dmn's period, or it plus onedoor.mediation.target-overrun (below)",
-      "escalationLadder.answerDue", "escalation-policy.dmn's answerWithin or onedoor.escalation.default-answer-within",
-      "escalationLadder.acknowledgeDue", "onedoor.escalation.acknowledge-within",
-      "agreementFollowUp.visitDate", "onedoor.mediation.default-follow-up-after, or the agreed day itself",
-      "escalationLadder.rungTime", "a swept due date plus a rung's offset: a reminder or escalation, no period",
-      "simulatedSystems.due", "the simulated court's own pace in plain days, not a period OneDoor counts");
+  private static final Map<String, String> KNOWN_HELPERS =
+      Map.of(
+          "mediationClock.expiry",
+              "channel-routing.dmn's period, or it plus onedoor.mediation.target-overrun (below)",
+          "escalationLadder.answerDue",
+              "escalation-policy.dmn's answerWithin or onedoor.escalation.default-answer-within",
+          "escalationLadder.acknowledgeDue", "onedoor.escalation.acknowledge-within",
+          "agreementFollowUp.visitDate",
+              "onedoor.mediation.default-follow-up-after, or the agreed day itself",
+          "escalationLadder.rungTime",
+              "a swept due date plus a rung's offset: a reminder or escalation, no period",
+          "simulatedSystems.due",
+              "the simulated court's own pace in plain days, not a period OneDoor counts");
 
-  /** {@code deadlines} methods that are not periods counted by DeadlineService.compute (a start, a reminder). */
-  private static final Set<String> NOT_PERIODS = Set.of("now", "before", "workingDaysBefore", "isWorkingDay");
+  /**
+   * {@code deadlines} methods that are not periods counted by DeadlineService.compute (a start, a
+   * reminder).
+   */
+  private static final Set<String> NOT_PERIODS =
+      Set.of("now", "before", "workingDaysBefore", "isWorkingDay");
 
   /** Each distinct clock with every place it comes from. */
   private static final SortedMap<ModelClock, SortedSet<String>> CLOCKS = new TreeMap<>();
+
   /** What the models say that this test cannot read: each fails the test. */
   private static final List<String> UNREADABLE = new ArrayList<>();
 
   /**
    * One period a model can ask for: the arguments of {@link DeadlineService#compute}, plus, for
-   * {@link ProcessDeadlines#periodWithOverrun}, the calendar days added after it ({@code overrunDays}, else -1).
+   * {@link ProcessDeadlines#periodWithOverrun}, the calendar days added after it ({@code
+   * overrunDays}, else -1).
    */
-  record ModelClock(int amount, DeadlineUnit unit, boolean roll, int overrunDays) implements Comparable<ModelClock> {
+  record ModelClock(int amount, DeadlineUnit unit, boolean roll, int overrunDays)
+      implements Comparable<ModelClock> {
 
-    private static final Comparator<ModelClock> ORDER = Comparator.comparing(ModelClock::overrunDays)
-        .thenComparing(ModelClock::unit).thenComparing(ModelClock::roll).thenComparingInt(ModelClock::amount);
+    private static final Comparator<ModelClock> ORDER =
+        Comparator.comparing(ModelClock::overrunDays)
+            .thenComparing(ModelClock::unit)
+            .thenComparing(ModelClock::roll)
+            .thenComparingInt(ModelClock::amount);
 
     static ModelClock of(ProcessDeadlines.Amount amount, boolean roll) {
       return new ModelClock(amount.value(), amount.unit(), roll, -1);
@@ -105,10 +129,14 @@ class EveryModelClockTest {
       return overrunDays >= 0;
     }
 
-    /** The arguments periodWithOverrun is called with: an ISO period and unit that amount() reads back as this. */
+    /**
+     * The arguments periodWithOverrun is called with: an ISO period and unit that amount() reads
+     * back as this.
+     */
     String isoPeriod() {
-      return unit == DeadlineUnit.MONTHS ? "P" + amount + "M" : unit == DeadlineUnit.YEARS ? "P" + amount + "Y"
-          : "P" + amount + "D";
+      return unit == DeadlineUnit.MONTHS
+          ? "P" + amount + "M"
+          : unit == DeadlineUnit.YEARS ? "P" + amount + "Y" : "P" + amount + "D";
     }
 
     String isoUnit() {
@@ -122,7 +150,10 @@ class EveryModelClockTest {
 
     @Override
     public String toString() {
-      return amount + " " + unit + (roll ? " rolled" : " unrolled")
+      return amount
+          + " "
+          + unit
+          + (roll ? " rolled" : " unrolled")
           + (overrun() ? " + " + overrunDays + " days overrun" : "");
     }
   }
@@ -146,31 +177,60 @@ class EveryModelClockTest {
   @Test
   void theModelsYieldEveryClockWeCanSeeInThem() {
     System.out.println("Clocks found in the models (" + CLOCKS.size() + "):");
-    CLOCKS.forEach((clock, sources) -> System.out.println("  " + clock + "  <-  " + summary(sources)));
+    CLOCKS.forEach(
+        (clock, sources) -> System.out.println("  " + clock + "  <-  " + summary(sources)));
 
-    assertThat(UNREADABLE).as("clock expressions this sweep cannot read; teach its evaluator the new shape, or "
-        + "write the clock as the other diagrams do").isEmpty();
-    // Read off the diagrams by hand, so that a parser that finds nothing, or drops a shape, fails here.
-    assertThat(CLOCKS).containsKeys(
-        rolled(1, DeadlineUnit.WORKING), rolled(2, DeadlineUnit.WORKING), rolled(3, DeadlineUnit.WORKING),
-        rolled(5, DeadlineUnit.WORKING), rolled(7, DeadlineUnit.WORKING),
-        rolled(3, DeadlineUnit.CALENDAR), rolled(5, DeadlineUnit.CALENDAR), rolled(7, DeadlineUnit.CALENDAR),
-        rolled(10, DeadlineUnit.CALENDAR), rolled(15, DeadlineUnit.CALENDAR), rolled(30, DeadlineUnit.CALENDAR),
-        // judicial-confirmation: confirmationExtended ? 25 : 15; litigation-mediation: (7|15) + (30|0).
-        rolled(25, DeadlineUnit.CALENDAR), rolled(37, DeadlineUnit.CALENDAR), rolled(45, DeadlineUnit.CALENDAR),
-        rolled(1, DeadlineUnit.MONTHS), rolled(2, DeadlineUnit.MONTHS), rolled(3, DeadlineUnit.MONTHS),
-        rolled(6, DeadlineUnit.MONTHS),
-        // enforcement: period(now, 'P2Y', 'CALENDAR', false).
-        ModelClock.of(ProcessDeadlines.amount("P2Y", "CALENDAR"), false),
-        // channel-routing.dmn: P60D (administrative), P30D WORKING (medical), P10D (traffic).
-        rolled(60, DeadlineUnit.CALENDAR), rolled(30, DeadlineUnit.WORKING), rolled(10, DeadlineUnit.CALENDAR));
-    assertThat(CLOCKS.get(rolled(30, DeadlineUnit.WORKING))).anyMatch(s -> s.contains("Rule_CR_Medical"));
-    assertThat(CLOCKS.get(rolled(5, DeadlineUnit.WORKING))).anyMatch(s -> s.contains("escalation-policy.dmn"));
-    assertThat(CLOCKS.get(rolled(1, DeadlineUnit.WORKING))).anyMatch(s -> s.contains("acknowledge-within"));
-    // The mediation overrun: every channel-routing period, whatever application.yaml sets the overrun to.
-    assertThat(CLOCKS.keySet().stream().filter(ModelClock::overrun)
-        .map(clock -> new ModelClock(clock.amount(), clock.unit(), clock.roll(), -1)))
-        .contains(rolled(30, DeadlineUnit.WORKING), rolled(60, DeadlineUnit.CALENDAR), rolled(1, DeadlineUnit.WORKING));
+    assertThat(UNREADABLE)
+        .as(
+            "clock expressions this sweep cannot read; teach its evaluator the new shape, or "
+                + "write the clock as the other diagrams do")
+        .isEmpty();
+    // Read off the diagrams by hand, so that a parser that finds nothing, or drops a shape, fails
+    // here.
+    assertThat(CLOCKS)
+        .containsKeys(
+            rolled(1, DeadlineUnit.WORKING),
+            rolled(2, DeadlineUnit.WORKING),
+            rolled(3, DeadlineUnit.WORKING),
+            rolled(5, DeadlineUnit.WORKING),
+            rolled(7, DeadlineUnit.WORKING),
+            rolled(3, DeadlineUnit.CALENDAR),
+            rolled(5, DeadlineUnit.CALENDAR),
+            rolled(7, DeadlineUnit.CALENDAR),
+            rolled(10, DeadlineUnit.CALENDAR),
+            rolled(15, DeadlineUnit.CALENDAR),
+            rolled(30, DeadlineUnit.CALENDAR),
+            // judicial-confirmation: confirmationExtended ? 25 : 15; litigation-mediation: (7|15) +
+            // (30|0).
+            rolled(25, DeadlineUnit.CALENDAR),
+            rolled(37, DeadlineUnit.CALENDAR),
+            rolled(45, DeadlineUnit.CALENDAR),
+            rolled(1, DeadlineUnit.MONTHS),
+            rolled(2, DeadlineUnit.MONTHS),
+            rolled(3, DeadlineUnit.MONTHS),
+            rolled(6, DeadlineUnit.MONTHS),
+            // enforcement: period(now, 'P2Y', 'CALENDAR', false).
+            ModelClock.of(ProcessDeadlines.amount("P2Y", "CALENDAR"), false),
+            // channel-routing.dmn: P60D (administrative), P30D WORKING (medical), P10D (traffic).
+            rolled(60, DeadlineUnit.CALENDAR),
+            rolled(30, DeadlineUnit.WORKING),
+            rolled(10, DeadlineUnit.CALENDAR));
+    assertThat(CLOCKS.get(rolled(30, DeadlineUnit.WORKING)))
+        .anyMatch(s -> s.contains("Rule_CR_Medical"));
+    assertThat(CLOCKS.get(rolled(5, DeadlineUnit.WORKING)))
+        .anyMatch(s -> s.contains("escalation-policy.dmn"));
+    assertThat(CLOCKS.get(rolled(1, DeadlineUnit.WORKING)))
+        .anyMatch(s -> s.contains("acknowledge-within"));
+    // The mediation overrun: every channel-routing period, whatever application.yaml sets the
+    // overrun to.
+    assertThat(
+            CLOCKS.keySet().stream()
+                .filter(ModelClock::overrun)
+                .map(clock -> new ModelClock(clock.amount(), clock.unit(), clock.roll(), -1)))
+        .contains(
+            rolled(30, DeadlineUnit.WORKING),
+            rolled(60, DeadlineUnit.CALENDAR),
+            rolled(1, DeadlineUnit.WORKING));
     assertThat(CLOCKS).hasSizeGreaterThanOrEqualTo(25);
   }
 
@@ -181,8 +241,11 @@ class EveryModelClockTest {
     Clock clock = TestCalendars.fixedAt(TODAY + "T09:00:00");
     DeadlineService service = new DeadlineService(calendar, clock);
     // Outside a process nothing is recorded, so no database is needed.
-    ProcessDeadlines deadlines = new ProcessDeadlines(service, new ProvisionalDeadlines(null, clock), clock);
-    assertThat(calendar.isPublished(TODAY.getYear())).as("the shipped calendar has this year's notice").isTrue();
+    ProcessDeadlines deadlines =
+        new ProcessDeadlines(service, new ProvisionalDeadlines(null, clock), clock);
+    assertThat(calendar.isPublished(TODAY.getYear()))
+        .as("the shipped calendar has this year's notice")
+        .isTrue();
 
     List<String> failures = new ArrayList<>();
     int computations = 0;
@@ -205,12 +268,17 @@ class EveryModelClockTest {
           }
           if (model.overrun()) {
             computations++;
-            Date expiry = deadlines.periodWithOverrun(start, model.isoPeriod(), model.isoUnit(),
-                "P" + model.overrunDays() + "D");
+            Date expiry =
+                deadlines.periodWithOverrun(
+                    start, model.isoPeriod(), model.isoUnit(), "P" + model.overrunDays() + "D");
             Date expected = ProcessDeadlines.endOf(deadline.due().plusDays(model.overrunDays()));
             if (!expiry.equals(expected)) {
-              failures.add(at + "periodWithOverrun gave " + expiry + ", the rolled due day plus the overrun is "
-                  + expected);
+              failures.add(
+                  at
+                      + "periodWithOverrun gave "
+                      + expiry
+                      + ", the rolled due day plus the overrun is "
+                      + expected);
             }
           }
         } catch (RuntimeException e) {
@@ -219,14 +287,37 @@ class EveryModelClockTest {
       }
     }
     long millis = (System.nanoTime() - began) / 1_000_000;
-    System.out.println("Swept " + CLOCKS.size() + " clocks from " + (DAYS_FOLLOWING + 1) + " start days ("
-        + TODAY + " to " + TODAY.plusDays(DAYS_FOLLOWING) + "): " + computations + " computations in " + millis
-        + " ms; " + provisional + " provisional (years " + provisionalYears + "), " + published
-        + " on published notices only (published years " + calendar.publishedYears() + ")");
+    System.out.println(
+        "Swept "
+            + CLOCKS.size()
+            + " clocks from "
+            + (DAYS_FOLLOWING + 1)
+            + " start days ("
+            + TODAY
+            + " to "
+            + TODAY.plusDays(DAYS_FOLLOWING)
+            + "): "
+            + computations
+            + " computations in "
+            + millis
+            + " ms; "
+            + provisional
+            + " provisional (years "
+            + provisionalYears
+            + "), "
+            + published
+            + " on published notices only (published years "
+            + calendar.publishedYears()
+            + ")");
 
-    assertThat(failures.size()).as(failures.size() + " wrong answers, the first ones:\n  "
-        + String.join("\n  ", failures.subList(0, Math.min(40, failures.size())))).isZero();
-    // Both kinds were met, or the window no longer crosses an unpublished year and the sweep proves less than it says.
+    assertThat(failures.size())
+        .as(
+            failures.size()
+                + " wrong answers, the first ones:\n  "
+                + String.join("\n  ", failures.subList(0, Math.min(40, failures.size()))))
+        .isZero();
+    // Both kinds were met, or the window no longer crosses an unpublished year and the sweep proves
+    // less than it says.
     assertThat(provisional).as("provisional answers").isPositive();
     assertThat(published).as("answers on published notices only").isPositive();
     for (int year = TODAY.getYear() + 1; year <= TODAY.getYear() + 2; year++) {
@@ -237,17 +328,22 @@ class EveryModelClockTest {
   }
 
   /** What must hold of any answer, said without the service's own code where it can be. */
-  private static void check(WorkingDayCalendar calendar, ModelClock model, Deadline deadline, String at,
+  private static void check(
+      WorkingDayCalendar calendar,
+      ModelClock model,
+      Deadline deadline,
+      String at,
       List<String> failures) {
     LocalDate start = deadline.start();
     LocalDate end = deadline.periodEnd();
     LocalDate due = deadline.due();
-    LocalDate expectedEnd = switch (model.unit()) {
-      case CALENDAR -> start.plusDays(model.amount());
-      case MONTHS -> start.plusMonths(model.amount());
-      case YEARS -> start.plusYears(model.amount());
-      case WORKING -> end;
-    };
+    LocalDate expectedEnd =
+        switch (model.unit()) {
+          case CALENDAR -> start.plusDays(model.amount());
+          case MONTHS -> start.plusMonths(model.amount());
+          case YEARS -> start.plusYears(model.amount());
+          case WORKING -> end;
+        };
     if (!end.equals(expectedEnd)) {
       failures.add(at + "period ends " + end + ", not " + expectedEnd);
     }
@@ -270,14 +366,26 @@ class EveryModelClockTest {
     if (model.unit() == DeadlineUnit.WORKING) {
       int counted = calendar.workingDaysBetween(start.plusDays(1), end);
       if (counted != model.amount() || (model.amount() > 0 && !calendar.isWorkingDay(end))) {
-        failures.add(at + "(" + start + ", " + end + "] holds " + counted + " working days, ends on "
-            + (calendar.isWorkingDay(end) ? "a working day" : "a day off"));
+        failures.add(
+            at
+                + "("
+                + start
+                + ", "
+                + end
+                + "] holds "
+                + counted
+                + " working days, ends on "
+                + (calendar.isWorkingDay(end) ? "a working day" : "a day off"));
       }
     }
-    // The days that decided the answer: each day after the start for working days, the end and the days rolled
-    // over otherwise; an unrolled calendar, month or year period looks at no day, so it is never provisional.
-    LocalDate firstLookedAt = model.unit() == DeadlineUnit.WORKING && model.amount() > 0 ? start.plusDays(1)
-        : model.roll() ? end : null;
+    // The days that decided the answer: each day after the start for working days, the end and the
+    // days rolled
+    // over otherwise; an unrolled calendar, month or year period looks at no day, so it is never
+    // provisional.
+    LocalDate firstLookedAt =
+        model.unit() == DeadlineUnit.WORKING && model.amount() > 0
+            ? start.plusDays(1)
+            : model.roll() ? end : null;
     SortedSet<Integer> unpublished = new TreeSet<>();
     if (firstLookedAt != null) {
       for (int year = firstLookedAt.getYear(); year <= due.getYear(); year++) {
@@ -286,15 +394,25 @@ class EveryModelClockTest {
         }
       }
     }
-    if (!deadline.provisionalYears().equals(unpublished) || deadline.provisional() == unpublished.isEmpty()) {
-      failures.add(at + "provisional years " + deadline.provisionalYears() + ", but it looked at days of the "
-          + "unpublished years " + unpublished);
+    if (!deadline.provisionalYears().equals(unpublished)
+        || deadline.provisional() == unpublished.isEmpty()) {
+      failures.add(
+          at
+              + "provisional years "
+              + deadline.provisionalYears()
+              + ", but it looked at days of the "
+              + "unpublished years "
+              + unpublished);
     }
   }
 
-  // ---- Reading the diagrams -------------------------------------------------------------------------------------
+  // ---- Reading the diagrams
+  // -------------------------------------------------------------------------------------
 
-  /** Every attribute and text of the diagram, documentation aside (prose may mention a call without making it). */
+  /**
+   * Every attribute and text of the diagram, documentation aside (prose may mention a call without
+   * making it).
+   */
   private static void scan(Path file, Element element) {
     String name = element.getLocalName();
     if ("documentation".equals(name) || "textAnnotation".equals(name)) {
@@ -303,8 +421,14 @@ class EveryModelClockTest {
     NamedNodeMap attributes = element.getAttributes();
     for (int i = 0; i < attributes.getLength(); i++) {
       Attr attribute = (Attr) attributes.item(i);
-      String local = attribute.getLocalName() != null ? attribute.getLocalName() : attribute.getName();
-      read(file, element, attribute.getName(), attribute.getValue(), CLOCK_ATTRIBUTES.contains(local));
+      String local =
+          attribute.getLocalName() != null ? attribute.getLocalName() : attribute.getName();
+      read(
+          file,
+          element,
+          attribute.getName(),
+          attribute.getValue(),
+          CLOCK_ATTRIBUTES.contains(local));
     }
     StringBuilder text = new StringBuilder();
     for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
@@ -319,8 +443,12 @@ class EveryModelClockTest {
     }
   }
 
-  /** One expression (entities already unescaped by the XML parser): its deadlines calls, nested ones included. */
-  private static void read(Path file, Element element, String place, String expression, boolean clockPlace) {
+  /**
+   * One expression (entities already unescaped by the XML parser): its deadlines calls, nested ones
+   * included.
+   */
+  private static void read(
+      Path file, Element element, String place, String expression, boolean clockPlace) {
     String where = file.getFileName() + " " + idOf(element) + " " + place;
     Matcher call = DEADLINES_CALL.matcher(expression);
     boolean any = false;
@@ -343,17 +471,23 @@ class EveryModelClockTest {
     if (clockPlace && !any) {
       String trimmed = expression.trim();
       Matcher bean = BEAN_CALL.matcher(trimmed);
-      boolean known = !trimmed.contains("{") || VARIABLE.matcher(trimmed).matches()
-          || bean.matches() && KNOWN_HELPERS.containsKey(bean.group(1));
+      boolean known =
+          !trimmed.contains("{")
+              || VARIABLE.matcher(trimmed).matches()
+              || bean.matches() && KNOWN_HELPERS.containsKey(bean.group(1));
       if (!known) {
-        UNREADABLE.add(where + ": a due date or timer neither from deadlines.* nor a helper this sweep covers "
-            + "(KNOWN_HELPERS): " + trimmed);
+        UNREADABLE.add(
+            where
+                + ": a due date or timer neither from deadlines.* nor a helper this sweep covers "
+                + "(KNOWN_HELPERS): "
+                + trimmed);
       }
     }
   }
 
   /** The clocks one call can start: each combination of the values its arguments can take. */
-  private static void callToClocks(String method, List<String> args, String where) throws Unreadable {
+  private static void callToClocks(String method, List<String> args, String where)
+      throws Unreadable {
     if (NOT_PERIODS.contains(method)) {
       return;
     }
@@ -366,7 +500,10 @@ class EveryModelClockTest {
         if (args.size() != 3 && !(method.equals("period") && args.size() == 4)) {
           throw new Unreadable(method + " with " + args.size() + " arguments");
         }
-        Set<Boolean> rolls = args.size() == 4 ? typed(values(args.get(3)), Boolean.class, args.get(3)) : Set.of(true);
+        Set<Boolean> rolls =
+            args.size() == 4
+                ? typed(values(args.get(3)), Boolean.class, args.get(3))
+                : Set.of(true);
         for (String[] period : periods(args.get(1), args.get(2), where)) {
           Sourced amount = amountOf(period[0], period[1], where + period[2]);
           for (boolean roll : rolls) {
@@ -388,7 +525,8 @@ class EveryModelClockTest {
     }
   }
 
-  private static void amounts(List<String> args, DeadlineUnit unit, String where) throws Unreadable {
+  private static void amounts(List<String> args, DeadlineUnit unit, String where)
+      throws Unreadable {
     if (args.size() != 2) {
       throw new Unreadable(unit + " call with " + args.size() + " arguments");
     }
@@ -398,10 +536,12 @@ class EveryModelClockTest {
   }
 
   /**
-   * The (ISO period, unit, where) pairs of a period call: quoted literals, or two variables that are outputs of one
-   * decision table (slaPeriod and slaUnit of channel-routing.dmn), then every rule's pair.
+   * The (ISO period, unit, where) pairs of a period call: quoted literals, or two variables that
+   * are outputs of one decision table (slaPeriod and slaUnit of channel-routing.dmn), then every
+   * rule's pair.
    */
-  private static List<String[]> periods(String periodArg, String unitArg, String where) throws Unreadable {
+  private static List<String[]> periods(String periodArg, String unitArg, String where)
+      throws Unreadable {
     String period = periodArg.trim();
     String unit = unitArg.trim();
     List<String[]> pairs = new ArrayList<>();
@@ -426,10 +566,11 @@ class EveryModelClockTest {
   }
 
   /**
-   * The values an argument can take. Understands only the shapes the diagrams use: an integer, a quoted string,
-   * true or false, parentheses, {@code a + b} of integers (every combination), and {@code condition ? x : y} whose
-   * condition is not evaluated (both branches count). Anything else, a variable or a call or other arithmetic, is
-   * refused, so that a new shape fails the sweep by name instead of escaping it.
+   * The values an argument can take. Understands only the shapes the diagrams use: an integer, a
+   * quoted string, true or false, parentheses, {@code a + b} of integers (every combination), and
+   * {@code condition ? x : y} whose condition is not evaluated (both branches count). Anything
+   * else, a variable or a call or other arithmetic, is refused, so that a new shape fails the sweep
+   * by name instead of escaping it.
    */
   static Set<Object> values(String expression) throws Unreadable {
     String e = expression.trim();
@@ -474,14 +615,17 @@ class EveryModelClockTest {
     if (e.startsWith("(") && closing(e, 0) == e.length() - 1) {
       return values(e.substring(1, e.length() - 1));
     }
-    throw new Unreadable("cannot read '" + e + "' (integers, quoted strings, true/false, ( ), +, ? : only)");
+    throw new Unreadable(
+        "cannot read '" + e + "' (integers, quoted strings, true/false, ( ), +, ? : only)");
   }
 
-  private static <T> Set<T> typed(Set<Object> values, Class<T> type, String expression) throws Unreadable {
+  private static <T> Set<T> typed(Set<Object> values, Class<T> type, String expression)
+      throws Unreadable {
     Set<T> typed = new LinkedHashSet<>();
     for (Object value : values) {
       if (!type.isInstance(value)) {
-        throw new Unreadable("'" + expression.trim() + "' gives " + value + ", expected a " + type.getSimpleName());
+        throw new Unreadable(
+            "'" + expression.trim() + "' gives " + value + ", expected a " + type.getSimpleName());
       }
       typed.add(type.cast(value));
     }
@@ -530,7 +674,10 @@ class EveryModelClockTest {
     return found;
   }
 
-  /** The ':' that belongs to the '?' at {@code question}, past any nested conditional of its then-branch. */
+  /**
+   * The ':' that belongs to the '?' at {@code question}, past any nested conditional of its
+   * then-branch.
+   */
   private static int matchingColon(String text, int question) {
     int nested = 0;
     for (int position : topLevelEither(text, question + 1)) {
@@ -584,18 +731,21 @@ class EveryModelClockTest {
     return "?";
   }
 
-  // ---- Decision tables and settings -----------------------------------------------------------------------------
+  // ---- Decision tables and settings
+  // -----------------------------------------------------------------------------
 
   /**
-   * For every decision table with outputs of these names, each rule's values (FEEL string literals, quotes
-   * stripped), with "file rule-id" last. An output that is not a string literal cannot be swept and is refused.
+   * For every decision table with outputs of these names, each rule's values (FEEL string literals,
+   * quotes stripped), with "file rule-id" last. An output that is not a string literal cannot be
+   * swept and is refused.
    */
   private static List<String[]> decisionOutputs(String... names) throws Unreadable {
     List<String[]> rows = new ArrayList<>();
     for (Path file : files(DECISIONS, ".dmn")) {
       Document dmn = xml(file);
       for (Element table : descendants(dmn.getDocumentElement(), "decisionTable")) {
-        List<String> outputs = children(table, "output").stream().map(o -> o.getAttribute("name")).toList();
+        List<String> outputs =
+            children(table, "output").stream().map(o -> o.getAttribute("name")).toList();
         if (!outputs.containsAll(List.of(names))) {
           continue;
         }
@@ -603,10 +753,21 @@ class EveryModelClockTest {
           List<Element> entries = children(rule, "outputEntry");
           String[] row = new String[names.length + 1];
           for (int i = 0; i < names.length; i++) {
-            String text = children(entries.get(outputs.indexOf(names[i])), "text").get(0).getTextContent().trim();
+            String text =
+                children(entries.get(outputs.indexOf(names[i])), "text")
+                    .get(0)
+                    .getTextContent()
+                    .trim();
             if (!text.matches("\"[^\"]*\"")) {
-              throw new Unreadable(file.getFileName() + " " + rule.getAttribute("id") + " " + names[i] + " is "
-                  + text + ", not a string literal");
+              throw new Unreadable(
+                  file.getFileName()
+                      + " "
+                      + rule.getAttribute("id")
+                      + " "
+                      + names[i]
+                      + " is "
+                      + text
+                      + ", not a string literal");
             }
             row[i] = text.substring(1, text.length() - 1).trim();
           }
@@ -619,17 +780,22 @@ class EveryModelClockTest {
   }
 
   /**
-   * The periods the Java helpers add to what the diagrams call (see KNOWN_HELPERS): MediationClock.expiry counts a
-   * target channel's period with the overrun (periodWithOverrun; statutory channels call period, as Task_Mediate
-   * does), EscalationLadder.answerDue / acknowledgeDue count working days from now, AgreementFollowUp.visitDate
-   * counts calendar days from now. Values from application*.yaml of every profile.
+   * The periods the Java helpers add to what the diagrams call (see KNOWN_HELPERS):
+   * MediationClock.expiry counts a target channel's period with the overrun (periodWithOverrun;
+   * statutory channels call period, as Task_Mediate does), EscalationLadder.answerDue /
+   * acknowledgeDue count working days from now, AgreementFollowUp.visitDate counts calendar days
+   * from now. Values from application*.yaml of every profile.
    */
   private static void readJavaSideClocks() {
     try {
       List<String[]> slaPeriods = decisionOutputs("slaPeriod", "slaUnit");
       for (String overrun : settings("onedoor.mediation.target-overrun")) {
         for (String[] sla : slaPeriods) {
-          addOverrun(sla[0], sla[1], overrun, "MediationClock.expiry + target-overrun " + overrun + " <- " + sla[2]);
+          addOverrun(
+              sla[0],
+              sla[1],
+              overrun,
+              "MediationClock.expiry + target-overrun " + overrun + " <- " + sla[2]);
         }
       }
       for (String[] rung : decisionOutputs("answerWithin")) {
@@ -638,39 +804,54 @@ class EveryModelClockTest {
         }
       }
       for (String period : settings("onedoor.escalation.default-answer-within")) {
-        add(amountOf(period, "WORKING", "EscalationLadder.answerDue <- default-answer-within"), true);
+        add(
+            amountOf(period, "WORKING", "EscalationLadder.answerDue <- default-answer-within"),
+            true);
       }
       for (String period : settings("onedoor.escalation.acknowledge-within")) {
-        add(amountOf(period, "WORKING", "EscalationLadder.acknowledgeDue <- acknowledge-within"), true);
+        add(
+            amountOf(period, "WORKING", "EscalationLadder.acknowledgeDue <- acknowledge-within"),
+            true);
       }
       for (String period : settings("onedoor.mediation.default-follow-up-after")) {
-        add(amountOf(period, "CALENDAR", "AgreementFollowUp.visitDate <- default-follow-up-after"), true);
+        add(
+            amountOf(period, "CALENDAR", "AgreementFollowUp.visitDate <- default-follow-up-after"),
+            true);
       }
     } catch (Unreadable e) {
       UNREADABLE.add("Java-side periods: " + e.getMessage());
     }
   }
 
-  private static void addOverrun(String period, String unit, String overrun, String where) throws Unreadable {
+  private static void addOverrun(String period, String unit, String overrun, String where)
+      throws Unreadable {
     Sourced amount = amountOf(period, unit, where);
     Sourced days = amountOf(overrun, "CALENDAR", where);
     if (days.amount().unit() != DeadlineUnit.CALENDAR) {
       throw new Unreadable("overrun " + overrun + " is not in days: " + where);
     }
-    add(new ModelClock(amount.amount().value(), amount.amount().unit(), true, days.amount().value()), where);
+    add(
+        new ModelClock(
+            amount.amount().value(), amount.amount().unit(), true, days.amount().value()),
+        where);
   }
 
-  /** An amount with where it came from, for the list and for a message naming the rule or setting. */
-  private record Sourced(ProcessDeadlines.Amount amount, String where) {
-  }
+  /**
+   * An amount with where it came from, for the list and for a message naming the rule or setting.
+   */
+  private record Sourced(ProcessDeadlines.Amount amount, String where) {}
 
-  /** ProcessDeadlines' own reading of a period, so that a period it refuses is refused here, naming its source. */
+  /**
+   * ProcessDeadlines' own reading of a period, so that a period it refuses is refused here, naming
+   * its source.
+   */
   private static Sourced amountOf(String period, String unit, String where) throws Unreadable {
     try {
       return new Sourced(ProcessDeadlines.amount(period, unit), where);
     } catch (IllegalArgumentException e) {
       int arrow = where.indexOf(" <- ");
-      throw new Unreadable(e.getMessage() + (arrow < 0 ? "" : " (" + where.substring(arrow + 4) + ")"));
+      throw new Unreadable(
+          e.getMessage() + (arrow < 0 ? "" : " (" + where.substring(arrow + 4) + ")"));
     }
   }
 
@@ -679,8 +860,9 @@ class EveryModelClockTest {
   }
 
   /**
-   * A setting's values across the profiles' yaml files, as ISO periods: Spring binds "P30D" and "30d" alike, so
-   * they are read with its own PeriodStyle. A setting missing everywhere is refused (the helper would fail to start).
+   * A setting's values across the profiles' yaml files, as ISO periods: Spring binds "P30D" and
+   * "30d" alike, so they are read with its own PeriodStyle. A setting missing everywhere is refused
+   * (the helper would fail to start).
    */
   private static Set<String> settings(String key) throws Unreadable {
     Set<String> values = new LinkedHashSet<>();
@@ -709,9 +891,13 @@ class EveryModelClockTest {
     return values;
   }
 
-  // ---- Small helpers ---------------------------------------------------------------------------------------------
+  // ---- Small helpers
+  // ---------------------------------------------------------------------------------------------
 
-  /** The sources of one clock, rules of one table joined: "mediation.bpmn Task_Mediate <- channel-routing.dmn A, B". */
+  /**
+   * The sources of one clock, rules of one table joined: "mediation.bpmn Task_Mediate <-
+   * channel-routing.dmn A, B".
+   */
   private static String summary(Set<String> sources) {
     Map<String, Map<String, List<String>>> byPlace = new TreeMap<>();
     for (String source : sources) {
@@ -725,9 +911,20 @@ class EveryModelClockTest {
         origins.computeIfAbsent(origin[0], f -> new ArrayList<>());
       }
     }
-    return byPlace.entrySet().stream().map(place -> place.getKey() + (place.getValue().isEmpty() ? "" : " <- "
-        + place.getValue().entrySet().stream().map(file -> (file.getKey() + " " + String.join(", ", file.getValue()))
-            .trim()).collect(Collectors.joining("; ")))).collect(Collectors.joining(" | "));
+    return byPlace.entrySet().stream()
+        .map(
+            place ->
+                place.getKey()
+                    + (place.getValue().isEmpty()
+                        ? ""
+                        : " <- "
+                            + place.getValue().entrySet().stream()
+                                .map(
+                                    file ->
+                                        (file.getKey() + " " + String.join(", ", file.getValue()))
+                                            .trim())
+                                .collect(Collectors.joining("; "))))
+        .collect(Collectors.joining(" | "));
   }
 
   private static ModelClock rolled(int amount, DeadlineUnit unit) {

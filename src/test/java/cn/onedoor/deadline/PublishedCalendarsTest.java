@@ -27,8 +27,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * Every shipped calendar file against the rules of its year and against the other files. A transcription slip in
- * one of them moves legal deadlines silently, so each year is its own case and every problem in it is listed.
+ * Every shipped calendar file against the rules of its year and against the other files. A
+ * transcription slip in one of them moves legal deadlines silently, so each year is its own case
+ * and every problem in it is listed.
  */
 class PublishedCalendarsTest {
 
@@ -41,7 +42,8 @@ class PublishedCalendarsTest {
   static {
     ObjectMapper json = JsonMapper.builder().addModule(new JavaTimeModule()).build();
     try {
-      for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:calendar/cn-*.json")) {
+      for (Resource resource :
+          new PathMatchingResourcePatternResolver().getResources("classpath*:calendar/cn-*.json")) {
         int year = Integer.parseInt(resource.getFilename().replaceAll("\\D", ""));
         // The loader's own checks first: a file it refuses would stop the application.
         CalendarLoader.read(resource, year);
@@ -56,8 +58,10 @@ class PublishedCalendarsTest {
 
   @Test
   void everyYearFrom2008To2026IsShippedWithoutAGap() {
-    // Update the last year here when a new notice is added; a gap would make deadlines across it throw.
-    assertThat(FILES.keySet()).containsExactlyElementsOf(IntStream.rangeClosed(2008, 2026).boxed().toList());
+    // Update the last year here when a new notice is added; a gap would make deadlines across it
+    // throw.
+    assertThat(FILES.keySet())
+        .containsExactlyElementsOf(IntStream.rangeClosed(2008, 2026).boxed().toList());
   }
 
   static IntStream years() {
@@ -72,51 +76,94 @@ class PublishedCalendarsTest {
 
     Map<LocalDate, String> rangeNameByDay = new TreeMap<>();
     for (HolidayRange range : file.holidays()) {
-      softly.assertThat(StatutoryHolidays.isKnownName(range.name())).as("known holiday name: %s", range.name())
+      softly
+          .assertThat(StatutoryHolidays.isKnownName(range.name()))
+          .as("known holiday name: %s", range.name())
           .isTrue();
       for (LocalDate day : days(range)) {
-        softly.assertThat(isInYear(day, year, range.name())).as("%s %s inside %s", range.name(), day, year).isTrue();
+        softly
+            .assertThat(isInYear(day, year, range.name()))
+            .as("%s %s inside %s", range.name(), day, year)
+            .isTrue();
         rangeNameByDay.put(day, range.name());
       }
     }
 
     for (MakeUpDay makeUp : file.makeUpWorkingDays()) {
       LocalDate day = makeUp.date();
-      softly.assertThat(day.getDayOfWeek()).as("make-up day %s is a weekend day", day)
+      softly
+          .assertThat(day.getDayOfWeek())
+          .as("make-up day %s is a weekend day", day)
           .isIn(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY);
-      softly.assertThat(isInYear(day, year, makeUp.forHoliday())).as("make-up day %s inside %s", day, year).isTrue();
-      softly.assertThat(file.holidays()).as("make-up day %s is for a holiday of this notice", day)
-          .extracting(HolidayRange::name).contains(makeUp.forHoliday());
-      FILES.forEach((otherYear, other) -> other.holidays().forEach(range ->
-          softly.assertThat(days(range)).as("make-up day %s vs holiday %s of cn-%s", day, range.name(), otherYear)
-              .doesNotContain(day)));
+      softly
+          .assertThat(isInYear(day, year, makeUp.forHoliday()))
+          .as("make-up day %s inside %s", day, year)
+          .isTrue();
+      softly
+          .assertThat(file.holidays())
+          .as("make-up day %s is for a holiday of this notice", day)
+          .extracting(HolidayRange::name)
+          .contains(makeUp.forHoliday());
+      FILES.forEach(
+          (otherYear, other) ->
+              other
+                  .holidays()
+                  .forEach(
+                      range ->
+                          softly
+                              .assertThat(days(range))
+                              .as(
+                                  "make-up day %s vs holiday %s of cn-%s",
+                                  day, range.name(), otherYear)
+                              .doesNotContain(day)));
     }
 
     for (HolidayRange range : file.holidays()) {
-      FILES.forEach((otherYear, other) -> other.holidays().stream()
-          .filter(otherRange -> otherRange != range)
-          .forEach(otherRange -> softly.assertThat(overlap(range, otherRange))
-              .as("%s %s–%s overlaps %s %s–%s of cn-%s", range.name(), range.from(), range.to(), otherRange.name(),
-                  otherRange.from(), otherRange.to(), otherYear)
-              .isFalse()));
+      FILES.forEach(
+          (otherYear, other) ->
+              other.holidays().stream()
+                  .filter(otherRange -> otherRange != range)
+                  .forEach(
+                      otherRange ->
+                          softly
+                              .assertThat(overlap(range, otherRange))
+                              .as(
+                                  "%s %s–%s overlaps %s %s–%s of cn-%s",
+                                  range.name(),
+                                  range.from(),
+                                  range.to(),
+                                  otherRange.name(),
+                                  otherRange.from(),
+                                  otherRange.to(),
+                                  otherYear)
+                              .isFalse()));
     }
 
-    StatutoryHolidays.of(year).forEach((day, names) -> {
-      for (String name : names.split(StatutoryHolidays.SEPARATOR)) {
-        softly.assertThat(rangeNameByDay.get(day)).as("statutory %s %s under %s", name, day,
-            StatutoryHolidays.rulesInForce(year)).isNotNull().contains(name);
-      }
-    });
+    StatutoryHolidays.of(year)
+        .forEach(
+            (day, names) -> {
+              for (String name : names.split(StatutoryHolidays.SEPARATOR)) {
+                softly
+                    .assertThat(rangeNameByDay.get(day))
+                    .as("statutory %s %s under %s", name, day, StatutoryHolidays.rulesInForce(year))
+                    .isNotNull()
+                    .contains(name);
+              }
+            });
 
     softly.assertAll();
   }
 
-  /** Inside its year, or a 元旦 (range or make-up day) reaching back into the last week of the previous December. */
+  /**
+   * Inside its year, or a 元旦 (range or make-up day) reaching back into the last week of the
+   * previous December.
+   */
   private static boolean isInYear(LocalDate day, int year, String holiday) {
     if (day.getYear() == year) {
       return true;
     }
-    return StatutoryHolidays.NEW_YEAR.equals(holiday) && day.getYear() == year - 1
+    return StatutoryHolidays.NEW_YEAR.equals(holiday)
+        && day.getYear() == year - 1
         && !MonthDay.from(day).isBefore(LAST_WEEK_OF_DECEMBER);
   }
 

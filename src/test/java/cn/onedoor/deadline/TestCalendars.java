@@ -8,16 +8,17 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /** The shipped calendar files and fixed clocks, for tests that need no Spring context. */
 final class TestCalendars {
 
-  private TestCalendars() {
-  }
+  private TestCalendars() {}
 
   static WorkingDayCalendar shipped() {
-    return new WorkingDayCalendar(CalendarLoader.load(new PathMatchingResourcePatternResolver(),
-        List.of("classpath*:calendar/cn-*.json")));
+    return new WorkingDayCalendar(
+        CalendarLoader.load(
+            new PathMatchingResourcePatternResolver(), List.of("classpath*:calendar/cn-*.json")));
   }
 
   static Clock fixedAt(String localDateTime) {
-    return Clock.fixed(LocalDateTime.parse(localDateTime).atZone(DeadlineService.ZONE).toInstant(),
+    return Clock.fixed(
+        LocalDateTime.parse(localDateTime).atZone(DeadlineService.ZONE).toInstant(),
         DeadlineService.ZONE);
   }
 }

@@ -56,15 +56,17 @@ class WorkingDayCalendarHealthIndicatorTest {
 
   @Test
   void theYearChangesAtMidnightBeijingTimeNotUtc() {
-    // 2026-12-31T16:30Z is already 1 January 2027 in Beijing, even for a clock whose own zone is UTC.
+    // 2026-12-31T16:30Z is already 1 January 2027 in Beijing, even for a clock whose own zone is
+    // UTC.
     Clock utc = Clock.fixed(Instant.parse("2026-12-31T16:30:00Z"), ZoneOffset.UTC);
     Health health = new WorkingDayCalendarHealthIndicator(calendar, openClocks(0), utc).health();
     assertThat(health.getDetails()).containsEntry("currentYear", 2027);
   }
 
   private Health healthOn(String beijingDateTime, long openProvisional) {
-    return new WorkingDayCalendarHealthIndicator(calendar, openClocks(openProvisional),
-        TestCalendars.fixedAt(beijingDateTime)).health();
+    return new WorkingDayCalendarHealthIndicator(
+            calendar, openClocks(openProvisional), TestCalendars.fixedAt(beijingDateTime))
+        .health();
   }
 
   private static ProvisionalDeadlines openClocks(long count) {

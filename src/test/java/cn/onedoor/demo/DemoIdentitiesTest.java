@@ -30,39 +30,33 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 class DemoIdentitiesTest {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  IdentityService identityService;
-  @Autowired
-  AuthorizationService authorizationService;
-  @Autowired
-  FilterService filterService;
-  @Autowired
-  RepositoryService repositoryService;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  TaskService taskService;
-  @Autowired
-  DemoIdentities demoIdentities;
-  @Autowired
-  TasklistFilters tasklistFilters;
-  @Autowired
-  DemoProperties demo;
+  @Autowired IdentityService identityService;
+  @Autowired AuthorizationService authorizationService;
+  @Autowired FilterService filterService;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired DemoIdentities demoIdentities;
+  @Autowired TasklistFilters tasklistFilters;
+  @Autowired DemoProperties demo;
 
   @Test
   void everyRoleOfTheCountyHasADemoPersonWithAUnitGroup() {
-    assertThat(demo.users()).extracting(DemoProperties.DemoUser::role).containsAll(java.util.EnumSet.allOf(StaffRole.class));
-    assertThat(demo.users()).extracting(DemoProperties.DemoUser::level)
+    assertThat(demo.users())
+        .extracting(DemoProperties.DemoUser::role)
+        .containsAll(java.util.EnumSet.allOf(StaffRole.class));
+    assertThat(demo.users())
+        .extracting(DemoProperties.DemoUser::level)
         .contains("village", "town", "county", "committee", "department");
     for (DemoProperties.DemoUser person : demo.users()) {
       assertThat(identityService.checkPassword(person.id(), "demo")).as(person.id()).isTrue();
       assertThat(identityService.createGroupQuery().groupMember(person.id()).singleResult().getId())
           .isEqualTo(person.role().id() + ":" + person.level() + ":" + person.unit());
     }
-    assertThat(identityService.createGroupQuery().groupMember("townsupervisor").singleResult().getId())
+    assertThat(
+            identityService.createGroupQuery().groupMember("townsupervisor").singleResult().getId())
         .isEqualTo("supervisor:town:511725102");
     assertThat(identityService.checkPassword("admin", "demo")).isTrue();
   }
@@ -95,11 +89,19 @@ class DemoIdentitiesTest {
 
   @Test
   void everyPersonSeesTheFiveFiltersAndTheyCountTheirOwnTasks() {
-    repositoryService.createDeployment().addModelInstance("filter-probe.bpmn",
-        Bpmn.createExecutableProcess("filterProbe").camundaHistoryTimeToLive(1).startEvent()
-            .userTask("Task_GroupWork").camundaCandidateGroups("mediator:town:511725102")
-            .camundaDueDate("${due}")
-            .endEvent().done()).deploy();
+    repositoryService
+        .createDeployment()
+        .addModelInstance(
+            "filter-probe.bpmn",
+            Bpmn.createExecutableProcess("filterProbe")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("Task_GroupWork")
+                .camundaCandidateGroups("mediator:town:511725102")
+                .camundaDueDate("${due}")
+                .endEvent()
+                .done())
+        .deploy();
     Date tomorrow = Date.from(Instant.now().plus(1, ChronoUnit.DAYS));
     runtimeService.startProcessInstanceByKey("filterProbe", Map.of("due", tomorrow));
     Date yesterday = Date.from(Instant.now().minus(1, ChronoUnit.DAYS));
@@ -127,8 +129,11 @@ class DemoIdentitiesTest {
   }
 
   private boolean canUse(String userId, String app) {
-    var groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(org.camunda.bpm.engine.identity.Group::getId).toList();
-    return authorizationService.isUserAuthorized(userId, groups, Permissions.ACCESS, Resources.APPLICATION, app);
+    var groups =
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(org.camunda.bpm.engine.identity.Group::getId)
+            .toList();
+    return authorizationService.isUserAuthorized(
+        userId, groups, Permissions.ACCESS, Resources.APPLICATION, app);
   }
 }

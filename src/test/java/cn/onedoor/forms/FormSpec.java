@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The working spec (shared-chain-spec.md, "User tasks and their forms") as a table: one row per form, with the fields
- * the processes and decisions read. Change a form's fields here and in the .form file together; the tests compare the
- * two.
+ * The working spec (shared-chain-spec.md, "User tasks and their forms") as a table: one row per
+ * form, with the fields the processes and decisions read. Change a form's fields here and in the
+ * .form file together; the tests compare the two.
  */
 final class FormSpec {
 
@@ -29,8 +29,7 @@ final class FormSpec {
     CHECKBOX
   }
 
-  record Field(String key, Kind kind, boolean required, List<Object> codes, Double min) {
-  }
+  record Field(String key, Kind kind, boolean required, List<Object> codes, Double min) {}
 
   record Form(String id, boolean startForm, List<Field> fields) {
 
@@ -47,132 +46,212 @@ final class FormSpec {
   static final boolean REQUIRED = true;
   static final boolean OPTIONAL = false;
 
-  static final List<Object> DISPUTE_TYPES = List.of("NEIGHBOUR", "FAMILY", "PERSONAL_STATUS", "DEBT", "CONTRACT",
-      "LAND_USE", "LAND_CONTRACT", "PROPERTY_RIGHT", "MEDICAL", "TRAFFIC", "LABOUR", "WAGE_ARREARS",
-      "PROPERTY_MANAGEMENT", "CONSUMER", "FINANCE", "COMMERCIAL_ARBITRATION", "PUBLIC_SECURITY", "MINOR_CRIME",
-      "ADMINISTRATIVE", "OTHER");
+  static final List<Object> DISPUTE_TYPES =
+      List.of(
+          "NEIGHBOUR",
+          "FAMILY",
+          "PERSONAL_STATUS",
+          "DEBT",
+          "CONTRACT",
+          "LAND_USE",
+          "LAND_CONTRACT",
+          "PROPERTY_RIGHT",
+          "MEDICAL",
+          "TRAFFIC",
+          "LABOUR",
+          "WAGE_ARREARS",
+          "PROPERTY_MANAGEMENT",
+          "CONSUMER",
+          "FINANCE",
+          "COMMERCIAL_ARBITRATION",
+          "PUBLIC_SECURITY",
+          "MINOR_CRIME",
+          "ADMINISTRATIVE",
+          "OTHER");
 
-  static final List<Object> DEPARTMENTS_AND_CENTRE = List.of("CENTRE", "COURT", "PROCURATORATE", "POLICE", "JUSTICE",
-      "HRSS", "HEALTH", "HOUSING", "PETITION", "NATURAL_RESOURCES", "MARKET", "FINANCE");
+  static final List<Object> DEPARTMENTS_AND_CENTRE =
+      List.of(
+          "CENTRE",
+          "COURT",
+          "PROCURATORATE",
+          "POLICE",
+          "JUSTICE",
+          "HRSS",
+          "HEALTH",
+          "HOUSING",
+          "PETITION",
+          "NATURAL_RESOURCES",
+          "MARKET",
+          "FINANCE");
 
   /**
-   * Legal-aid matters of 法律援助法 art 31 as the eligibility decision (legal-aid-eligibility.dmn) reads them: the
-   * spec's ten codes plus SURVIVOR_PENSION, LABOUR_RELATION and CIVIL_CAPACITY, which the statute lists too.
+   * Legal-aid matters of 法律援助法 art 31 as the eligibility decision (legal-aid-eligibility.dmn) reads
+   * them: the spec's ten codes plus SURVIVOR_PENSION, LABOUR_RELATION and CIVIL_CAPACITY, which the
+   * statute lists too.
    */
-  static final List<Object> AID_MATTERS = List.of("STATE_COMPENSATION", "SOCIAL_INSURANCE", "MINIMUM_LIVING",
-      "SURVIVOR_PENSION", "SUPPORT_PAYMENT", "LABOUR_RELATION", "LABOUR_REMUNERATION", "WORK_INJURY", "CIVIL_CAPACITY",
-      "PERSONAL_INJURY", "ENVIRONMENT", "DOMESTIC_VIOLENCE_PROTECTION", "OTHER_NOT_COVERED");
+  static final List<Object> AID_MATTERS =
+      List.of(
+          "STATE_COMPENSATION",
+          "SOCIAL_INSURANCE",
+          "MINIMUM_LIVING",
+          "SURVIVOR_PENSION",
+          "SUPPORT_PAYMENT",
+          "LABOUR_RELATION",
+          "LABOUR_REMUNERATION",
+          "WORK_INJURY",
+          "CIVIL_CAPACITY",
+          "PERSONAL_INJURY",
+          "ENVIRONMENT",
+          "DOMESTIC_VIOLENCE_PROTECTION",
+          "OTHER_NOT_COVERED");
 
-  static final List<Object> APPLICANT_CATEGORIES = List.of("NONE", "HERO_RELATIVE", "RIGHTEOUS_ACT",
-      "WRONGFUL_CONVICTION", "ABUSE_VICTIM", "MINOR_NO_INCOME", "ELDERLY_NO_INCOME", "DISABLED_NO_INCOME",
-      "SOCIAL_ASSISTANCE", "MIGRANT_WORKER_WAGES_OR_INJURY");
+  static final List<Object> APPLICANT_CATEGORIES =
+      List.of(
+          "NONE",
+          "HERO_RELATIVE",
+          "RIGHTEOUS_ACT",
+          "WRONGFUL_CONVICTION",
+          "ABUSE_VICTIM",
+          "MINOR_NO_INCOME",
+          "ELDERLY_NO_INCOME",
+          "DISABLED_NO_INCOME",
+          "SOCIAL_ASSISTANCE",
+          "MIGRANT_WORKER_WAGES_OR_INJURY");
 
-  static final List<Form> FORMS = List.of(
-      start("case-registration",
-          code("level", REQUIRED, "VILLAGE", "TOWN", "COUNTY"),
-          code("townCode", REQUIRED, "511725102", "511725103", "511725104"),
-          field("villageCode", Kind.TEXT, OPTIONAL),
-          code("applicantKind", REQUIRED, "PERSON", "ORGANISATION"),
-          field("applicantName", Kind.TEXT, REQUIRED),
-          field("applicantIdNumber", Kind.TEXT, OPTIONAL),
-          field("applicantCreditCode", Kind.TEXT, OPTIONAL),
-          field("applicantMobile", Kind.TEXT, REQUIRED),
-          code("respondentKind", REQUIRED, "PERSON", "ORGANISATION"),
-          field("respondentName", Kind.TEXT, REQUIRED),
-          field("respondentIdNumber", Kind.TEXT, OPTIONAL),
-          field("respondentCreditCode", Kind.TEXT, OPTIONAL),
-          field("respondentMobile", Kind.TEXT, OPTIONAL),
-          codes("disputeType", REQUIRED, DISPUTE_TYPES),
-          field("summary", Kind.TEXTAREA, REQUIRED),
-          number("amount", REQUIRED, 0),
-          field("occurredOn", Kind.DATE, REQUIRED),
-          number("partyCount", REQUIRED, 1),
-          field("consentToMediation", Kind.BOOLEAN, REQUIRED),
-          field("injury", Kind.CHECKBOX, OPTIONAL),
-          field("violence", Kind.CHECKBOX, OPTIONAL),
-          field("crimeSuspected", Kind.CHECKBOX, OPTIONAL),
-          field("governmentBodyParty", Kind.CHECKBOX, OPTIONAL),
-          code("acceptedElsewhere", REQUIRED, "NONE", "COURT", "POLICE", "ADMINISTRATION", "ARBITRATION")),
-      task("case-consultation",
-          field("consultationSummary", Kind.TEXTAREA, REQUIRED),
-          codes("leadUnit", REQUIRED, DEPARTMENTS_AND_CENTRE)),
-      task("department-handling",
-          field("departmentOpinion", Kind.TEXTAREA, REQUIRED)),
-      task("joint-supervision",
-          field("supervisionNote", Kind.TEXTAREA, REQUIRED)),
-      task("mediation-consent",
-          code("partiesConsent", REQUIRED, "YES", "NO")),
-      task("mediation-session",
-          code("mediationResult", REQUIRED, "AGREEMENT_WRITTEN", "AGREEMENT_ORAL", "PERFORMED", "FAILED", "REFUSED",
-              "TERMINATED"),
-          field("sessionNote", Kind.TEXTAREA, REQUIRED),
-          field("agreementDate", Kind.DATE, OPTIONAL),
-          field("performanceDueDate", Kind.DATE, OPTIONAL)),
-      task("inform-routes",
-          code("nextRoute", REQUIRED, "LITIGATION", "ARBITRATION", "ADMINISTRATIVE", "REMEDIATE", "NONE"),
-          field("informNote", Kind.TEXTAREA, OPTIONAL)),
-      task("follow-up-visit",
-          field("performed", Kind.BOOLEAN, REQUIRED),
-          field("visitNote", Kind.TEXTAREA, REQUIRED)),
-      task("confirmation-decision",
-          code("applyForConfirmation", REQUIRED, "YES", "NO")),
-      task("court-chase",
-          field("chaseNote", Kind.TEXTAREA, REQUIRED)),
-      task("entrusted-mediation",
-          code("entrustedResult", REQUIRED, "SETTLED", "REFUSED", "FAILED", "EXTEND"),
-          code("settlementForm", OPTIONAL, "MEDIATION_DOCUMENT", "WITHDRAWAL", "CONFIRMATION"),
-          field("mediationNote", Kind.TEXTAREA, REQUIRED)),
-      task("appeal-record",
-          field("appealed", Kind.BOOLEAN, REQUIRED),
-          field("appealNote", Kind.TEXTAREA, OPTIONAL)),
-      task("judgment-performance",
-          field("judgmentPerformed", Kind.BOOLEAN, REQUIRED)),
-      task("legal-aid-application",
-          codes("aidMatter", REQUIRED, AID_MATTERS),
-          codes("applicantCategory", REQUIRED, APPLICANT_CATEGORIES),
-          number("monthlyIncomePerCapita", REQUIRED, 0),
-          field("papersComplete", Kind.BOOLEAN, REQUIRED),
-          field("urgent", Kind.BOOLEAN, REQUIRED)),
-      task("missing-papers",
-          field("papersProvided", Kind.BOOLEAN, REQUIRED),
-          field("papersNote", Kind.TEXTAREA, OPTIONAL)),
-      task("legal-aid-objection",
-          field("objects", Kind.BOOLEAN, REQUIRED),
-          field("objectionNote", Kind.TEXTAREA, OPTIONAL)),
-      task("enforcement-application",
-          field("enforcementNote", Kind.TEXTAREA, REQUIRED)),
-      // The simulated court and legal-aid centre of the default profile (issue 5): their decisions, sent back as
-      // callbacks by processes/simulated-*.bpmn.
-      task("sim-court-notice",
-          field("simNote", Kind.TEXTAREA, OPTIONAL)),
-      task("sim-court-ruling",
-          code("ruling", REQUIRED, "VALID", "REJECTED", "WITHDRAWN", "EXTEND"),
-          field("simNote", Kind.TEXTAREA, OPTIONAL)),
-      task("sim-court-filing",
-          field("courtCaseNumber", Kind.TEXT, REQUIRED),
-          code("courtProcedure", REQUIRED, "ORDINARY", "SIMPLE", "SMALL_CLAIMS")),
-      task("sim-court-judgment",
-          code("judgmentType", REQUIRED, "JUDGMENT", "RULING")),
-      task("sim-court-appeal",
-          code("secondInstance", REQUIRED, "YES", "NO")),
-      task("sim-legal-aid-decision",
-          code("legalAidDecision", REQUIRED, "GRANTED", "REFUSED")),
-      task("sim-lawyer",
-          field("lawFirm", Kind.TEXT, REQUIRED)),
-      task("sim-objection",
-          code("objectionDecision", REQUIRED, "UPHELD", "REJECTED")),
-      task("case-closure",
-          code("closureReason", REQUIRED, "RESOLVED", "PERFORMED", "CONFIRMED", "JUDGED", "REFERRED", "WITHDRAWN",
-              "TERMINATED"),
-          // a rating, stored as Integer 5 (非常满意) .. 1 (非常不满意)
-          code("satisfaction", REQUIRED, 5, 4, 3, 2, 1),
-          field("closureSummary", Kind.TEXTAREA, REQUIRED)),
-      task("escalation-acknowledge",
-          field("escalationAction", Kind.TEXTAREA, REQUIRED)),
-      task("supervision-order",
-          field("supervisionOrderText", Kind.TEXTAREA, REQUIRED)),
-      task("supervision-answer",
-          field("supervisionAnswer", Kind.TEXTAREA, REQUIRED)));
+  static final List<Form> FORMS =
+      List.of(
+          start(
+              "case-registration",
+              code("level", REQUIRED, "VILLAGE", "TOWN", "COUNTY"),
+              code("townCode", REQUIRED, "511725102", "511725103", "511725104"),
+              field("villageCode", Kind.TEXT, OPTIONAL),
+              code("applicantKind", REQUIRED, "PERSON", "ORGANISATION"),
+              field("applicantName", Kind.TEXT, REQUIRED),
+              field("applicantIdNumber", Kind.TEXT, OPTIONAL),
+              field("applicantCreditCode", Kind.TEXT, OPTIONAL),
+              field("applicantMobile", Kind.TEXT, REQUIRED),
+              code("respondentKind", REQUIRED, "PERSON", "ORGANISATION"),
+              field("respondentName", Kind.TEXT, REQUIRED),
+              field("respondentIdNumber", Kind.TEXT, OPTIONAL),
+              field("respondentCreditCode", Kind.TEXT, OPTIONAL),
+              field("respondentMobile", Kind.TEXT, OPTIONAL),
+              codes("disputeType", REQUIRED, DISPUTE_TYPES),
+              field("summary", Kind.TEXTAREA, REQUIRED),
+              number("amount", REQUIRED, 0),
+              field("occurredOn", Kind.DATE, REQUIRED),
+              number("partyCount", REQUIRED, 1),
+              field("consentToMediation", Kind.BOOLEAN, REQUIRED),
+              field("injury", Kind.CHECKBOX, OPTIONAL),
+              field("violence", Kind.CHECKBOX, OPTIONAL),
+              field("crimeSuspected", Kind.CHECKBOX, OPTIONAL),
+              field("governmentBodyParty", Kind.CHECKBOX, OPTIONAL),
+              code(
+                  "acceptedElsewhere",
+                  REQUIRED,
+                  "NONE",
+                  "COURT",
+                  "POLICE",
+                  "ADMINISTRATION",
+                  "ARBITRATION")),
+          task(
+              "case-consultation",
+              field("consultationSummary", Kind.TEXTAREA, REQUIRED),
+              codes("leadUnit", REQUIRED, DEPARTMENTS_AND_CENTRE)),
+          task("department-handling", field("departmentOpinion", Kind.TEXTAREA, REQUIRED)),
+          task("joint-supervision", field("supervisionNote", Kind.TEXTAREA, REQUIRED)),
+          task("mediation-consent", code("partiesConsent", REQUIRED, "YES", "NO")),
+          task(
+              "mediation-session",
+              code(
+                  "mediationResult",
+                  REQUIRED,
+                  "AGREEMENT_WRITTEN",
+                  "AGREEMENT_ORAL",
+                  "PERFORMED",
+                  "FAILED",
+                  "REFUSED",
+                  "TERMINATED"),
+              field("sessionNote", Kind.TEXTAREA, REQUIRED),
+              field("agreementDate", Kind.DATE, OPTIONAL),
+              field("performanceDueDate", Kind.DATE, OPTIONAL)),
+          task(
+              "inform-routes",
+              code(
+                  "nextRoute",
+                  REQUIRED,
+                  "LITIGATION",
+                  "ARBITRATION",
+                  "ADMINISTRATIVE",
+                  "REMEDIATE",
+                  "NONE"),
+              field("informNote", Kind.TEXTAREA, OPTIONAL)),
+          task(
+              "follow-up-visit",
+              field("performed", Kind.BOOLEAN, REQUIRED),
+              field("visitNote", Kind.TEXTAREA, REQUIRED)),
+          task("confirmation-decision", code("applyForConfirmation", REQUIRED, "YES", "NO")),
+          task("court-chase", field("chaseNote", Kind.TEXTAREA, REQUIRED)),
+          task(
+              "entrusted-mediation",
+              code("entrustedResult", REQUIRED, "SETTLED", "REFUSED", "FAILED", "EXTEND"),
+              code("settlementForm", OPTIONAL, "MEDIATION_DOCUMENT", "WITHDRAWAL", "CONFIRMATION"),
+              field("mediationNote", Kind.TEXTAREA, REQUIRED)),
+          task(
+              "appeal-record",
+              field("appealed", Kind.BOOLEAN, REQUIRED),
+              field("appealNote", Kind.TEXTAREA, OPTIONAL)),
+          task("judgment-performance", field("judgmentPerformed", Kind.BOOLEAN, REQUIRED)),
+          task(
+              "legal-aid-application",
+              codes("aidMatter", REQUIRED, AID_MATTERS),
+              codes("applicantCategory", REQUIRED, APPLICANT_CATEGORIES),
+              number("monthlyIncomePerCapita", REQUIRED, 0),
+              field("papersComplete", Kind.BOOLEAN, REQUIRED),
+              field("urgent", Kind.BOOLEAN, REQUIRED)),
+          task(
+              "missing-papers",
+              field("papersProvided", Kind.BOOLEAN, REQUIRED),
+              field("papersNote", Kind.TEXTAREA, OPTIONAL)),
+          task(
+              "legal-aid-objection",
+              field("objects", Kind.BOOLEAN, REQUIRED),
+              field("objectionNote", Kind.TEXTAREA, OPTIONAL)),
+          task("enforcement-application", field("enforcementNote", Kind.TEXTAREA, REQUIRED)),
+          // The simulated court and legal-aid centre of the default profile (issue 5): their
+          // decisions, sent back as
+          // callbacks by processes/simulated-*.bpmn.
+          task("sim-court-notice", field("simNote", Kind.TEXTAREA, OPTIONAL)),
+          task(
+              "sim-court-ruling",
+              code("ruling", REQUIRED, "VALID", "REJECTED", "WITHDRAWN", "EXTEND"),
+              field("simNote", Kind.TEXTAREA, OPTIONAL)),
+          task(
+              "sim-court-filing",
+              field("courtCaseNumber", Kind.TEXT, REQUIRED),
+              code("courtProcedure", REQUIRED, "ORDINARY", "SIMPLE", "SMALL_CLAIMS")),
+          task("sim-court-judgment", code("judgmentType", REQUIRED, "JUDGMENT", "RULING")),
+          task("sim-court-appeal", code("secondInstance", REQUIRED, "YES", "NO")),
+          task("sim-legal-aid-decision", code("legalAidDecision", REQUIRED, "GRANTED", "REFUSED")),
+          task("sim-lawyer", field("lawFirm", Kind.TEXT, REQUIRED)),
+          task("sim-objection", code("objectionDecision", REQUIRED, "UPHELD", "REJECTED")),
+          task(
+              "case-closure",
+              code(
+                  "closureReason",
+                  REQUIRED,
+                  "RESOLVED",
+                  "PERFORMED",
+                  "CONFIRMED",
+                  "JUDGED",
+                  "REFERRED",
+                  "WITHDRAWN",
+                  "TERMINATED"),
+              // a rating, stored as Integer 5 (非常满意) .. 1 (非常不满意)
+              code("satisfaction", REQUIRED, 5, 4, 3, 2, 1),
+              field("closureSummary", Kind.TEXTAREA, REQUIRED)),
+          task("escalation-acknowledge", field("escalationAction", Kind.TEXTAREA, REQUIRED)),
+          task("supervision-order", field("supervisionOrderText", Kind.TEXTAREA, REQUIRED)),
+          task("supervision-answer", field("supervisionAnswer", Kind.TEXTAREA, REQUIRED)));
 
   static Optional<Form> form(String id) {
     return FORMS.stream().filter(f -> f.id().equals(id)).findFirst();
@@ -202,6 +281,5 @@ final class FormSpec {
     return new Field(key, Kind.NUMBER, required, List.of(), min);
   }
 
-  private FormSpec() {
-  }
+  private FormSpec() {}
 }

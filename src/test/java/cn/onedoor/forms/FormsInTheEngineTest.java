@@ -27,39 +27,46 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The forms in a real (in-memory) engine: every form deploys and resolves by its id as a {@code camunda:formRef}; and
- * which variable types the process receives from a Camunda Form submitted in Tasklist 7.24, so that gateways and
- * decisions can rely on them.
+ * The forms in a real (in-memory) engine: every form deploys and resolves by its id as a {@code
+ * camunda:formRef}; and which variable types the process receives from a Camunda Form submitted in
+ * Tasklist 7.24, so that gateways and decisions can rely on them.
  *
  * <p>Tasklist (camunda-tasklist-bootstrap.js) takes form-js's submit data and sends every scalar as
- * {@code {"value": v}} without a type, to {@code POST /task/{id}/submit-form} or
- * {@code /process-definition/{id}/submit-form}; the REST API reads the body with Camunda's object mapper and infers the
- * type from the JSON value. The payloads below are what form-js 1.8.7 produced for these forms in Chromium: radio
- * true/false and checkboxes give JSON booleans, number fields and the numeric satisfaction select give JSON numbers,
- * dates give "YYYY-MM-DD" strings, an untouched optional date gives null, an untouched optional textarea gives "", and a
- * field hidden by its condition is left out.
+ * {@code {"value": v}} without a type, to {@code POST /task/{id}/submit-form} or {@code
+ * /process-definition/{id}/submit-form}; the REST API reads the body with Camunda's object mapper
+ * and infers the type from the JSON value. The payloads below are what form-js 1.8.7 produced for
+ * these forms in Chromium: radio true/false and checkboxes give JSON booleans, number fields and
+ * the numeric satisfaction select give JSON numbers, dates give "YYYY-MM-DD" strings, an untouched
+ * optional date gives null, an untouched optional textarea gives "", and a field hidden by its
+ * condition is left out.
  */
 class FormsInTheEngineTest {
 
   static ProcessEngine engine;
-  static final ObjectMapper REST_MAPPER = JacksonConfigurator.configureObjectMapper(new ObjectMapper());
+  static final ObjectMapper REST_MAPPER =
+      JacksonConfigurator.configureObjectMapper(new ObjectMapper());
 
   @BeforeAll
   static void startEngine() {
-    engine = ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
-        .setProcessEngineName("forms-in-the-engine")
-        .setJdbcUrl("jdbc:h2:mem:forms-in-the-engine;DB_CLOSE_DELAY=-1")
-        .setJobExecutorActivate(false)
-        .setHistory(ProcessEngineConfiguration.HISTORY_NONE)
-        .buildProcessEngine();
-    engine.getRepositoryService().createDeployment()
-        .addModelInstance("submission.bpmn", Bpmn.createExecutableProcess("submission")
-            .camundaHistoryTimeToLive(1)
-            .startEvent()
-            .userTask("Task_Fill")
-            .userTask("Task_Wait")
-            .endEvent()
-            .done())
+    engine =
+        ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
+            .setProcessEngineName("forms-in-the-engine")
+            .setJdbcUrl("jdbc:h2:mem:forms-in-the-engine;DB_CLOSE_DELAY=-1")
+            .setJobExecutorActivate(false)
+            .setHistory(ProcessEngineConfiguration.HISTORY_NONE)
+            .buildProcessEngine();
+    engine
+        .getRepositoryService()
+        .createDeployment()
+        .addModelInstance(
+            "submission.bpmn",
+            Bpmn.createExecutableProcess("submission")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("Task_Fill")
+                .userTask("Task_Wait")
+                .endEvent()
+                .done())
         .deploy();
   }
 
@@ -73,43 +80,80 @@ class FormsInTheEngineTest {
     DeploymentBuilder deployment = engine.getRepositoryService().createDeployment().name("forms");
     List<String> ids;
     try (Stream<Path> files = CamundaFormsTest.formFiles()) {
-      ids = files.map(file -> {
-        String id = file.getFileName().toString().replaceFirst("\\.form$", "");
-        try {
-          deployment.addInputStream("forms/" + id + ".form", Files.newInputStream(file));
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-        // the way the diagrams reference a form: by its id, from the same deployment
-        deployment.addModelInstance("uses-" + id + ".bpmn", Bpmn.createExecutableProcess("uses_" + id.replace('-', '_'))
-            .camundaHistoryTimeToLive(1)
-            .startEvent().camundaFormRef(id).camundaFormRefBinding("deployment")
-            .userTask("Task_" + id.replace('-', '_')).camundaFormRef(id).camundaFormRefBinding("deployment")
-            .endEvent()
-            .done());
-        return id;
-      }).toList();
+      ids =
+          files
+              .map(
+                  file -> {
+                    String id = file.getFileName().toString().replaceFirst("\\.form$", "");
+                    try {
+                      deployment.addInputStream(
+                          "forms/" + id + ".form", Files.newInputStream(file));
+                    } catch (IOException e) {
+                      throw new UncheckedIOException(e);
+                    }
+                    // the way the diagrams reference a form: by its id, from the same deployment
+                    deployment.addModelInstance(
+                        "uses-" + id + ".bpmn",
+                        Bpmn.createExecutableProcess("uses_" + id.replace('-', '_'))
+                            .camundaHistoryTimeToLive(1)
+                            .startEvent()
+                            .camundaFormRef(id)
+                            .camundaFormRefBinding("deployment")
+                            .userTask("Task_" + id.replace('-', '_'))
+                            .camundaFormRef(id)
+                            .camundaFormRefBinding("deployment")
+                            .endEvent()
+                            .done());
+                    return id;
+                  })
+              .toList();
     }
     String deploymentId = deployment.deploy().getId();
 
     for (String id : ids) {
       String key = "uses_" + id.replace('-', '_');
-      String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
-          .deploymentId(deploymentId).processDefinitionKey(key).singleResult().getId();
-      assertThat(formId(engine.getFormService().getDeployedStartForm(definitionId))).as("start form %s", id)
+      String definitionId =
+          engine
+              .getRepositoryService()
+              .createProcessDefinitionQuery()
+              .deploymentId(deploymentId)
+              .processDefinitionKey(key)
+              .singleResult()
+              .getId();
+      assertThat(formId(engine.getFormService().getDeployedStartForm(definitionId)))
+          .as("start form %s", id)
           .isEqualTo(id);
       String instanceId = engine.getRuntimeService().startProcessInstanceByKey(key).getId();
-      String taskId = engine.getTaskService().createTaskQuery().processInstanceId(instanceId).singleResult().getId();
-      assertThat(formId(engine.getFormService().getDeployedTaskForm(taskId))).as("task form %s", id).isEqualTo(id);
+      String taskId =
+          engine
+              .getTaskService()
+              .createTaskQuery()
+              .processInstanceId(instanceId)
+              .singleResult()
+              .getId();
+      assertThat(formId(engine.getFormService().getDeployedTaskForm(taskId)))
+          .as("task form %s", id)
+          .isEqualTo(id);
     }
   }
 
   @Test
   void caseRegistrationStartForm() {
     // Tasklist sends no business key with a start form: the process sets the case code itself
-    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey("submission").singleResult().getId();
-    ProcessInstance instance = engine.getFormService().submitStartForm(definitionId, rest("""
+    String definitionId =
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("submission")
+            .singleResult()
+            .getId();
+    ProcessInstance instance =
+        engine
+            .getFormService()
+            .submitStartForm(
+                definitionId,
+                rest(
+                    """
         {"level": {"value": "VILLAGE"}, "townCode": {"value": "511725102"}, "villageCode": {"value": "511725102001"},
          "disputeType": {"value": "LAND_USE"}, "occurredOn": {"value": "2026-02-20"},
          "summary": {"value": "两户宅基地边界争执。"}, "amount": {"value": 3000.5}, "partyCount": {"value": 2},
@@ -130,7 +174,9 @@ class FormsInTheEngineTest {
 
   @Test
   void wholeAmountsArriveAsInteger() {
-    ProcessInstance instance = startAndSubmit("""
+    ProcessInstance instance =
+        startAndSubmit(
+            """
         {"amount": {"value": 3000}, "monthlyIncomePerCapita": {"value": 0}}
         """);
 
@@ -141,7 +187,9 @@ class FormsInTheEngineTest {
 
   @Test
   void taskFormsSubmitBooleansCodesAndDates() {
-    ProcessInstance instance = startAndSubmit("""
+    ProcessInstance instance =
+        startAndSubmit(
+            """
         {"mediationResult": {"value": "AGREEMENT_WRITTEN"}, "agreementDate": {"value": "2026-03-02"},
          "performanceDueDate": {"value": null}, "sessionNote": {"value": "双方达成书面协议。"},
          "performed": {"value": false}, "partiesConsent": {"value": "YES"}, "satisfaction": {"value": 4},
@@ -159,8 +207,13 @@ class FormsInTheEngineTest {
 
   private ProcessInstance startAndSubmit(String payload) {
     ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey("submission");
-    String taskId = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).singleResult()
-        .getId();
+    String taskId =
+        engine
+            .getTaskService()
+            .createTaskQuery()
+            .processInstanceId(instance.getId())
+            .singleResult()
+            .getId();
     engine.getFormService().submitTaskForm(taskId, rest(payload));
     return instance;
   }
@@ -176,15 +229,15 @@ class FormsInTheEngineTest {
   /** What the REST API makes of Tasklist's request body. */
   private static VariableMap rest(String json) {
     try {
-      Map<String, VariableValueDto> body = REST_MAPPER.readValue(json, new TypeReference<>() {
-      });
+      Map<String, VariableValueDto> body = REST_MAPPER.readValue(json, new TypeReference<>() {});
       return VariableValueDto.toMap(body, engine, REST_MAPPER);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }
   }
 
-  private static void assertType(ProcessInstance instance, String name, ValueType type, Object value) {
+  private static void assertType(
+      ProcessInstance instance, String name, ValueType type, Object value) {
     TypedValue typed = engine.getRuntimeService().getVariableTyped(instance.getId(), name);
     assertThat(typed).as(name).isNotNull();
     assertThat(typed.getType()).as("type of %s", name).isEqualTo(type);

@@ -25,40 +25,69 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Our Chinese texts ({@code app/<app>/locales/zh.json}) against the English ones that the Camunda webjar on the
- * classpath ships. A Camunda upgrade that adds, renames or drops a key fails {@code ./mvnw verify} here, and the
- * keys to translate are written to {@code target/i18n/<app>-zh-todo.json} (key: English text) to copy from.
+ * Our Chinese texts ({@code app/<app>/locales/zh.json}) against the English ones that the Camunda
+ * webjar on the classpath ships. A Camunda upgrade that adds, renames or drops a key fails {@code
+ * ./mvnw verify} here, and the keys to translate are written to {@code
+ * target/i18n/<app>-zh-todo.json} (key: English text) to copy from.
  *
- * <p>A label passes when it exists, is not empty, keeps the English placeholders ({@code {{name}}}) and HTML tags,
- * and, where the English has words to translate, contains Chinese characters and is not the English text. Words
- * that stay as they are ({@link #UNTRANSLATED_TERMS}) do not count as words to translate.
+ * <p>A label passes when it exists, is not empty, keeps the English placeholders ({@code {{name}}})
+ * and HTML tags, and, where the English has words to translate, contains Chinese characters and is
+ * not the English text. Words that stay as they are ({@link #UNTRANSLATED_TERMS}) do not count as
+ * words to translate.
  */
 class WebappLocaleCompletenessTest {
 
   /**
-   * Terms that Chinese UI text keeps in Latin letters: notations and formats (BPMN, JSON …), the product names
-   * Camunda and Optimize, Camunda's metric abbreviations, the literal values null and undefined, and the date
-   * pattern the REST API expects. A label made only of these (e.g. "CSV") may stay as it is.
+   * Terms that Chinese UI text keeps in Latin letters: notations and formats (BPMN, JSON …), the
+   * product names Camunda and Optimize, Camunda's metric abbreviations, the literal values null and
+   * undefined, and the date pattern the REST API expects. A label made only of these (e.g. "CSV")
+   * may stay as it is.
    */
-  static final Set<String> UNTRANSLATED_TERMS = Set.of(
-      "BPMN", "DMN", "CMMN", "DRD", "ID", "JSON", "CSV", "XML", "REST", "API", "URL", "LDAP",
-      "Camunda", "Optimize", "FNI", "EDE", "PI", "DI", "TU", "null", "undefined",
-      "yyyy-MM-ddTHH:mm:ss", "YYYY-MM-DDTHH:mm:ss");
+  static final Set<String> UNTRANSLATED_TERMS =
+      Set.of(
+          "BPMN",
+          "DMN",
+          "CMMN",
+          "DRD",
+          "ID",
+          "JSON",
+          "CSV",
+          "XML",
+          "REST",
+          "API",
+          "URL",
+          "LDAP",
+          "Camunda",
+          "Optimize",
+          "FNI",
+          "EDE",
+          "PI",
+          "DI",
+          "TU",
+          "null",
+          "undefined",
+          "yyyy-MM-ddTHH:mm:ss",
+          "YYYY-MM-DDTHH:mm:ss");
 
-  /** Date-locale values that are format tokens in every language, so they need no Chinese character. */
-  static final Set<String> DATE_FORMAT_ONLY = Set.of(
-      "longDateFormat.L", "longDateFormat.LT", "longDateFormat.LTS", "calendar.sameElse");
+  /**
+   * Date-locale values that are format tokens in every language, so they need no Chinese character.
+   */
+  static final Set<String> DATE_FORMAT_ONLY =
+      Set.of("longDateFormat.L", "longDateFormat.LT", "longDateFormat.LTS", "calendar.sameElse");
 
   private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{.*?}}|\\{}|%[ds]");
   private static final Pattern HTML_TAG =
-      Pattern.compile("</?(?:a|b|br|strong|em|i|code|span|p|ul|li|div)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "</?(?:a|b|br|strong|em|i|code|span|p|ul|li|div)\\b[^>]*>", Pattern.CASE_INSENSITIVE);
   private static final Pattern ANY_TAG_OR_ENTITY = Pattern.compile("<[^>]*>|&[a-z]+;");
   private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
   private static final Pattern LATIN_LETTER = Pattern.compile("[A-Za-z]");
-  private static final Pattern TERMS = Pattern.compile(UNTRANSLATED_TERMS.stream()
-      .sorted((a, b) -> b.length() - a.length())
-      .map(Pattern::quote)
-      .collect(Collectors.joining("|", "(?<![A-Za-z])(?:", ")(?![A-Za-z])")));
+  private static final Pattern TERMS =
+      Pattern.compile(
+          UNTRANSLATED_TERMS.stream()
+              .sorted((a, b) -> b.length() - a.length())
+              .map(Pattern::quote)
+              .collect(Collectors.joining("|", "(?<![A-Za-z])(?:", ")(?![A-Za-z])")));
 
   static Stream<String> apps() {
     return WebappLocales.APPS.stream();
@@ -67,7 +96,8 @@ class WebappLocaleCompletenessTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("apps")
   void chineseLabelsCoverEveryEnglishLabel(String app) {
-    JsonNode english = WebappLocales.json(WebappLocales.fromWebjar(WebappLocales.localePath(app, "en")));
+    JsonNode english =
+        WebappLocales.json(WebappLocales.fromWebjar(WebappLocales.localePath(app, "en")));
     JsonNode chinese = WebappLocales.json(ourZh(app));
     Map<String, String> en = flatten(english.path("labels"));
     Map<String, String> zh = flatten(chinese.path("labels"));
@@ -75,28 +105,34 @@ class WebappLocaleCompletenessTest {
 
     List<String> problems = new ArrayList<>();
     Map<String, String> todo = new LinkedHashMap<>();
-    en.forEach((key, enText) -> {
-      String problem = problem(enText, zh.get(key));
-      if (problem != null) {
-        problems.add(key + ": " + problem + " (en: \"" + enText + "\", zh: \"" + zh.get(key) + "\")");
-        todo.put(key, enText);
-      }
-    });
+    en.forEach(
+        (key, enText) -> {
+          String problem = problem(enText, zh.get(key));
+          if (problem != null) {
+            problems.add(
+                key + ": " + problem + " (en: \"" + enText + "\", zh: \"" + zh.get(key) + "\")");
+            todo.put(key, enText);
+          }
+        });
     zh.keySet().stream()
         .filter(key -> !en.containsKey(key))
-        .forEach(key -> problems.add(key + ": no longer in Camunda's en.json, remove it from zh.json"));
+        .forEach(
+            key -> problems.add(key + ": no longer in Camunda's en.json, remove it from zh.json"));
 
     writeTodo(app, todo);
     assertThat(problems)
-        .as("%s/locales/zh.json against the webjar's en.json (%d labels); keys to translate are in "
-            + "target/i18n/%s-zh-todo.json", app, en.size(), app)
+        .as(
+            "%s/locales/zh.json against the webjar's en.json (%d labels); keys to translate are in "
+                + "target/i18n/%s-zh-todo.json",
+            app, en.size(), app)
         .isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("apps")
   void chineseDateLocaleCoversEnglishOne(String app) {
-    JsonNode english = WebappLocales.json(WebappLocales.fromWebjar(WebappLocales.localePath(app, "en")));
+    JsonNode english =
+        WebappLocales.json(WebappLocales.fromWebjar(WebappLocales.localePath(app, "en")));
     JsonNode chinese = WebappLocales.json(ourZh(app));
     if (english.path("dateLocales").isMissingNode()) {
       return; // the welcome page shows no dates
@@ -105,14 +141,17 @@ class WebappLocaleCompletenessTest {
     Map<String, String> zh = flatten(chinese.path("dateLocales"));
 
     List<String> problems = new ArrayList<>();
-    en.forEach((path, enValue) -> {
-      String zhValue = zh.get(path);
-      if (zhValue == null || zhValue.isBlank()) {
-        problems.add(path + ": missing or empty");
-      } else if (!path.startsWith("week.") && !DATE_FORMAT_ONLY.contains(path) && !HAN.matcher(zhValue).find()) {
-        problems.add(path + ": no Chinese character in \"" + zhValue + "\"");
-      }
-    });
+    en.forEach(
+        (path, enValue) -> {
+          String zhValue = zh.get(path);
+          if (zhValue == null || zhValue.isBlank()) {
+            problems.add(path + ": missing or empty");
+          } else if (!path.startsWith("week.")
+              && !DATE_FORMAT_ONLY.contains(path)
+              && !HAN.matcher(zhValue).find()) {
+            problems.add(path + ": no Chinese character in \"" + zhValue + "\"");
+          }
+        });
     assertThat(problems).as("%s/locales/zh.json dateLocales", app).isEmpty();
     // What a mediator reads in every list: 2026年11月29日 14:05, 24-hour clock.
     assertThat(zh).containsEntry("longDateFormat.LLL", "YYYY年M月D日 HH:mm");
@@ -123,22 +162,32 @@ class WebappLocaleCompletenessTest {
   void configOffersChineseFirstAndKeepsEnglish(String app) {
     URL served = WebappLocales.served(WebappLocales.configPath(app));
     assertThat(served.getProtocol())
-        .as("%s: our config.js must come before the webjar's on the classpath, served is %s", app, served)
+        .as(
+            "%s: our config.js must come before the webjar's on the classpath, served is %s",
+            app, served)
         .isEqualTo("file");
     String config = withoutComments(WebappLocales.text(served));
 
     Matcher available = Pattern.compile("availableLocales\\s*:\\s*\\[([^]]*)]").matcher(config);
     assertThat(available.find()).as("%s config.js declares locales.availableLocales", app).isTrue();
-    List<String> locales = Pattern.compile("['\"]([^'\"]+)['\"]").matcher(available.group(1)).results()
-        .map(result -> result.group(1))
-        .toList();
+    List<String> locales =
+        Pattern.compile("['\"]([^'\"]+)['\"]")
+            .matcher(available.group(1))
+            .results()
+            .map(result -> result.group(1))
+            .toList();
     assertThat(locales).as("%s availableLocales", app).startsWith("zh").contains("en");
-    assertThat(config).as("%s fallbackLocale", app).containsPattern("fallbackLocale\\s*:\\s*['\"]en['\"]");
-    // Dates in config.js dateFormat and Chinese app names in the switcher come from our module (see its header).
-    assertThat(config).as("%s config.js loads onedoor/i18n.js", app)
+    assertThat(config)
+        .as("%s fallbackLocale", app)
+        .containsPattern("fallbackLocale\\s*:\\s*['\"]en['\"]");
+    // Dates in config.js dateFormat and Chinese app names in the switcher come from our module (see
+    // its header).
+    assertThat(config)
+        .as("%s config.js loads onedoor/i18n.js", app)
         .containsPattern("ngDeps\\s*:\\s*\\[\\s*'onedoor\\.i18n'")
         .containsPattern("'onedoor-i18n'\\s*:\\s*'\\.\\./onedoor/i18n'");
-    assertThat(WebappLocales.all("META-INF/resources/webjars/camunda/app/onedoor/i18n.js")).isNotEmpty();
+    assertThat(WebappLocales.all("META-INF/resources/webjars/camunda/app/onedoor/i18n.js"))
+        .isNotEmpty();
     for (String locale : locales) {
       // Otherwise the webapp shows "declared as available locale, but no such locale file exists".
       assertThat(WebappLocales.all(WebappLocales.localePath(app, locale)))
@@ -148,17 +197,21 @@ class WebappLocaleCompletenessTest {
   }
 
   /**
-   * We list 'zh' only, relying on how Camunda 7.24 picks the language: the first of navigator.languages, cut at
-   * '-', lower-cased, looked up in availableLocales. If an upgrade changes that, zh-CN browsers may fall back to
-   * English: re-check the rule and the list in config.js.
+   * We list 'zh' only, relying on how Camunda 7.24 picks the language: the first of
+   * navigator.languages, cut at '-', lower-cased, looked up in availableLocales. If an upgrade
+   * changes that, zh-CN browsers may fall back to English: re-check the rule and the list in
+   * config.js.
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("apps")
   void webappPicksLocaleByLanguagePrefix(String app) {
-    String bootstrap = WebappLocales.text(WebappLocales.fromWebjar(WebappLocales.bootstrapPath(app)));
-    assertThat(bootstrap).containsPattern(Pattern.compile(
-        "determinePreferredLanguage\\(\\(function\\(\\)\\{.{0,300}?\\.split\\(\"-\"\\).{0,120}?toLowerCase\\(\\)",
-        Pattern.DOTALL));
+    String bootstrap =
+        WebappLocales.text(WebappLocales.fromWebjar(WebappLocales.bootstrapPath(app)));
+    assertThat(bootstrap)
+        .containsPattern(
+            Pattern.compile(
+                "determinePreferredLanguage\\(\\(function\\(\\)\\{.{0,300}?\\.split\\(\"-\"\\).{0,120}?toLowerCase\\(\\)",
+                Pattern.DOTALL));
   }
 
   /** The checker itself, so that a green run means something. */
@@ -207,14 +260,20 @@ class WebappLocaleCompletenessTest {
     return null;
   }
 
-  /** Whether the English text has words left once placeholders, tags and untranslated terms are taken out. */
+  /**
+   * Whether the English text has words left once placeholders, tags and untranslated terms are
+   * taken out.
+   */
   static boolean needsTranslation(String en) {
-    String words = ANY_TAG_OR_ENTITY.matcher(PLACEHOLDER.matcher(en).replaceAll(" ")).replaceAll(" ");
+    String words =
+        ANY_TAG_OR_ENTITY.matcher(PLACEHOLDER.matcher(en).replaceAll(" ")).replaceAll(" ");
     return LATIN_LETTER.matcher(TERMS.matcher(words).replaceAll(" ")).find();
   }
 
   private static List<String> sorted(Pattern pattern, String text) {
-    return pattern.matcher(text).results()
+    return pattern
+        .matcher(text)
+        .results()
         .map(result -> result.group().replaceAll("\\s", ""))
         .sorted()
         .toList();
@@ -222,7 +281,9 @@ class WebappLocaleCompletenessTest {
 
   private static URL ourZh(String app) {
     URL url = WebappLocales.served(WebappLocales.localePath(app, "zh"));
-    assertThat(url.getProtocol()).as("%s zh.json comes from this project: %s", app, url).isEqualTo("file");
+    assertThat(url.getProtocol())
+        .as("%s zh.json comes from this project: %s", app, url)
+        .isEqualTo("file");
     return url;
   }
 
@@ -237,7 +298,10 @@ class WebappLocaleCompletenessTest {
     if (node.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> field = it.next();
-        flatten(prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(), field.getValue(), leaves);
+        flatten(
+            prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey(),
+            field.getValue(),
+            leaves);
       }
     } else if (node.isArray()) {
       for (int i = 0; i < node.size(); i++) {

@@ -13,12 +13,15 @@ import java.util.List;
 
 /**
  * Where the Camunda webapps keep their texts on the classpath, and how to read them. The webjar
- * (camunda-webapp-webjar) ships {@code app/<app>/locales/en.json} and {@code de.json}; we add {@code zh.json} next to
- * them and replace {@code scripts/config.js} from {@code src/main/resources/META-INF/resources/...}.
+ * (camunda-webapp-webjar) ships {@code app/<app>/locales/en.json} and {@code de.json}; we add
+ * {@code zh.json} next to them and replace {@code scripts/config.js} from {@code
+ * src/main/resources/META-INF/resources/...}.
  */
 final class WebappLocales {
 
-  /** The four webapps that load a locale file: the three named in the issue plus the welcome page. */
+  /**
+   * The four webapps that load a locale file: the three named in the issue plus the welcome page.
+   */
   static final List<String> APPS = List.of("welcome", "tasklist", "cockpit", "admin");
 
   private static final String BASE = "META-INF/resources/webjars/camunda/app/";
@@ -38,7 +41,10 @@ final class WebappLocales {
     return BASE + app + "/camunda-" + app + "-bootstrap.js";
   }
 
-  /** Every copy of a resource on the classpath, in lookup order: ours (target/classes) first, then the jars. */
+  /**
+   * Every copy of a resource on the classpath, in lookup order: ours (target/classes) first, then
+   * the jars.
+   */
   static List<URL> all(String path) {
     try {
       return Collections.list(WebappLocales.class.getClassLoader().getResources(path));
@@ -65,7 +71,8 @@ final class WebappLocales {
       }
     }
     if (inJars.size() != 1) {
-      throw new AssertionError("expected exactly one " + path + " in camunda-webapp-webjar, found " + inJars);
+      throw new AssertionError(
+          "expected exactly one " + path + " in camunda-webapp-webjar, found " + inJars);
     }
     return inJars.get(0);
   }

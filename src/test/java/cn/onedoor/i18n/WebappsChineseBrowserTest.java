@@ -1,14 +1,16 @@
 package cn.onedoor.i18n;
 
-import cn.onedoor.support.Browser;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.onedoor.support.Browser;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -22,37 +24,34 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * What a county mediator sees: the webapps in a real headless Chromium whose language is zh-CN and whose clock is
- * on Asia/Shanghai, logged in as admin. Uses Debian's {@code chromium} and {@code chromium-driver} packages (a
- * browser downloaded by a tool does not run on this network); screenshots go to {@code target/screenshots/}.
- * Without Chromium the test is skipped, except on CI ({@code CI=true}) where it fails.
+ * What a county mediator sees: the webapps in a real headless Chromium whose language is zh-CN and
+ * whose clock is on Asia/Shanghai, logged in as admin. Uses Debian's {@code chromium} and {@code
+ * chromium-driver} packages (a browser downloaded by a tool does not run on this network);
+ * screenshots go to {@code target/screenshots/}. Without Chromium the test is skipped, except on CI
+ * ({@code CI=true}) where it fails.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebappsChineseBrowserTest {
 
+  /**
+   * A date as zh.json's dateLocales render it in lists: 2026年11月29日 14:05 (Cockpit adds seconds).
+   */
+  static final Pattern CHINESE_DATE_TIME =
+      Pattern.compile("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}");
 
-  /** A date as zh.json's dateLocales render it in lists: 2026年11月29日 14:05 (Cockpit adds seconds). */
-  static final Pattern CHINESE_DATE_TIME = Pattern.compile("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}");
+  @LocalServerPort int port;
 
-  @LocalServerPort
-  int port;
+  @Autowired TaskService taskService;
 
-  @Autowired
-  TaskService taskService;
-
-  @Autowired
-  RepositoryService repositoryService;
+  @Autowired RepositoryService repositoryService;
 
   static Browser chromium;
   static WebDriver browser;
@@ -77,8 +76,9 @@ class WebappsChineseBrowserTest {
     open("/camunda/app/welcome/default/");
     Object languages = ((JavascriptExecutor) browser).executeScript("return navigator.languages");
     assertThat(languages).asString().startsWith("[zh-CN");
-    Object zone = ((JavascriptExecutor) browser)
-        .executeScript("return Intl.DateTimeFormat().resolvedOptions().timeZone");
+    Object zone =
+        ((JavascriptExecutor) browser)
+            .executeScript("return Intl.DateTimeFormat().resolvedOptions().timeZone");
     assertThat(zone).isEqualTo("Asia/Shanghai");
   }
 
@@ -86,13 +86,20 @@ class WebappsChineseBrowserTest {
   @Order(2)
   void tasklistLoginAndHeaderAreChinese() {
     open("/camunda/app/tasklist/default/");
-    WebElement userName = new WebDriverWait(browser, Duration.ofSeconds(30))
-        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    WebElement userName =
+        new WebDriverWait(browser, Duration.ofSeconds(30))
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("input[ng-model='username']")));
     new WebDriverWait(browser, Duration.ofSeconds(30))
         .until(driver -> "用户名".equals(userName.getAttribute("placeholder")));
-    assertThat(browser.findElement(By.cssSelector("input[ng-model='password']")).getAttribute("placeholder"))
+    assertThat(
+            browser
+                .findElement(By.cssSelector("input[ng-model='password']"))
+                .getAttribute("placeholder"))
         .isEqualTo("密码");
-    assertThat(browser.findElement(By.cssSelector("form button[type='submit']")).getText()).isEqualTo("登录");
+    assertThat(browser.findElement(By.cssSelector("form button[type='submit']")).getText())
+        .isEqualTo("登录");
     screenshot("tasklist-login");
     logIn("admin", "demo");
 
@@ -113,33 +120,50 @@ class WebappsChineseBrowserTest {
     task.setName("调解邻里纠纷");
     task.setAssignee("admin");
     // 2030-03-15 09:30 in the county; shown as the browser's (Asia/Shanghai) local time.
-    task.setDueDate(java.util.Date.from(java.time.ZonedDateTime.of(2030, 3, 15, 9, 30, 0, 0,
-        java.time.ZoneId.of("Asia/Shanghai")).toInstant()));
+    task.setDueDate(
+        java.util.Date.from(
+            java.time.ZonedDateTime.of(
+                    2030, 3, 15, 9, 30, 0, 0, java.time.ZoneId.of("Asia/Shanghai"))
+                .toInstant()));
     taskService.saveTask(task);
     try {
       open("/camunda/app/tasklist/default/#/?task=" + task.getId());
       logInIfAsked("admin", "demo");
       waitForText("调解邻里纠纷");
       // The list says when in words (到期 3 年后, 创建时间 几秒前); the tooltip gives the full date.
-      WebElement due = new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> driver
-          .findElements(By.cssSelector(".due-date span[uib-tooltip]")).stream()
-          .filter(span -> span.getAttribute("uib-tooltip").contains("2030"))
-          .findFirst().orElse(null));
+      WebElement due =
+          new WebDriverWait(browser, Duration.ofSeconds(30))
+              .until(
+                  driver ->
+                      driver.findElements(By.cssSelector(".due-date span[uib-tooltip]")).stream()
+                          .filter(span -> span.getAttribute("uib-tooltip").contains("2030"))
+                          .findFirst()
+                          .orElse(null));
       assertThat(due.getAttribute("uib-tooltip")).isEqualTo("2030年3月15日 星期五 09:30");
       new Actions(browser).moveToElement(due).perform();
       waitForText("2030年3月15日 星期五 09:30");
-      assertThat(body()).contains("到期", "年后", "几秒前").doesNotContain("ago", "Due", "March", "Friday");
+      assertThat(body())
+          .contains("到期", "年后", "几秒前")
+          .doesNotContain("ago", "Due", "March", "Friday");
       screenshot("tasklist-task");
 
       // The date picker: Chinese month title and weekdays, weeks from Monday.
       browser.findElement(By.xpath("//*[normalize-space(text())='设置跟进日期']")).click();
-      WebElement picker = new WebDriverWait(browser, Duration.ofSeconds(10))
-          .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[uib-datepicker], .uib-daypicker")));
+      WebElement picker =
+          new WebDriverWait(browser, Duration.ofSeconds(10))
+              .until(
+                  ExpectedConditions.visibilityOfElementLocated(
+                      By.cssSelector("[uib-datepicker], .uib-daypicker")));
       screenshot("tasklist-datepicker");
-      assertThat(picker.getText()).containsPattern("\\d{4}年\\d{1,2}月").contains("周一", "周日")
+      assertThat(picker.getText())
+          .containsPattern("\\d{4}年\\d{1,2}月")
+          .contains("周一", "周日")
           .doesNotContain("Mon", "Sun");
-      List<String> weekdays = picker.findElements(By.cssSelector("thead th small")).stream()
-          .map(WebElement::getText).filter(text -> !text.isBlank()).toList();
+      List<String> weekdays =
+          picker.findElements(By.cssSelector("thead th small")).stream()
+              .map(WebElement::getText)
+              .filter(text -> !text.isBlank())
+              .toList();
       assertThat(weekdays).startsWith("周一");
     } finally {
       taskService.deleteTask(task.getId(), true);
@@ -160,8 +184,11 @@ class WebappsChineseBrowserTest {
 
     // The application switcher behind the house icon names the other apps in Chinese too.
     browser.findElement(By.cssSelector("li.app-switch a.dropdown-toggle")).click();
-    WebElement apps = new WebDriverWait(browser, Duration.ofSeconds(10))
-        .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.app-switch .dropdown-menu")));
+    WebElement apps =
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("li.app-switch .dropdown-menu")));
     assertThat(apps.getText()).contains("任务清单", "系统管理").doesNotContain("Tasklist", "Admin");
     screenshot("cockpit-app-switch");
     browser.findElement(By.cssSelector("li.app-switch a.dropdown-toggle")).click();
@@ -203,10 +230,13 @@ class WebappsChineseBrowserTest {
   void englishBrowserStillGetsEnglish() throws IOException {
     try (Browser english = Browser.start("en-US")) {
       english.on(port).open("/camunda/app/tasklist/default/");
-      WebElement userName = english.waitUntil(
-          ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+      WebElement userName =
+          english.waitUntil(
+              ExpectedConditions.visibilityOfElementLocated(
+                  By.cssSelector("input[ng-model='username']")));
       english.waitUntil(driver -> "Username".equals(userName.getAttribute("placeholder")));
-      assertThat(english.driver().findElement(By.cssSelector("form button[type='submit']")).getText())
+      assertThat(
+              english.driver().findElement(By.cssSelector("form button[type='submit']")).getText())
           .isEqualTo("Log in");
     }
   }
@@ -217,27 +247,32 @@ class WebappsChineseBrowserTest {
   void moreScreensForReview() {
     Map<String, String> screens = new java.util.LinkedHashMap<>();
     screens.put("cockpit-processes", "/camunda/app/cockpit/default/#/processes");
-    screens.put("cockpit-process-definition", "/camunda/app/cockpit/default/#/process-definition/"
-        + repositoryService.createProcessDefinitionQuery().latestVersion().list().get(0).getId() + "/runtime");
+    screens.put(
+        "cockpit-process-definition",
+        "/camunda/app/cockpit/default/#/process-definition/"
+            + repositoryService.createProcessDefinitionQuery().latestVersion().list().get(0).getId()
+            + "/runtime");
     screens.put("cockpit-decisions", "/camunda/app/cockpit/default/#/decisions");
     screens.put("cockpit-human-tasks", "/camunda/app/cockpit/default/#/tasks");
     screens.put("cockpit-batches", "/camunda/app/cockpit/default/#/batch");
     screens.put("admin-users", "/camunda/app/admin/default/#/users");
     screens.put("admin-authorizations", "/camunda/app/admin/default/#/authorization?resource=0");
-    screens.put("admin-system", "/camunda/app/admin/default/#/system?section=system-settings-general");
-    screens.forEach((name, path) -> {
-      open(path);
-      logInIfAsked("admin", "demo");
-      new WebDriverWait(browser, Duration.ofSeconds(30)).until(driver -> headerText().contains("一扇门"));
-      sleepQuietly(Duration.ofSeconds(2)); // let the page's own requests render
-      screenshot(name);
-    });
+    screens.put(
+        "admin-system", "/camunda/app/admin/default/#/system?section=system-settings-general");
+    screens.forEach(
+        (name, path) -> {
+          open(path);
+          logInIfAsked("admin", "demo");
+          new WebDriverWait(browser, Duration.ofSeconds(30))
+              .until(driver -> headerText().contains("一扇门"));
+          sleepQuietly(Duration.ofSeconds(2)); // let the page's own requests render
+          screenshot(name);
+        });
 
     open("/camunda/app/tasklist/default/");
     logInIfAsked("admin", "demo");
     waitForText("发起流程");
-    browser.findElement(By.cssSelector("li.start-process-action a"))
-        .click();
+    browser.findElement(By.cssSelector("li.start-process-action a")).click();
     waitForText("点击要发起的流程");
     screenshot("tasklist-start-process");
   }

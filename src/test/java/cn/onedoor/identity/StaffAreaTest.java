@@ -11,10 +11,13 @@ import org.junit.jupiter.api.Test;
 class StaffAreaTest {
 
   private static final String COUNTY = "511725";
-  private static final List<AreaUnit> VILLAGE_CASE = List.of(new AreaUnit("town", "511725102"),
-      new AreaUnit("village", "511725102001"));
-  private static final List<AreaUnit> JOINT_CASE = List.of(new AreaUnit("town", "511725104"),
-      new AreaUnit("village", "511725104001"), new AreaUnit("department", "JUSTICE"));
+  private static final List<AreaUnit> VILLAGE_CASE =
+      List.of(new AreaUnit("town", "511725102"), new AreaUnit("village", "511725102001"));
+  private static final List<AreaUnit> JOINT_CASE =
+      List.of(
+          new AreaUnit("town", "511725104"),
+          new AreaUnit("village", "511725104001"),
+          new AreaUnit("department", "JUSTICE"));
 
   private static StaffArea of(String... groups) {
     return StaffArea.of("someone", List.of(groups), COUNTY);
@@ -22,11 +25,13 @@ class StaffAreaTest {
 
   @Test
   void groupIdsAreReadBackIntoRoleLevelAndUnit() {
-    assertThat(StaffGroups.parse("supervisor:town:511725102")).hasValueSatisfying(group -> {
-      assertThat(group.role()).isEqualTo(StaffRole.SUPERVISOR);
-      assertThat(group.level()).isEqualTo("town");
-      assertThat(group.unit()).isEqualTo("511725102");
-    });
+    assertThat(StaffGroups.parse("supervisor:town:511725102"))
+        .hasValueSatisfying(
+            group -> {
+              assertThat(group.role()).isEqualTo(StaffRole.SUPERVISOR);
+              assertThat(group.level()).isEqualTo("town");
+              assertThat(group.unit()).isEqualTo("511725102");
+            });
     assertThat(StaffGroups.parse("camunda-admin")).isEmpty();
     assertThat(StaffGroups.parse("nobody:town:511725102")).isEmpty();
     assertThat(StaffGroups.parse("mediator:town:")).isEmpty();
@@ -35,14 +40,21 @@ class StaffAreaTest {
   @Test
   void supervisorsSuperviseThroughTheirWidestGroupOfThisCountyOnly() {
     assertThat(of("supervisor:town:511725102", "supervisor:leader:511725").supervisingGroup())
-        .map(StaffGroups.StaffGroup::level).hasValue("leader");
+        .map(StaffGroups.StaffGroup::level)
+        .hasValue("leader");
     assertThat(of("supervisor:town:511725102", "supervisor:county:511725").supervisingGroup())
-        .map(StaffGroups.StaffGroup::level).hasValue("county");
+        .map(StaffGroups.StaffGroup::level)
+        .hasValue("county");
     assertThat(of("supervisor:town:511725102").supervisingGroup())
-        .map(StaffGroups.StaffGroup::unit).hasValue("511725102");
-    assertThat(of("supervisor:county:511702").supervisingGroup()).as("another county's supervisor").isEmpty();
+        .map(StaffGroups.StaffGroup::unit)
+        .hasValue("511725102");
+    assertThat(of("supervisor:county:511702").supervisingGroup())
+        .as("another county's supervisor")
+        .isEmpty();
     assertThat(of("supervisor:leader:511702").supervisingGroup()).isEmpty();
-    assertThat(of("supervisor:town:511702102").supervisingGroup()).as("a town of another county").isEmpty();
+    assertThat(of("supervisor:town:511702102").supervisingGroup())
+        .as("a town of another county")
+        .isEmpty();
     assertThat(of("mediator:county:511725", "intake:county:511725").supervisingGroup()).isEmpty();
   }
 
@@ -50,10 +62,14 @@ class StaffAreaTest {
   void villageAndTownStaffReadTheirOwnPlaceOnly() {
     assertThat(of("mediator:village:511725102001").reads(VILLAGE_CASE)).isTrue();
     assertThat(of("mediator:village:511725103001").reads(VILLAGE_CASE)).isFalse();
-    assertThat(of("supervisor:town:511725102").reads(VILLAGE_CASE)).as("a town supervisor's villages").isTrue();
+    assertThat(of("supervisor:town:511725102").reads(VILLAGE_CASE))
+        .as("a town supervisor's villages")
+        .isTrue();
     assertThat(of("supervisor:town:511725103").reads(VILLAGE_CASE)).isFalse();
     assertThat(of("mediator:county:511725").reads(VILLAGE_CASE)).isTrue();
-    assertThat(of("mediator:county:999999").reads(VILLAGE_CASE)).as("another county's code").isFalse();
+    assertThat(of("mediator:county:999999").reads(VILLAGE_CASE))
+        .as("another county's code")
+        .isFalse();
   }
 
   @Test
@@ -73,40 +89,63 @@ class StaffAreaTest {
     assertThat(of("liaison:department:JUSTICE").readsFullPersonalData(JOINT_CASE)).isFalse();
     assertThat(of("legalaid:county:511725").readsFullPersonalData(JOINT_CASE)).isTrue();
     // Two hats: the supervisor's reaches the case, the mediator's (which needs the data) does not.
-    assertThat(of("supervisor:county:511725", "mediator:village:511725103001").readsFullPersonalData(VILLAGE_CASE))
+    assertThat(
+            of("supervisor:county:511725", "mediator:village:511725103001")
+                .readsFullPersonalData(VILLAGE_CASE))
         .isFalse();
   }
 
   @Test
   void staffRegisterAtAnyDoorASystemOnlyAtItsOwn() {
     assertThat(of("intake:county:511725").mayRegister("HOTLINE")).isEqualTo(Registration.ALLOWED);
-    assertThat(of("mediator:village:511725102001").mayRegister("WINDOW")).isEqualTo(Registration.ALLOWED);
+    assertThat(of("mediator:village:511725102001").mayRegister("WINDOW"))
+        .isEqualTo(Registration.ALLOWED);
     assertThat(of("system:door:GRID").mayRegister("GRID")).isEqualTo(Registration.ALLOWED);
     assertThat(of("system:door:GRID").mayRegister("WINDOW")).isEqualTo(Registration.OTHER_DOOR);
-    assertThat(of("supervisor:county:511725").mayRegister("WINDOW")).isEqualTo(Registration.NOT_A_REGISTERING_ROLE);
-    assertThat(of("camunda-admin").mayRegister("WINDOW")).isEqualTo(Registration.NOT_A_REGISTERING_ROLE);
+    assertThat(of("supervisor:county:511725").mayRegister("WINDOW"))
+        .isEqualTo(Registration.NOT_A_REGISTERING_ROLE);
+    assertThat(of("camunda-admin").mayRegister("WINDOW"))
+        .isEqualTo(Registration.NOT_A_REGISTERING_ROLE);
   }
 
   @Test
   void aUnitsCasesAreReadByTheRolesThatWorkAtThatLevel() {
     assertThat(StaffArea.readersOf(new AreaUnit("village", "511725102001")))
         .containsExactlyInAnyOrder("intake:village:511725102001", "mediator:village:511725102001");
-    assertThat(StaffArea.readersOf(new AreaUnit("town", "511725102"))).containsExactlyInAnyOrder(
-        "intake:town:511725102", "mediator:town:511725102", "supervisor:town:511725102");
-    assertThat(StaffArea.readersOf(new AreaUnit("department", "POLICE"))).containsExactly("liaison:department:POLICE");
-    assertThat(StaffArea.readersOf(new AreaUnit("committee", "MEDICAL"))).containsExactly("mediator:committee:MEDICAL");
-    assertThat(StaffArea.readersOf(new AreaUnit("county", COUNTY))).as("county groups read all by role").isEmpty();
+    assertThat(StaffArea.readersOf(new AreaUnit("town", "511725102")))
+        .containsExactlyInAnyOrder(
+            "intake:town:511725102", "mediator:town:511725102", "supervisor:town:511725102");
+    assertThat(StaffArea.readersOf(new AreaUnit("department", "POLICE")))
+        .containsExactly("liaison:department:POLICE");
+    assertThat(StaffArea.readersOf(new AreaUnit("committee", "MEDICAL")))
+        .containsExactly("mediator:committee:MEDICAL");
+    assertThat(StaffArea.readersOf(new AreaUnit("county", COUNTY)))
+        .as("county groups read all by role")
+        .isEmpty();
   }
 
   @Test
   void theBaselineLetsDesignersDeployButReadNoCase() {
-    var designer = RoleGrants.baseline(StaffGroups.parse("designer:county:511725").orElseThrow(), COUNTY);
-    assertThat(designer).extracting(grant -> grant.resource().resourceName())
-        .contains("Deployment", "Application").doesNotContain("ProcessInstance");
-    assertThat(designer).noneSatisfy(grant -> assertThat(grant.permissions()).extracting(Object::toString)
-        .containsAnyOf("READ_INSTANCE", "READ_HISTORY", "READ_TASK"));
-    var townSupervisor = RoleGrants.baseline(StaffGroups.parse("supervisor:town:511725102").orElseThrow(), COUNTY);
-    assertThat(townSupervisor).as("a town supervisor reads cases per case, not all")
-        .noneSatisfy(grant -> assertThat(grant.permissions()).extracting(Object::toString).contains("READ_INSTANCE"));
+    var designer =
+        RoleGrants.baseline(StaffGroups.parse("designer:county:511725").orElseThrow(), COUNTY);
+    assertThat(designer)
+        .extracting(grant -> grant.resource().resourceName())
+        .contains("Deployment", "Application")
+        .doesNotContain("ProcessInstance");
+    assertThat(designer)
+        .noneSatisfy(
+            grant ->
+                assertThat(grant.permissions())
+                    .extracting(Object::toString)
+                    .containsAnyOf("READ_INSTANCE", "READ_HISTORY", "READ_TASK"));
+    var townSupervisor =
+        RoleGrants.baseline(StaffGroups.parse("supervisor:town:511725102").orElseThrow(), COUNTY);
+    assertThat(townSupervisor)
+        .as("a town supervisor reads cases per case, not all")
+        .noneSatisfy(
+            grant ->
+                assertThat(grant.permissions())
+                    .extracting(Object::toString)
+                    .contains("READ_INSTANCE"));
   }
 }

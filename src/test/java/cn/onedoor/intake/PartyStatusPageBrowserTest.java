@@ -19,7 +19,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
-/** A party looks up their case on the plain Chinese page with the case code and four digits of a mobile. */
+/**
+ * A party looks up their case on the plain Chinese page with the case code and four digits of a
+ * mobile.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 @Import(EngineClockTestConfiguration.class)
@@ -27,15 +30,14 @@ class PartyStatusPageBrowserTest {
 
   static Browser chromium;
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  Intake intake;
+  @LocalServerPort int port;
+  @Autowired Intake intake;
 
   @BeforeAll
   static void startBrowser() throws IOException {
     chromium = Browser.start("zh-CN");
-    ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-03-02T09:00:00+08:00").toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(OffsetDateTime.parse("2026-03-02T09:00:00+08:00").toInstant()));
   }
 
   @AfterAll
@@ -49,9 +51,11 @@ class PartyStatusPageBrowserTest {
   @Test
   void aPartySeesStageUnitAndDeadlineButNoNames() throws Exception {
     String applicantId = TestResidentIds.forNumber(4242);
-    IntakeRequest request = IntakeRequests.JSON.treeToValue(
-        IntakeRequests.villageWindowCase(applicantId, "13966668888", TestResidentIds.forNumber(4243)),
-        IntakeRequest.class);
+    IntakeRequest request =
+        IntakeRequests.JSON.treeToValue(
+            IntakeRequests.villageWindowCase(
+                applicantId, "13966668888", TestResidentIds.forNumber(4243)),
+            IntakeRequest.class);
     String caseCode = intake.register(request, null, "intake").caseCode();
 
     chromium.on(port).open("/status/");
@@ -69,6 +73,8 @@ class PartyStatusPageBrowserTest {
 
     assertThat(chromium.driver().findElement(By.id("stage")).getText()).isEqualTo("登记受理");
     assertThat(chromium.driver().findElement(By.id("unit")).getText()).isEqualTo("汇东社区");
-    assertThat(chromium.body()).contains("时效中断", "办理中").doesNotContain("张三", applicantId, "13966668888");
+    assertThat(chromium.body())
+        .contains("时效中断", "办理中")
+        .doesNotContain("张三", applicantId, "13966668888");
   }
 }

@@ -9,20 +9,20 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Where the model files are, as the designer saved them: production's top-level processes/, decisions/ and forms/,
- * and the simulated external systems' own models under src/main/resources/simulation/ (deployed in the default
- * profile only). Tests that check every model read both through this class, so the simulation is not left out.
+ * Where the model files are, as the designer saved them: production's top-level processes/,
+ * decisions/ and forms/, and the simulated external systems' own models under
+ * src/main/resources/simulation/ (deployed in the default profile only). Tests that check every
+ * model read both through this class, so the simulation is not left out.
  */
 public final class ModelFiles {
 
-  public static final List<Path> PROCESS_FOLDERS = List.of(Path.of("processes"),
-      Path.of("src", "main", "resources", "simulation", "processes"));
-  public static final List<Path> FORM_FOLDERS = List.of(Path.of("forms"),
-      Path.of("src", "main", "resources", "simulation", "forms"));
+  public static final List<Path> PROCESS_FOLDERS =
+      List.of(Path.of("processes"), Path.of("src", "main", "resources", "simulation", "processes"));
+  public static final List<Path> FORM_FOLDERS =
+      List.of(Path.of("forms"), Path.of("src", "main", "resources", "simulation", "forms"));
   public static final List<Path> DECISION_FOLDERS = List.of(Path.of("decisions"));
 
-  private ModelFiles() {
-  }
+  private ModelFiles() {}
 
   /** Every *.bpmn, production's and the simulation's, sorted by folder then name. */
   public static List<Path> processes() {
@@ -40,7 +40,10 @@ public final class ModelFiles {
 
   /** The form file with this id, in whichever folder holds it (the first folder when none does). */
   public static Path form(String id) {
-    return FORM_FOLDERS.stream().map(folder -> folder.resolve(id + ".form")).filter(Files::isRegularFile).findFirst()
+    return FORM_FOLDERS.stream()
+        .map(folder -> folder.resolve(id + ".form"))
+        .filter(Files::isRegularFile)
+        .findFirst()
         .orElse(FORM_FOLDERS.get(0).resolve(id + ".form"));
   }
 

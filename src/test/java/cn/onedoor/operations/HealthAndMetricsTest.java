@@ -14,28 +14,28 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-// The job executor runs here (the test profile turns it off) so that its health is reported; Spring's test support
+// The job executor runs here (the test profile turns it off) so that its health is reported;
+// Spring's test support
 // turns metrics export off unless asked, and the Prometheus endpoint is what we test.
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = "camunda.bpm.job-execution.enabled=true")
 @AutoConfigureObservability
 @ActiveProfiles("test")
 class HealthAndMetricsTest {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  RepositoryService repositoryService;
+  @Autowired RepositoryService repositoryService;
 
-  @Autowired
-  RuntimeService runtimeService;
+  @Autowired RuntimeService runtimeService;
 
   @Test
   void healthShowsDatabaseEngineAndJobExecutorToAnyone() {
     HttpResponse<String> health = new Http(port).get("/actuator/health");
     assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.body()).contains("\"db\":{\"status\":\"UP\"")
+    assertThat(health.body())
+        .contains("\"db\":{\"status\":\"UP\"")
         .contains("\"processEngine\":{\"status\":\"UP\"")
         .contains("\"jobExecutor\":{\"status\":\"UP\"");
   }
@@ -44,9 +44,17 @@ class HealthAndMetricsTest {
   void prometheusNeedsALoginAndShowsWhatTheEngineIsDoing() {
     assertThat(new Http(port).get("/actuator/prometheus").statusCode()).isEqualTo(401);
 
-    repositoryService.createDeployment().addModelInstance("metrics-probe.bpmn",
-        Bpmn.createExecutableProcess("metricsProbe").camundaHistoryTimeToLive(1)
-            .startEvent().userTask("Task_Wait").endEvent().done()).deploy();
+    repositoryService
+        .createDeployment()
+        .addModelInstance(
+            "metrics-probe.bpmn",
+            Bpmn.createExecutableProcess("metricsProbe")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("Task_Wait")
+                .endEvent()
+                .done())
+        .deploy();
     runtimeService.startProcessInstanceByKey("metricsProbe");
 
     HttpResponse<String> metrics = new Http(port).as("admin", "demo").get("/actuator/prometheus");

@@ -35,25 +35,16 @@ import org.springframework.test.context.ActiveProfiles;
 @Import(PostgresTestDatabase.class)
 class PostgresEngineTest {
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  DataSource dataSource;
-  @Autowired
-  RepositoryService repositoryService;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  TaskService taskService;
-  @Autowired
-  HistoryService historyService;
-  @Autowired
-  IdentityService identityService;
-  @Autowired
-  ManagementService managementService;
-  @Autowired
-  Intake intake;
+  @Autowired DataSource dataSource;
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired IdentityService identityService;
+  @Autowired ManagementService managementService;
+  @Autowired Intake intake;
 
   @Test
   void runsOnPostgresql() throws Exception {
@@ -66,50 +57,132 @@ class PostgresEngineTest {
 
   @Test
   void aMediatorCompletesAGroupTaskOverRestAndHistoryKeepsIt() {
-    repositoryService.createDeployment().addModelInstance("pg-probe.bpmn",
-        Bpmn.createExecutableProcess("pgProbe").camundaHistoryTimeToLive(1).startEvent()
-            .userTask("Task_Mediate").name("调解").camundaCandidateGroups("mediator:town:511725102")
-            .endEvent().done()).deploy();
-    String instanceId = runtimeService.startProcessInstanceByKey("pgProbe", "511725-2026-000001").getId();
-    String taskId = taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
+    repositoryService
+        .createDeployment()
+        .addModelInstance(
+            "pg-probe.bpmn",
+            Bpmn.createExecutableProcess("pgProbe")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .userTask("Task_Mediate")
+                .name("调解")
+                .camundaCandidateGroups("mediator:town:511725102")
+                .endEvent()
+                .done())
+        .deploy();
+    String instanceId =
+        runtimeService.startProcessInstanceByKey("pgProbe", "511725-2026-000001").getId();
+    String taskId =
+        taskService.createTaskQuery().processInstanceId(instanceId).singleResult().getId();
 
     Http mediator = new Http(port).as("townmediator", "demo");
-    HttpResponse<String> claim = mediator.postJson("/engine-rest/task/" + taskId + "/claim",
-        "{\"userId\":\"townmediator\"}");
+    HttpResponse<String> claim =
+        mediator.postJson(
+            "/engine-rest/task/" + taskId + "/claim", "{\"userId\":\"townmediator\"}");
     assertThat(claim.statusCode()).isEqualTo(204);
-    HttpResponse<String> complete = mediator.postJson("/engine-rest/task/" + taskId + "/complete",
-        "{\"variables\":{\"outcome\":{\"value\":\"AGREEMENT\"}}}");
+    HttpResponse<String> complete =
+        mediator.postJson(
+            "/engine-rest/task/" + taskId + "/complete",
+            "{\"variables\":{\"outcome\":{\"value\":\"AGREEMENT\"}}}");
     assertThat(complete.statusCode()).isIn(200, 204);
 
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count()).isZero();
-    var task = historyService.createHistoricTaskInstanceQuery().processInstanceId(instanceId).singleResult();
+    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instanceId).count())
+        .isZero();
+    var task =
+        historyService
+            .createHistoricTaskInstanceQuery()
+            .processInstanceId(instanceId)
+            .singleResult();
     assertThat(task.getAssignee()).isEqualTo("townmediator");
-    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instanceId)
-        .variableName("outcome").singleResult().getValue()).isEqualTo("AGREEMENT");
+    assertThat(
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instanceId)
+                .variableName("outcome")
+                .singleResult()
+                .getValue())
+        .isEqualTo("AGREEMENT");
   }
 
-  /** Per-case read access (case_unit, per-instance grants, the audit's queries) on PostgreSQL's SQL dialect. */
+  /**
+   * Per-case read access (case_unit, per-instance grants, the audit's queries) on PostgreSQL's SQL
+   * dialect.
+   */
   @Test
   void aCaseIsReadByItsVillageAndNotByAnotherOne() {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-02T01:00:00Z")));
     try {
-      String caseCode = intake.register(new IntakeRequest("WINDOW", null, "VILLAGE", "511725102", "511725102001",
-          "intake", "NEIGHBOUR", "相邻通行纠纷", new BigDecimal("500"), "2026-02-20", 2, true,
-          new IntakeRequest.Flags(false, false, false, false, "NONE"),
-          List.of(new IntakeRequest.Party("APPLICANT", "PERSON", "甲", TestResidentIds.forNumber(811), null,
-                  "13900000811"),
-              new IntakeRequest.Party("RESPONDENT", "PERSON", "乙", TestResidentIds.forNumber(812), null, null))),
-          null, "intake").caseCode();
-      for (int round = 0; round < 20 && managementService.createJobQuery().executable().count() > 0; round++) {
-        managementService.createJobQuery().executable().list().forEach(job -> managementService.executeJob(job.getId()));
+      String caseCode =
+          intake
+              .register(
+                  new IntakeRequest(
+                      "WINDOW",
+                      null,
+                      "VILLAGE",
+                      "511725102",
+                      "511725102001",
+                      "intake",
+                      "NEIGHBOUR",
+                      "相邻通行纠纷",
+                      new BigDecimal("500"),
+                      "2026-02-20",
+                      2,
+                      true,
+                      new IntakeRequest.Flags(false, false, false, false, "NONE"),
+                      List.of(
+                          new IntakeRequest.Party(
+                              "APPLICANT",
+                              "PERSON",
+                              "甲",
+                              TestResidentIds.forNumber(811),
+                              null,
+                              "13900000811"),
+                          new IntakeRequest.Party(
+                              "RESPONDENT",
+                              "PERSON",
+                              "乙",
+                              TestResidentIds.forNumber(812),
+                              null,
+                              null))),
+                  null,
+                  "intake")
+              .caseCode();
+      for (int round = 0;
+          round < 20 && managementService.createJobQuery().executable().count() > 0;
+          round++) {
+        managementService
+            .createJobQuery()
+            .executable()
+            .list()
+            .forEach(job -> managementService.executeJob(job.getId()));
       }
-      long instances = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseCode).count();
-      assertThat(new Http(port).as("villagemediator", "demo")
-          .get("/engine-rest/history/process-instance/count?processInstanceBusinessKey=" + caseCode).body())
+      long instances =
+          historyService
+              .createHistoricProcessInstanceQuery()
+              .processInstanceBusinessKey(caseCode)
+              .count();
+      assertThat(
+              new Http(port)
+                  .as("villagemediator", "demo")
+                  .get(
+                      "/engine-rest/history/process-instance/count?processInstanceBusinessKey="
+                          + caseCode)
+                  .body())
           .isEqualTo("{\"count\":" + instances + "}");
-      assertThat(new Http(port).as("tuximediator", "demo").get("/api/cases/" + caseCode).statusCode()).isEqualTo(403);
-      assertThat(new Http(port).as("villagemediator", "demo").get("/api/cases/" + caseCode).statusCode()).isEqualTo(200);
-      assertThat(new Http(port).as("countysupervisor", "demo").get("/api/audit?caseCode=" + caseCode).statusCode())
+      assertThat(
+              new Http(port).as("tuximediator", "demo").get("/api/cases/" + caseCode).statusCode())
+          .isEqualTo(403);
+      assertThat(
+              new Http(port)
+                  .as("villagemediator", "demo")
+                  .get("/api/cases/" + caseCode)
+                  .statusCode())
+          .isEqualTo(200);
+      assertThat(
+              new Http(port)
+                  .as("countysupervisor", "demo")
+                  .get("/api/audit?caseCode=" + caseCode)
+                  .statusCode())
           .isEqualTo(200);
     } finally {
       ClockUtil.reset();

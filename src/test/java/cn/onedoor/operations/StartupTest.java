@@ -16,13 +16,19 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/** Starting the application as an operator does: the default file database, and production's refusals. */
+/**
+ * Starting the application as an operator does: the default file database, and production's
+ * refusals.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class StartupTest {
 
   @Test
   void restartingTheDefaultProfileKeepsTheDataAndRedeploysNothing(@TempDir Path data) {
-    String url = "--spring.datasource.url=jdbc:h2:file:" + data.resolve("onedoor") + ";DB_CLOSE_ON_EXIT=FALSE";
+    String url =
+        "--spring.datasource.url=jdbc:h2:file:"
+            + data.resolve("onedoor")
+            + ";DB_CLOSE_ON_EXIT=FALSE";
     long deployments;
     try (ConfigurableApplicationContext first = start(url)) {
       deployments = first.getBean(RepositoryService.class).createDeploymentQuery().count();
@@ -33,24 +39,34 @@ class StartupTest {
       identity.saveUser(user);
     }
     try (ConfigurableApplicationContext second = start(url)) {
-      assertThat(second.getBean(RepositoryService.class).createDeploymentQuery().count()).isEqualTo(deployments);
-      assertThat(second.getBean(IdentityService.class).checkPassword("survivor", "survivor-pass")).isTrue();
+      assertThat(second.getBean(RepositoryService.class).createDeploymentQuery().count())
+          .isEqualTo(deployments);
+      assertThat(second.getBean(IdentityService.class).checkPassword("survivor", "survivor-pass"))
+          .isTrue();
     }
   }
 
   @Test
   void productionRefusesADemoAdminPassword(CapturedOutput output) {
-    assertThatThrownBy(() -> start("--spring.profiles.active=postgres", "--camunda.bpm.admin-user.password=demo"))
-        .hasMessage("Refusing to start: the password of admin user 'admin' is empty, a default or a demo "
-            + "password; set ONEDOOR_ADMIN_PASSWORD.");
+    assertThatThrownBy(
+            () ->
+                start(
+                    "--spring.profiles.active=postgres", "--camunda.bpm.admin-user.password=demo"))
+        .hasMessage(
+            "Refusing to start: the password of admin user 'admin' is empty, a default or a demo "
+                + "password; set ONEDOOR_ADMIN_PASSWORD.");
     assertThat(output).contains("Refusing to start: the password of admin user 'admin'");
   }
 
   @Test
   void productionNamesTheUnreachableDatabase(CapturedOutput output) {
     String url = "jdbc:postgresql://127.0.0.1:9/onedoor?connectTimeout=2";
-    assertThatThrownBy(() -> start("--spring.profiles.active=postgres",
-        "--camunda.bpm.admin-user.password=a-Strong-one-9", "--spring.datasource.url=" + url))
+    assertThatThrownBy(
+            () ->
+                start(
+                    "--spring.profiles.active=postgres",
+                    "--camunda.bpm.admin-user.password=a-Strong-one-9",
+                    "--spring.datasource.url=" + url))
         .isNotNull();
     assertThat(output).contains("Cannot reach the database at " + url);
   }

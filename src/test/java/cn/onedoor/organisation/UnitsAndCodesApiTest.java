@@ -19,8 +19,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The code lists other systems build against, over HTTP, and their agreement with the rest of the project: the
- * departments the decision tables name, the towns and dispute types the registration form offers.
+ * The code lists other systems build against, over HTTP, and their agreement with the rest of the
+ * project: the departments the decision tables name, the towns and dispute types the registration
+ * form offers.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -28,8 +29,7 @@ class UnitsAndCodesApiTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
   @Test
   void codeListsNeedALogin() {
@@ -54,17 +54,27 @@ class UnitsAndCodesApiTest {
   void anUnknownKindIsAClientErrorNamingTheParameter() throws IOException {
     HttpResponse<String> answer = http().get("/api/units?kind=PLANET");
     assertThat(answer.statusCode()).isEqualTo(400);
-    assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
-    assertThat(JSON.readTree(answer.body()).get("invalidParams").get(0).get("name").asText()).isEqualTo("kind");
+    assertThat(answer.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(JSON.readTree(answer.body()).get("invalidParams").get(0).get("name").asText())
+        .isEqualTo("kind");
   }
 
   @Test
   void everyDepartmentTheDecisionsNameAndEveryCommitteeIsAUnit() throws IOException {
     assertThat(codes(get("/api/units?kind=DEPARTMENT")))
         .containsAll(Arrays.stream(Department.values()).map(Department::code).toList());
-    assertThat(codes(get("/api/units?kind=COMMITTEE"))).contains("MEDICAL", "TRAFFIC", "LABOUR", "FAMILY",
-        "PROPERTY", "CONSUMER", "CONSTRUCTION", "FINANCE", "LAND");
+    assertThat(codes(get("/api/units?kind=COMMITTEE")))
+        .contains(
+            "MEDICAL",
+            "TRAFFIC",
+            "LABOUR",
+            "FAMILY",
+            "PROPERTY",
+            "CONSUMER",
+            "CONSTRUCTION",
+            "FINANCE",
+            "LAND");
   }
 
   @Test
@@ -73,8 +83,9 @@ class UnitsAndCodesApiTest {
     assertThat(codes(get("/api/units?kind=TOWN"))).containsAll(optionValues(form, "townCode"));
 
     JsonNode types = get("/api/dispute-types");
-    assertThat(codes(types)).containsExactlyElementsOf(
-        Arrays.stream(DisputeType.values()).map(DisputeType::code).toList());
+    assertThat(codes(types))
+        .containsExactlyElementsOf(
+            Arrays.stream(DisputeType.values()).map(DisputeType::code).toList());
     assertThat(types.get(0).get("name").asText()).isEqualTo(DisputeType.values()[0].chineseName());
     assertThat(optionValues(form, "disputeType")).containsExactlyInAnyOrderElementsOf(codes(types));
   }

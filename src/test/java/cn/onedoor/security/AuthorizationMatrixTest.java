@@ -53,14 +53,14 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * Who sees and does what (issue 7), as each person meets it: over HTTP, with their own login, through the engine's
- * REST API (HTTP Basic), the webapps' own API (session login and CSRF token, as Tasklist and Cockpit call it) and our
- * API. One row per person, operation, case inside or outside their area, and door; the tables below are the model
- * of the README's "Who sees what".
+ * Who sees and does what (issue 7), as each person meets it: over HTTP, with their own login,
+ * through the engine's REST API (HTTP Basic), the webapps' own API (session login and CSRF token,
+ * as Tasklist and Cockpit call it) and our API. One row per person, operation, case inside or
+ * outside their area, and door; the tables below are the model of the README's "Who sees what".
  *
- * <p>Cases: A and B are neighbours' quarrels at two villages of two towns (汇东社区 of 三汇镇, 土溪村 of 土溪镇); M a
- * medical dispute (医调委), J a group dispute in joint handling (县司法局 and 自然资源局 named, 人社局 not), P a
- * public-security dispute (派出所, 公调对接); the last three arose at 有庆村 of 有庆镇.
+ * <p>Cases: A and B are neighbours' quarrels at two villages of two towns (汇东社区 of 三汇镇, 土溪村 of
+ * 土溪镇); M a medical dispute (医调委), J a group dispute in joint handling (县司法局 and 自然资源局 named, 人社局
+ * not), P a public-security dispute (派出所, 公调对接); the last three arose at 有庆村 of 有庆镇.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -70,11 +70,13 @@ import org.springframework.test.context.ActiveProfiles;
 class AuthorizationMatrixTest {
 
   /**
-   * What each person may do with one case. Y allowed, N refused. tasks: list the case's tasks; claim, complete: the
-   * case's open task (their own group's where they have one); read: the case's process instances; history: its
-   * historic instances; status: GET /api/cases/{code}; personalData: the parties' full identities.
+   * What each person may do with one case. Y allowed, N refused. tasks: list the case's tasks;
+   * claim, complete: the case's open task (their own group's where they have one); read: the case's
+   * process instances; history: its historic instances; status: GET /api/cases/{code};
+   * personalData: the parties' full identities.
    */
-  private static final String CASE_MATRIX = """
+  private static final String CASE_MATRIX =
+      """
       user               area     case  tasks claim complete read history status personalData
       villagemediator    inside   A     Y     Y     Y        Y    Y       Y      Y
       villagemediator    outside  B     N     N     N        N    N       N      N
@@ -103,7 +105,8 @@ class AuthorizationMatrixTest {
       """;
 
   /** What each person may do whatever the case: register one, deploy a model, open each webapp. */
-  private static final String PERSON_MATRIX = """
+  private static final String PERSON_MATRIX =
+      """
       user               intake deploy tasklist cockpit admin
       villagemediator    Y      N      Y        N       N
       tuximediator       Y      N      Y        N       N
@@ -124,18 +127,47 @@ class AuthorizationMatrixTest {
       gridsystem         Y      N      N        N       N
       """;
 
-  enum Op { TASKS, CLAIM, COMPLETE, READ, HISTORY, STATUS, PERSONAL_DATA, INTAKE, DEPLOY, TASKLIST, COCKPIT, ADMIN }
+  enum Op {
+    TASKS,
+    CLAIM,
+    COMPLETE,
+    READ,
+    HISTORY,
+    STATUS,
+    PERSONAL_DATA,
+    INTAKE,
+    DEPLOY,
+    TASKLIST,
+    COCKPIT,
+    ADMIN
+  }
 
   /** The engine's REST API (Basic), the webapps' API (session + CSRF), our own API (Basic). */
-  enum Door { ENGINE_REST, WEBAPP_API, OUR_API }
+  enum Door {
+    ENGINE_REST,
+    WEBAPP_API,
+    OUR_API
+  }
 
   /** The kinds of case of the class comment. */
-  enum Place { A, B, M, J, P }
+  enum Place {
+    A,
+    B,
+    M,
+    J,
+    P
+  }
 
   record Row(String user, Op op, String area, Place place, Door door, boolean allowed) {
     @Override
     public String toString() {
-      return user + " " + op + (place == null ? "" : " " + area + " (case " + place + ")") + " via " + door + " → "
+      return user
+          + " "
+          + op
+          + (place == null ? "" : " " + area + " (case " + place + ")")
+          + " via "
+          + door
+          + " → "
           + (allowed ? "allowed" : "refused");
     }
   }
@@ -146,22 +178,14 @@ class AuthorizationMatrixTest {
   private static final String WEBAPP_ENGINE = "/camunda/api/engine/engine/default";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  Intake intake;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  TaskService taskService;
-  @Autowired
-  HistoryService historyService;
-  @Autowired
-  ManagementService managementService;
-  @Autowired
-  IdentityService identityService;
-  @Autowired
-  AuthorizationService authorizationService;
+  @LocalServerPort int port;
+  @Autowired Intake intake;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired HistoryService historyService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired AuthorizationService authorizationService;
 
   private final Map<Place, String> sharedCases = new EnumMap<>(Place.class);
   private final Map<String, Http> webappSessions = new HashMap<>();
@@ -188,8 +212,10 @@ class AuthorizationMatrixTest {
       for (int column = 3; column < caseHeader.length; column++) {
         Op op = op(caseHeader[column]);
         boolean allowed = "Y".equals(line[column]);
-        List<Door> doors = op == Op.STATUS || op == Op.PERSONAL_DATA ? List.of(Door.OUR_API)
-            : List.of(Door.ENGINE_REST, Door.WEBAPP_API);
+        List<Door> doors =
+            op == Op.STATUS || op == Op.PERSONAL_DATA
+                ? List.of(Door.OUR_API)
+                : List.of(Door.ENGINE_REST, Door.WEBAPP_API);
         for (Door door : doors) {
           rows.add(new Row(line[0], op, line[1], Place.valueOf(line[2]), door, allowed));
         }
@@ -201,13 +227,15 @@ class AuthorizationMatrixTest {
       for (int column = 1; column < personHeader.length; column++) {
         Op op = op(personHeader[column]);
         boolean allowed = "Y".equals(line[column]);
-        List<Door> doors = switch (op) {
-          case INTAKE -> List.of(Door.OUR_API, Door.WEBAPP_API);
-          case DEPLOY -> List.of(Door.ENGINE_REST, Door.WEBAPP_API);
-          default -> List.of(Door.WEBAPP_API);
-        };
+        List<Door> doors =
+            switch (op) {
+              case INTAKE -> List.of(Door.OUR_API, Door.WEBAPP_API);
+              case DEPLOY -> List.of(Door.ENGINE_REST, Door.WEBAPP_API);
+              default -> List.of(Door.WEBAPP_API);
+            };
         for (Door door : doors) {
-          // Without a webapp of their own a person has no session, so nothing through the webapps' API.
+          // Without a webapp of their own a person has no session, so nothing through the webapps'
+          // API.
           boolean viaWebapp = door != Door.WEBAPP_API || webappOf(line[0]) != null;
           rows.add(new Row(line[0], op, null, null, door, allowed && viaWebapp));
         }
@@ -220,35 +248,80 @@ class AuthorizationMatrixTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("rows")
   void everyoneMayDoWhatTheirRoleAndAreaAllowAndNothingElse(Row row) {
-    Http http = row.door() == Door.WEBAPP_API ? webappSession(row.user()) : new Http(port).as(row.user(), PASSWORD);
+    Http http =
+        row.door() == Door.WEBAPP_API
+            ? webappSession(row.user())
+            : new Http(port).as(row.user(), PASSWORD);
     if (http == null) {
       assertThat(row.allowed()).as("%s has no webapp, so no session", row.user()).isFalse();
-      assertThat(new Http(port).loginToWebapp("tasklist", row.user(), PASSWORD).statusCode()).isEqualTo(403);
+      assertThat(new Http(port).loginToWebapp("tasklist", row.user(), PASSWORD).statusCode())
+          .isEqualTo(403);
       return;
     }
     String base = row.door() == Door.WEBAPP_API ? WEBAPP_ENGINE : ENGINE_REST;
-    boolean allowed = switch (row.op()) {
-      case TASKS -> !list(http, base + "/task?processInstanceBusinessKey=" + sharedCases.get(row.place())).isEmpty();
-      case CLAIM -> claim(http, base, row);
-      case COMPLETE -> complete(http, base, row);
-      case READ -> readsEveryInstance(http, base + "/process-instance?businessKey=", sharedCases.get(row.place()),
-          runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(sharedCases.get(row.place())).count());
-      case HISTORY -> readsEveryInstance(http, base + "/history/process-instance?processInstanceBusinessKey=",
-          sharedCases.get(row.place()), historyService.createHistoricProcessInstanceQuery()
-              .processInstanceBusinessKey(sharedCases.get(row.place())).count());
-      case STATUS -> answered(http.get("/api/cases/" + sharedCases.get(row.place())), 200, 403);
-      case PERSONAL_DATA -> answered(http.get("/api/cases/" + sharedCases.get(row.place()) + "/parties/full?purpose="
-          + URLEncoder.encode("核对当事人身份", StandardCharsets.UTF_8)), 200, 403);
-      case INTAKE -> row.door() == Door.OUR_API
-          ? answered(http.postJson("/api/cases", registrationJson(row.user())), 201, 403)
-          : answered(http.postJson(WEBAPP_ENGINE + "/process-definition/key/dispute-case/submit-form",
-              startFormJson()), 200, 403);
-      case DEPLOY -> answered(http.postMultipart(base + "/deployment/create",
-          Map.of("deployment-name", "matrix-" + row.user(), "deployment-source", "matrix test"),
-          "matrix-probe.bpmn", probeModel()), 200, 403);
-      case TASKLIST, COCKPIT, ADMIN -> answered(new Http(port).loginToWebapp(row.op().name().toLowerCase(),
-          row.user(), PASSWORD), 200, 403);
-    };
+    boolean allowed =
+        switch (row.op()) {
+          case TASKS ->
+              !list(http, base + "/task?processInstanceBusinessKey=" + sharedCases.get(row.place()))
+                  .isEmpty();
+          case CLAIM -> claim(http, base, row);
+          case COMPLETE -> complete(http, base, row);
+          case READ ->
+              readsEveryInstance(
+                  http,
+                  base + "/process-instance?businessKey=",
+                  sharedCases.get(row.place()),
+                  runtimeService
+                      .createProcessInstanceQuery()
+                      .processInstanceBusinessKey(sharedCases.get(row.place()))
+                      .count());
+          case HISTORY ->
+              readsEveryInstance(
+                  http,
+                  base + "/history/process-instance?processInstanceBusinessKey=",
+                  sharedCases.get(row.place()),
+                  historyService
+                      .createHistoricProcessInstanceQuery()
+                      .processInstanceBusinessKey(sharedCases.get(row.place()))
+                      .count());
+          case STATUS -> answered(http.get("/api/cases/" + sharedCases.get(row.place())), 200, 403);
+          case PERSONAL_DATA ->
+              answered(
+                  http.get(
+                      "/api/cases/"
+                          + sharedCases.get(row.place())
+                          + "/parties/full?purpose="
+                          + URLEncoder.encode("核对当事人身份", StandardCharsets.UTF_8)),
+                  200,
+                  403);
+          case INTAKE ->
+              row.door() == Door.OUR_API
+                  ? answered(http.postJson("/api/cases", registrationJson(row.user())), 201, 403)
+                  : answered(
+                      http.postJson(
+                          WEBAPP_ENGINE + "/process-definition/key/dispute-case/submit-form",
+                          startFormJson()),
+                      200,
+                      403);
+          case DEPLOY ->
+              answered(
+                  http.postMultipart(
+                      base + "/deployment/create",
+                      Map.of(
+                          "deployment-name",
+                          "matrix-" + row.user(),
+                          "deployment-source",
+                          "matrix test"),
+                      "matrix-probe.bpmn",
+                      probeModel()),
+                  200,
+                  403);
+          case TASKLIST, COCKPIT, ADMIN ->
+              answered(
+                  new Http(port).loginToWebapp(row.op().name().toLowerCase(), row.user(), PASSWORD),
+                  200,
+                  403);
+        };
     assertThat(allowed).as(row.toString()).isEqualTo(row.allowed());
   }
 
@@ -257,38 +330,63 @@ class AuthorizationMatrixTest {
   void anonymousCallsGet401ExceptThePartyViewAndHealth() {
     Http anonymous = new Http(port);
     String caseCode = sharedCases.get(Place.A);
-    for (String path : List.of("/engine-rest/engine", "/engine-rest/task", "/engine-rest/process-instance",
-        "/engine-rest/history/process-instance", "/api/cases/" + caseCode, "/api/cases/" + caseCode
-            + "/parties/full?purpose=x", "/api/units", "/api/audit", "/actuator/prometheus",
-        WEBAPP_ENGINE + "/task", WEBAPP_ENGINE + "/process-instance", WEBAPP_ENGINE + "/history/process-instance",
-        "/camunda/api/cockpit/plugin/base/default/process-definition/statistics")) {
+    for (String path :
+        List.of(
+            "/engine-rest/engine",
+            "/engine-rest/task",
+            "/engine-rest/process-instance",
+            "/engine-rest/history/process-instance",
+            "/api/cases/" + caseCode,
+            "/api/cases/" + caseCode + "/parties/full?purpose=x",
+            "/api/units",
+            "/api/audit",
+            "/actuator/prometheus",
+            WEBAPP_ENGINE + "/task",
+            WEBAPP_ENGINE + "/process-instance",
+            WEBAPP_ENGINE + "/history/process-instance",
+            "/camunda/api/cockpit/plugin/base/default/process-definition/statistics")) {
       assertThat(anonymous.get(path).statusCode()).as("anonymous GET " + path).isEqualTo(401);
     }
-    assertThat(anonymous.postJson("/api/cases", registrationJson("intake")).statusCode()).isEqualTo(401);
-    assertThat(anonymous.postJson(WEBAPP_ENGINE + "/process-definition/key/dispute-case/submit-form",
-        startFormJson()).statusCode()).isIn(401, 403);
+    assertThat(anonymous.postJson("/api/cases", registrationJson("intake")).statusCode())
+        .isEqualTo(401);
+    assertThat(
+            anonymous
+                .postJson(
+                    WEBAPP_ENGINE + "/process-definition/key/dispute-case/submit-form",
+                    startFormJson())
+                .statusCode())
+        .isIn(401, 403);
     assertThat(anonymous.get("/actuator/health").statusCode()).isEqualTo(200);
-    assertThat(anonymous.get("/status/").statusCode()).as("the parties' status page").isEqualTo(200);
+    assertThat(anonymous.get("/status/").statusCode())
+        .as("the parties' status page")
+        .isEqualTo(200);
     assertThat(anonymous.get("/api/public/cases/" + caseCode + "?mobileLast4=0000").statusCode())
-        .as("the party view answers a party, not a login").isNotEqualTo(401);
+        .as("the party view answers a party, not a login")
+        .isNotEqualTo(401);
   }
 
   @Order(3)
   @Test
   void aSystemRegistersOnlyAtItsOwnDoor() throws Exception {
-    HttpResponse<String> otherDoor = new Http(port).as("gridsystem", PASSWORD)
-        .postJson("/api/cases", JSON.writeValueAsString(registration("WINDOW", "gridsystem", Place.A)));
+    HttpResponse<String> otherDoor =
+        new Http(port)
+            .as("gridsystem", PASSWORD)
+            .postJson(
+                "/api/cases",
+                JSON.writeValueAsString(registration("WINDOW", "gridsystem", Place.A)));
     assertThat(otherDoor.statusCode()).isEqualTo(403);
-    assertThat(otherDoor.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/problem+json"));
-    assertThat(JSON.readTree(otherDoor.body()).path("invalidParams").get(0).path("name").asText()).isEqualTo("source");
+    assertThat(otherDoor.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    assertThat(JSON.readTree(otherDoor.body()).path("invalidParams").get(0).path("name").asText())
+        .isEqualTo("source");
   }
 
   /**
-   * One case's life as the audit sees it: a village mediator reads the parties' identities; the overdue consent climbs
-   * to a county supervision order, issued by the county supervisor; the administrator changes a variable in Cockpit;
-   * two failed sessions hand the case up to the town, whose mediator takes it over. The county supervisor's audit
-   * trail names each person; nobody else may read it.
+   * One case's life as the audit sees it: a village mediator reads the parties' identities; the
+   * overdue consent climbs to a county supervision order, issued by the county supervisor; the
+   * administrator changes a variable in Cockpit; two failed sessions hand the case up to the town,
+   * whose mediator takes it over. The county supervisor's audit trail names each person; nobody
+   * else may read it.
    */
   @Order(4)
   @Test
@@ -297,11 +395,23 @@ class AuthorizationMatrixTest {
     String caseCode = openCase(Place.A);
     Http villageMediator = new Http(port).as("villagemediator", PASSWORD);
     Http countySupervisor = new Http(port).as("countysupervisor", PASSWORD);
-    assertThat(villageMediator.get("/api/cases/" + caseCode + "/parties/full?purpose="
-        + URLEncoder.encode("电话联系当事人", StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
+    assertThat(
+            villageMediator
+                .get(
+                    "/api/cases/"
+                        + caseCode
+                        + "/parties/full?purpose="
+                        + URLEncoder.encode("电话联系当事人", StandardCharsets.UTF_8))
+                .statusCode())
+        .isEqualTo(200);
 
     moveClockTo(caseCode, "2026-03-06T08:00:00+08:00");
-    work(new Http(port).as("townsupervisor", PASSWORD), "townsupervisor", caseCode, "Task_AcknowledgeEscalation", "{}");
+    work(
+        new Http(port).as("townsupervisor", PASSWORD),
+        "townsupervisor",
+        caseCode,
+        "Task_AcknowledgeEscalation",
+        "{}");
     moveClockTo(caseCode, "2026-03-11T08:00:00+08:00");
     work(countySupervisor, "countysupervisor", caseCode, "Task_AcknowledgeEscalation", "{}");
     moveClockTo(caseCode, "2026-03-16T08:00:00+08:00");
@@ -309,36 +419,71 @@ class AuthorizationMatrixTest {
 
     Http cockpit = new Http(port);
     assertThat(cockpit.loginToWebapp("cockpit", "admin", PASSWORD).statusCode()).isEqualTo(200);
-    String root = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseCode)
-        .processDefinitionKey(ProcessModels.DISPUTE_CASE).singleResult().getId();
-    assertThat(cockpit.putJson(WEBAPP_ENGINE + "/process-instance/" + root + "/variables/followUpNote",
-        "{\"value\":\"人工补记\",\"type\":\"String\"}").statusCode()).isEqualTo(204);
+    String root =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(caseCode)
+            .processDefinitionKey(ProcessModels.DISPUTE_CASE)
+            .singleResult()
+            .getId();
+    assertThat(
+            cockpit
+                .putJson(
+                    WEBAPP_ENGINE + "/process-instance/" + root + "/variables/followUpNote",
+                    "{\"value\":\"人工补记\",\"type\":\"String\"}")
+                .statusCode())
+        .isEqualTo(204);
 
-    work(villageMediator, "villagemediator", caseCode, "Task_RecordConsent", "{\"partiesConsent\":{\"value\":\"YES\"}}");
-    String failed = "{\"mediationResult\":{\"value\":\"FAILED\"},\"sessionNote\":{\"value\":\"未达成一致\"}}";
+    work(
+        villageMediator,
+        "villagemediator",
+        caseCode,
+        "Task_RecordConsent",
+        "{\"partiesConsent\":{\"value\":\"YES\"}}");
+    String failed =
+        "{\"mediationResult\":{\"value\":\"FAILED\"},\"sessionNote\":{\"value\":\"未达成一致\"}}";
     work(villageMediator, "villagemediator", caseCode, "Task_Mediate", failed);
     work(villageMediator, "villagemediator", caseCode, "Task_Mediate", failed);
-    Task atTheTown = taskService.createTaskQuery().processInstanceBusinessKey(caseCode).taskDefinitionKey("Task_Mediate")
-        .singleResult();
+    Task atTheTown =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseCode)
+            .taskDefinitionKey("Task_Mediate")
+            .singleResult();
     assertThat(candidateGroups(atTheTown)).containsExactly("mediator:town:511725102");
-    assertThat(new Http(port).as("townmediator", PASSWORD).postJson("/engine-rest/task/" + atTheTown.getId()
-        + "/claim", "{\"userId\":\"townmediator\"}").statusCode()).as("the town takes the case over").isEqualTo(204);
-    assertThat(villageMediator.get("/api/cases/" + caseCode).statusCode()).as("who handled it still reads it")
+    assertThat(
+            new Http(port)
+                .as("townmediator", PASSWORD)
+                .postJson(
+                    "/engine-rest/task/" + atTheTown.getId() + "/claim",
+                    "{\"userId\":\"townmediator\"}")
+                .statusCode())
+        .as("the town takes the case over")
+        .isEqualTo(204);
+    assertThat(villageMediator.get("/api/cases/" + caseCode).statusCode())
+        .as("who handled it still reads it")
         .isEqualTo(200);
 
-    HttpResponse<String> audit = countySupervisor.get("/api/audit?from=2026-03-01&to=2026-03-16&caseCode=" + caseCode);
+    HttpResponse<String> audit =
+        countySupervisor.get("/api/audit?from=2026-03-01&to=2026-03-16&caseCode=" + caseCode);
     assertThat(audit.statusCode()).as(audit.body()).isEqualTo(200);
     Map<String, List<String>> actorsByKind = new HashMap<>();
     for (JsonNode entry : JSON.readTree(audit.body()).path("entries")) {
       assertThat(entry.path("caseCode").asText()).isEqualTo(caseCode);
-      actorsByKind.computeIfAbsent(entry.path("kind").asText(), any -> new ArrayList<>())
+      actorsByKind
+          .computeIfAbsent(entry.path("kind").asText(), any -> new ArrayList<>())
           .add(entry.path("actor").asText());
     }
-    assertThat(actorsByKind).containsEntry("PERSONAL_DATA_READ", List.of("villagemediator"))
+    assertThat(actorsByKind)
+        .containsEntry("PERSONAL_DATA_READ", List.of("villagemediator"))
         .containsEntry("HAND_OVER", List.of("villagemediator"))
         .containsEntry("SUPERVISION_ORDER", List.of("countysupervisor"))
         .containsEntry("ENGINE_OPERATION", List.of("admin"));
-    assertThat(new Http(port).as("leader", PASSWORD).get("/api/audit?kind=HAND_OVER&to=2026-03-16").statusCode())
+    assertThat(
+            new Http(port)
+                .as("leader", PASSWORD)
+                .get("/api/audit?kind=HAND_OVER&to=2026-03-16")
+                .statusCode())
         .isEqualTo(200);
     for (String notTheCounty : List.of("townsupervisor", "admin", "designer", "villagemediator")) {
       HttpResponse<String> refused = new Http(port).as(notTheCounty, PASSWORD).get("/api/audit");
@@ -350,57 +495,94 @@ class AuthorizationMatrixTest {
   @Test
   void badAuditQueriesAreNamedNeverAServerError() throws Exception {
     Http countySupervisor = new Http(port).as("countysupervisor", PASSWORD);
-    Map<String, String> badQueries = Map.of(
-        "from=yesterday", "from",
-        "from=2026-03-10&to=2026-03-01", "from",
-        "to=2026-13-01", "to",
-        "kind=EVERYTHING", "kind",
-        "limit=0", "limit",
-        "limit=many", "limit",
-        "caseCode=123", "caseCode");
+    Map<String, String> badQueries =
+        Map.of(
+            "from=yesterday", "from",
+            "from=2026-03-10&to=2026-03-01", "from",
+            "to=2026-13-01", "to",
+            "kind=EVERYTHING", "kind",
+            "limit=0", "limit",
+            "limit=many", "limit",
+            "caseCode=123", "caseCode");
     for (Map.Entry<String, String> bad : badQueries.entrySet()) {
       HttpResponse<String> answer = countySupervisor.get("/api/audit?" + bad.getKey());
       assertThat(answer.statusCode()).as(bad.getKey()).isEqualTo(400);
-      assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-          type -> assertThat(type).startsWith("application/problem+json"));
-      assertThat(JSON.readTree(answer.body()).path("invalidParams").get(0).path("name").asText()).as(bad.getKey())
+      assertThat(answer.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(JSON.readTree(answer.body()).path("invalidParams").get(0).path("name").asText())
+          .as(bad.getKey())
           .isEqualTo(bad.getValue());
     }
   }
 
   /**
-   * Per-case grants leave no trace behind: a runtime grant goes with its instance, a historic one carries its root
-   * instance (so history cleanup removes it with the case's history).
+   * Per-case grants leave no trace behind: a runtime grant goes with its instance, a historic one
+   * carries its root instance (so history cleanup removes it with the case's history).
    */
   @Order(6)
   @Test
   void perCaseGrantsGoWithTheirInstances() {
-    Set<String> running = runtimeService.createProcessInstanceQuery().list().stream().map(instance -> instance.getId())
-        .collect(Collectors.toSet());
-    assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.PROCESS_INSTANCE).list())
+    Set<String> running =
+        runtimeService.createProcessInstanceQuery().list().stream()
+            .map(instance -> instance.getId())
+            .collect(Collectors.toSet());
+    assertThat(
+            authorizationService
+                .createAuthorizationQuery()
+                .resourceType(Resources.PROCESS_INSTANCE)
+                .list())
         .filteredOn(authorization -> !"*".equals(authorization.getResourceId()))
         .isNotEmpty()
         .allSatisfy(authorization -> assertThat(running).contains(authorization.getResourceId()));
-    assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.HISTORIC_PROCESS_INSTANCE)
-        .list()).filteredOn(authorization -> !"*".equals(authorization.getResourceId())).isNotEmpty().allSatisfy(authorization -> assertThat(authorization.getRootProcessInstanceId())
-            .as("root instance of the grant on " + authorization.getResourceId()).isNotNull());
+    assertThat(
+            authorizationService
+                .createAuthorizationQuery()
+                .resourceType(Resources.HISTORIC_PROCESS_INSTANCE)
+                .list())
+        .filteredOn(authorization -> !"*".equals(authorization.getResourceId()))
+        .isNotEmpty()
+        .allSatisfy(
+            authorization ->
+                assertThat(authorization.getRootProcessInstanceId())
+                    .as("root instance of the grant on " + authorization.getResourceId())
+                    .isNotNull());
   }
 
-  /** A person claims and completes the case's open task of that kind through the engine's REST API. */
+  /**
+   * A person claims and completes the case's open task of that kind through the engine's REST API.
+   */
   private void work(Http http, String user, String caseCode, String taskKey, String variables) {
-    Task task = taskService.createTaskQuery().processInstanceBusinessKey(caseCode).taskDefinitionKey(taskKey)
-        .singleResult();
-    assertThat(task).as("open %s of %s: %s", taskKey, caseCode, openTasks(caseCode).stream()
-        .map(Task::getTaskDefinitionKey).toList()).isNotNull();
-    assertThat(http.postJson("/engine-rest/task/" + task.getId() + "/claim", "{\"userId\":\"" + user + "\"}")
-        .statusCode()).as(user + " claims " + taskKey).isEqualTo(204);
-    HttpResponse<String> done = http.postJson("/engine-rest/task/" + task.getId() + "/complete",
-        "{\"variables\":" + variables + "}");
-    assertThat(done.statusCode()).as(user + " completes " + taskKey + ": " + done.body()).isIn(200, 204);
+    Task task =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseCode)
+            .taskDefinitionKey(taskKey)
+            .singleResult();
+    assertThat(task)
+        .as(
+            "open %s of %s: %s",
+            taskKey,
+            caseCode,
+            openTasks(caseCode).stream().map(Task::getTaskDefinitionKey).toList())
+        .isNotNull();
+    assertThat(
+            http.postJson(
+                    "/engine-rest/task/" + task.getId() + "/claim", "{\"userId\":\"" + user + "\"}")
+                .statusCode())
+        .as(user + " claims " + taskKey)
+        .isEqualTo(204);
+    HttpResponse<String> done =
+        http.postJson(
+            "/engine-rest/task/" + task.getId() + "/complete", "{\"variables\":" + variables + "}");
+    assertThat(done.statusCode())
+        .as(user + " completes " + taskKey + ": " + done.body())
+        .isIn(200, 204);
     runJobsOf(caseCode);
   }
 
-  /** Moves the engine's clock and runs this case's due jobs only (the other cases' timers may wait). */
+  /**
+   * Moves the engine's clock and runs this case's due jobs only (the other cases' timers may wait).
+   */
   private void moveClockTo(String caseCode, String time) {
     ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(time).toInstant()));
     runJobsOf(caseCode);
@@ -408,10 +590,18 @@ class AuthorizationMatrixTest {
 
   private void runJobsOf(String caseCode) {
     for (int round = 0; round < 50; round++) {
-      Set<String> instances = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseCode).list()
-          .stream().map(instance -> instance.getId()).collect(Collectors.toSet());
-      List<Job> due = managementService.createJobQuery().executable().list().stream()
-          .filter(job -> instances.contains(job.getProcessInstanceId())).toList();
+      Set<String> instances =
+          runtimeService
+              .createProcessInstanceQuery()
+              .processInstanceBusinessKey(caseCode)
+              .list()
+              .stream()
+              .map(instance -> instance.getId())
+              .collect(Collectors.toSet());
+      List<Job> due =
+          managementService.createJobQuery().executable().list().stream()
+              .filter(job -> instances.contains(job.getProcessInstanceId()))
+              .toList();
       if (due.isEmpty()) {
         return;
       }
@@ -420,28 +610,38 @@ class AuthorizationMatrixTest {
     throw new AssertionError("jobs keep coming");
   }
 
-  // ---- operations -------------------------------------------------------------------------------------------------
+  // ---- operations
+  // -------------------------------------------------------------------------------------------------
 
   private boolean claim(Http http, String base, Row row) {
-    Task task = taskFor(row.user(), row.allowed() ? openCase(row.place()) : sharedCases.get(row.place()));
-    return answered(http.postJson(base + "/task/" + task.getId() + "/claim",
-        "{\"userId\":\"" + row.user() + "\"}"), 204, 403);
+    Task task =
+        taskFor(row.user(), row.allowed() ? openCase(row.place()) : sharedCases.get(row.place()));
+    return answered(
+        http.postJson(
+            base + "/task/" + task.getId() + "/claim", "{\"userId\":\"" + row.user() + "\"}"),
+        204,
+        403);
   }
 
   private boolean complete(Http http, String base, Row row) {
-    Task task = taskFor(row.user(), row.allowed() ? openCase(row.place()) : sharedCases.get(row.place()));
-    String variables = switch (task.getTaskDefinitionKey()) {
-      case "Task_RecordConsent" -> "{\"partiesConsent\":{\"value\":\"YES\"}}";
-      case "Task_DepartmentHandling" -> "{\"handlingNote\":{\"value\":\"已处置\"}}";
-      default -> "{}";
-    };
-    HttpResponse<String> answer = http.postJson(base + "/task/" + task.getId() + "/complete",
-        "{\"variables\":" + variables + "}");
+    Task task =
+        taskFor(row.user(), row.allowed() ? openCase(row.place()) : sharedCases.get(row.place()));
+    String variables =
+        switch (task.getTaskDefinitionKey()) {
+          case "Task_RecordConsent" -> "{\"partiesConsent\":{\"value\":\"YES\"}}";
+          case "Task_DepartmentHandling" -> "{\"handlingNote\":{\"value\":\"已处置\"}}";
+          default -> "{}";
+        };
+    HttpResponse<String> answer =
+        http.postJson(
+            base + "/task/" + task.getId() + "/complete", "{\"variables\":" + variables + "}");
     assertThat(answer.statusCode()).as(row + ": " + answer.body()).isIn(200, 204, 403);
     return answer.statusCode() != 403;
   }
 
-  /** Allowed means every instance of the case, the stages it called included; refused means none. */
+  /**
+   * Allowed means every instance of the case, the stages it called included; refused means none.
+   */
   private boolean readsEveryInstance(Http http, String query, String caseCode, long all) {
     List<JsonNode> seen = list(http, query + caseCode);
     assertThat((long) seen.size()).as("instances of %s seen: all or none", caseCode).isIn(0L, all);
@@ -463,8 +663,8 @@ class AuthorizationMatrixTest {
   private static boolean answered(HttpResponse<String> answer, int allowed, int refused) {
     assertThat(answer.statusCode()).as(answer.uri() + ": " + answer.body()).isIn(allowed, refused);
     if (answer.statusCode() == refused && answer.uri().getPath().startsWith("/api/")) {
-      assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
-          type -> assertThat(type).startsWith("application/problem+json"));
+      assertThat(answer.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
     }
     return answer.statusCode() == allowed;
   }
@@ -475,12 +675,15 @@ class AuthorizationMatrixTest {
     if (app == null) {
       return null;
     }
-    return webappSessions.computeIfAbsent(user, any -> {
-      Http browser = new Http(port);
-      assertThat(browser.loginToWebapp(app, user, PASSWORD).statusCode()).as(user + " logs in to " + app)
-          .isEqualTo(200);
-      return browser;
-    });
+    return webappSessions.computeIfAbsent(
+        user,
+        any -> {
+          Http browser = new Http(port);
+          assertThat(browser.loginToWebapp(app, user, PASSWORD).statusCode())
+              .as(user + " logs in to " + app)
+              .isEqualTo(200);
+          return browser;
+        });
   }
 
   private static String webappOf(String user) {
@@ -498,52 +701,96 @@ class AuthorizationMatrixTest {
     return null;
   }
 
-  // ---- cases ------------------------------------------------------------------------------------------------------
+  // ---- cases
+  // ------------------------------------------------------------------------------------------------------
 
-  /** A new case of that kind, registered at the one door and routed, waiting at its first task(s). */
+  /**
+   * A new case of that kind, registered at the one door and routed, waiting at its first task(s).
+   */
   private String openCase(Place place) {
-    String caseCode = intake.register(registration("WINDOW", "intake", place), null, "intake").caseCode();
+    String caseCode =
+        intake.register(registration("WINDOW", "intake", place), null, "intake").caseCode();
     runJobs();
     if (place == Place.J) {
       // The county's consultation names the departments; only then are they given work on the case.
-      Task consultation = taskService.createTaskQuery().processInstanceBusinessKey(caseCode)
-          .taskDefinitionKey("Task_CaseConsultation").singleResult();
-      taskService.complete(consultation.getId(), Map.of("leadUnit", "JUSTICE", "consultationSummary", "会商"));
+      Task consultation =
+          taskService
+              .createTaskQuery()
+              .processInstanceBusinessKey(caseCode)
+              .taskDefinitionKey("Task_CaseConsultation")
+              .singleResult();
+      taskService.complete(
+          consultation.getId(), Map.of("leadUnit", "JUSTICE", "consultationSummary", "会商"));
       runJobs();
     }
-    Map<Place, String> firstGroup = Map.of(Place.A, "mediator:village:511725102001",
-        Place.B, "mediator:village:511725103001", Place.M, "mediator:committee:MEDICAL",
-        Place.J, "liaison:department:JUSTICE", Place.P, "liaison:department:POLICE");
+    Map<Place, String> firstGroup =
+        Map.of(
+            Place.A,
+            "mediator:village:511725102001",
+            Place.B,
+            "mediator:village:511725103001",
+            Place.M,
+            "mediator:committee:MEDICAL",
+            Place.J,
+            "liaison:department:JUSTICE",
+            Place.P,
+            "liaison:department:POLICE");
     assertThat(openTasks(caseCode).stream().flatMap(task -> candidateGroups(task).stream()))
-        .as("case %s waits for %s", place, firstGroup.get(place)).contains(firstGroup.get(place));
+        .as("case %s waits for %s", place, firstGroup.get(place))
+        .contains(firstGroup.get(place));
     return caseCode;
   }
 
   private IntakeRequest registration(String source, String receivedBy, Place place) {
     int n = ++partyNumber;
-    String town = switch (place) {
-      case A -> "511725102";
-      case B -> "511725103";
-      default -> "511725104";
-    };
-    String disputeType = switch (place) {
-      case M -> "MEDICAL";
-      case J -> "LAND_USE";
-      case P -> "PUBLIC_SECURITY";
-      default -> "NEIGHBOUR";
-    };
-    return new IntakeRequest(source, "WINDOW".equals(source) ? null : "matrix-" + n, "VILLAGE", town, town + "001",
-        receivedBy, disputeType, "授权矩阵测试案件", new BigDecimal("3000"), "2026-02-20", place == Place.J ? 12 : 2, true,
+    String town =
+        switch (place) {
+          case A -> "511725102";
+          case B -> "511725103";
+          default -> "511725104";
+        };
+    String disputeType =
+        switch (place) {
+          case M -> "MEDICAL";
+          case J -> "LAND_USE";
+          case P -> "PUBLIC_SECURITY";
+          default -> "NEIGHBOUR";
+        };
+    return new IntakeRequest(
+        source,
+        "WINDOW".equals(source) ? null : "matrix-" + n,
+        "VILLAGE",
+        town,
+        town + "001",
+        receivedBy,
+        disputeType,
+        "授权矩阵测试案件",
+        new BigDecimal("3000"),
+        "2026-02-20",
+        place == Place.J ? 12 : 2,
+        true,
         new IntakeRequest.Flags(place == Place.M, false, false, false, "NONE"),
-        List.of(new IntakeRequest.Party("APPLICANT", "PERSON", "申请人" + n, TestResidentIds.forNumber(n), null,
+        List.of(
+            new IntakeRequest.Party(
+                "APPLICANT",
+                "PERSON",
+                "申请人" + n,
+                TestResidentIds.forNumber(n),
+                null,
                 "139" + String.format("%08d", n)),
-            new IntakeRequest.Party("RESPONDENT", "PERSON", "被申请人" + n, TestResidentIds.forNumber(n + 500000),
-                null, null)));
+            new IntakeRequest.Party(
+                "RESPONDENT",
+                "PERSON",
+                "被申请人" + n,
+                TestResidentIds.forNumber(n + 500000),
+                null,
+                null)));
   }
 
   private String registrationJson(String user) {
     try {
-      return JSON.writeValueAsString(registration("gridsystem".equals(user) ? "GRID" : "WINDOW", user, Place.A));
+      return JSON.writeValueAsString(
+          registration("gridsystem".equals(user) ? "GRID" : "WINDOW", user, Place.A));
     } catch (java.io.IOException e) {
       throw new AssertionError(e);
     }
@@ -570,8 +817,9 @@ class AuthorizationMatrixTest {
     fields.put("respondentKind", "PERSON");
     fields.put("respondentName", "表单被申请人" + n);
     fields.put("respondentIdNumber", TestResidentIds.forNumber(n + 500000));
-    Map<String, Object> variables = fields.entrySet().stream()
-        .collect(Collectors.toMap(Map.Entry::getKey, e -> Map.of("value", e.getValue())));
+    Map<String, Object> variables =
+        fields.entrySet().stream()
+            .collect(Collectors.toMap(Map.Entry::getKey, e -> Map.of("value", e.getValue())));
     try {
       return JSON.writeValueAsString(Map.of("variables", variables));
     } catch (java.io.IOException e) {
@@ -592,23 +840,37 @@ class AuthorizationMatrixTest {
         """;
   }
 
-  /** The task a person would work: one of their own groups' if the case has one, else the case's first. */
+  /**
+   * The task a person would work: one of their own groups' if the case has one, else the case's
+   * first.
+   */
   private Task taskFor(String user, String caseCode) {
-    Set<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId)
-        .collect(Collectors.toSet());
+    Set<String> groups =
+        identityService.createGroupQuery().groupMember(user).list().stream()
+            .map(Group::getId)
+            .collect(Collectors.toSet());
     List<Task> tasks = openTasks(caseCode);
     assertThat(tasks).as("open tasks of " + caseCode).isNotEmpty();
-    return tasks.stream().filter(task -> candidateGroups(task).stream().anyMatch(groups::contains)).findFirst()
+    return tasks.stream()
+        .filter(task -> candidateGroups(task).stream().anyMatch(groups::contains))
+        .findFirst()
         .orElse(tasks.get(0));
   }
 
   private List<Task> openTasks(String caseCode) {
-    return taskService.createTaskQuery().processInstanceBusinessKey(caseCode).orderByTaskName().asc().list();
+    return taskService
+        .createTaskQuery()
+        .processInstanceBusinessKey(caseCode)
+        .orderByTaskName()
+        .asc()
+        .list();
   }
 
   private List<String> candidateGroups(Task task) {
     return taskService.getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> "candidate".equals(link.getType())).map(IdentityLink::getGroupId).toList();
+        .filter(link -> "candidate".equals(link.getType()))
+        .map(IdentityLink::getGroupId)
+        .toList();
   }
 
   void runJobs() {
@@ -623,7 +885,11 @@ class AuthorizationMatrixTest {
   }
 
   private static List<String[]> table(String text) {
-    return text.lines().map(String::trim).filter(line -> !line.isEmpty()).map(line -> line.split("\\s+")).toList();
+    return text.lines()
+        .map(String::trim)
+        .filter(line -> !line.isEmpty())
+        .map(line -> line.split("\\s+"))
+        .toList();
   }
 
   private static Op op(String column) {

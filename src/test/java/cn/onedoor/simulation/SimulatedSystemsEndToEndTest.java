@@ -35,11 +35,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * The default setup end to end: cases driven from registration to closure by completing Tasklist tasks only — the
- * county's staff's and the simulator's, who plays the court and the legal-aid centre. Nothing is sent by hand: our
- * clients call the simulated systems over HTTP on this application's random port, and the simulated systems call
- * our callback endpoints over HTTP when the simulator completes a task. The job executor is off; the test runs the
- * jobs as the executor would.
+ * The default setup end to end: cases driven from registration to closure by completing Tasklist
+ * tasks only — the county's staff's and the simulator's, who plays the court and the legal-aid
+ * centre. Nothing is sent by hand: our clients call the simulated systems over HTTP on this
+ * application's random port, and the simulated systems call our callback endpoints over HTTP when
+ * the simulator completes a task. The job executor is off; the test runs the jobs as the executor
+ * would.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -53,24 +54,15 @@ class SimulatedSystemsEndToEndTest {
   static final String LEGAL_AID_OFFICERS = "legalaid:county:511725";
   private static int caseNumber = 500000;
 
-  @LocalServerPort
-  int port;
-  @Autowired
-  RuntimeService runtimeService;
-  @Autowired
-  TaskService taskService;
-  @Autowired
-  ManagementService managementService;
-  @Autowired
-  HistoryService historyService;
-  @Autowired
-  CaseJournal journal;
-  @Autowired
-  OutboundRequests outbound;
-  @Autowired
-  JdbcTemplate jdbc;
-  @Autowired
-  Intake intake;
+  @LocalServerPort int port;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  @Autowired CaseJournal journal;
+  @Autowired OutboundRequests outbound;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired Intake intake;
 
   @BeforeEach
   void mondayMorning() {
@@ -88,29 +80,58 @@ class SimulatedSystemsEndToEndTest {
   void aWrittenAgreementIsConfirmedByTheSimulatedCourtAfterAnExtensionAndTheCaseCloses() {
     String caseCode = register(ChainTest.villageNeighbourDispute());
     complete(caseCode, "Task_RecordConsent", null, Map.of("partiesConsent", "YES"));
-    complete(caseCode, "Task_Mediate", VILLAGE_MEDIATORS, Map.of("mediationResult", "AGREEMENT_WRITTEN",
-        "sessionNote", "书面协议", "agreementDate", "2026-03-04", "performanceDueDate", "2026-03-20"));
-    complete(caseCode, "Task_DecideConfirmation", VILLAGE_MEDIATORS, Map.of("applyForConfirmation", "YES"));
+    complete(
+        caseCode,
+        "Task_Mediate",
+        VILLAGE_MEDIATORS,
+        Map.of(
+            "mediationResult",
+            "AGREEMENT_WRITTEN",
+            "sessionNote",
+            "书面协议",
+            "agreementDate",
+            "2026-03-04",
+            "performanceDueDate",
+            "2026-03-20"));
+    complete(
+        caseCode,
+        "Task_DecideConfirmation",
+        VILLAGE_MEDIATORS,
+        Map.of("applyForConfirmation", "YES"));
 
     complete(caseCode, "Task_AcceptConfirmation", SIMULATORS, Map.of("simNote", "已受理"));
     assertThat(passed(caseCode, "judicial-confirmation")).contains("ReceiveTask_AwaitAcceptance");
-    complete(caseCode, "Task_RuleConfirmation", SIMULATORS, Map.of("ruling", "EXTEND", "simNote", ""));
-    assertThat(journal.events(caseCode)).anySatisfy(event -> assertThat(event.kind()).isEqualTo("CLOCK_EXTENDED"));
-    complete(caseCode, "Task_RuleConfirmation", SIMULATORS, Map.of("ruling", "VALID", "simNote", ""));
+    complete(
+        caseCode, "Task_RuleConfirmation", SIMULATORS, Map.of("ruling", "EXTEND", "simNote", ""));
+    assertThat(journal.events(caseCode))
+        .anySatisfy(event -> assertThat(event.kind()).isEqualTo("CLOCK_EXTENDED"));
+    complete(
+        caseCode, "Task_RuleConfirmation", SIMULATORS, Map.of("ruling", "VALID", "simNote", ""));
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.FOLLOW_UP);
 
     moveClockTo(OffsetDateTime.parse("2026-03-21T09:00:00+08:00"));
-    complete(caseCode, "Task_FollowUpVisit", VILLAGE_MEDIATORS, Map.of("performed", true, "visitNote", "已履行"));
+    complete(
+        caseCode,
+        "Task_FollowUpVisit",
+        VILLAGE_MEDIATORS,
+        Map.of("performed", true, "visitNote", "已履行"));
     close(caseCode, "CONFIRMED");
 
-    assertThat(callbacksOf(caseCode)).containsExactlyInAnyOrder("CONFIRMATION_ACCEPTED", "CONFIRMATION_EXTENDED",
-        "CONFIRMATION_RULED");
-    assertThat(simulatedRequests(caseCode)).contains("court /confirmation-applications",
-        "provincial-platform /case-reports", "sms /messages");
-    HttpResponse<String> smsPage = new Http(port).as("simulator", "demo").get("/simulation/sms/?caseCode=" + caseCode);
+    assertThat(callbacksOf(caseCode))
+        .containsExactlyInAnyOrder(
+            "CONFIRMATION_ACCEPTED", "CONFIRMATION_EXTENDED", "CONFIRMATION_RULED");
+    assertThat(simulatedRequests(caseCode))
+        .contains(
+            "court /confirmation-applications",
+            "provincial-platform /case-reports",
+            "sms /messages");
+    HttpResponse<String> smsPage =
+        new Http(port).as("simulator", "demo").get("/simulation/sms/?caseCode=" + caseCode);
     assertThat(smsPage.statusCode()).isEqualTo(200);
     assertThat(smsPage.body()).contains("模拟短信", caseCode, "已登记受理", "已办结");
-    assertThat(new Http(port).get("/simulation/sms/").statusCode()).as("the page needs a login").isEqualTo(401);
+    assertThat(new Http(port).get("/simulation/sms/").statusCode())
+        .as("the page needs a login")
+        .isEqualTo(401);
   }
 
   @Test
@@ -120,10 +141,16 @@ class SimulatedSystemsEndToEndTest {
     complete(caseCode, "Task_AssignLawyer", SIMULATORS, Map.of("lawFirm", "四川宕渠律师事务所"));
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.LITIGATION_MEDIATION);
 
-    complete(caseCode, "Task_PreFilingMediation", COUNTY_MEDIATORS, Map.of("entrustedResult", "REFUSED",
-        "mediationNote", "被告拒绝调解"));
-    complete(caseCode, "Task_FileCase", SIMULATORS, Map.of("courtCaseNumber", "(2026)川1725民初201号",
-        "courtProcedure", "SIMPLE"));
+    complete(
+        caseCode,
+        "Task_PreFilingMediation",
+        COUNTY_MEDIATORS,
+        Map.of("entrustedResult", "REFUSED", "mediationNote", "被告拒绝调解"));
+    complete(
+        caseCode,
+        "Task_FileCase",
+        SIMULATORS,
+        Map.of("courtCaseNumber", "(2026)川1725民初201号", "courtProcedure", "SIMPLE"));
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.LITIGATION);
     complete(caseCode, "Task_DeliverJudgment", SIMULATORS, Map.of("judgmentType", "JUDGMENT"));
     complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", true));
@@ -131,36 +158,57 @@ class SimulatedSystemsEndToEndTest {
     complete(caseCode, "Task_DeliverJudgment", SIMULATORS, Map.of("judgmentType", "RULING"));
     complete(caseCode, "Task_RecordSecondInstance", SIMULATORS, Map.of("secondInstance", "NO"));
     complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", false));
-    complete(caseCode, "Task_CheckJudgmentPerformance", COURT_LIAISONS, Map.of("judgmentPerformed", false));
+    complete(
+        caseCode,
+        "Task_CheckJudgmentPerformance",
+        COURT_LIAISONS,
+        Map.of("judgmentPerformed", false));
 
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.ENFORCEMENT);
-    complete(caseCode, "Task_PrepareEnforcement", COURT_LIAISONS, Map.of("enforcementNote", "申请执行"));
+    complete(
+        caseCode, "Task_PrepareEnforcement", COURT_LIAISONS, Map.of("enforcementNote", "申请执行"));
     complete(caseCode, "Task_ConcludeEnforcement", SIMULATORS, Map.of("simNote", "执行完毕"));
     close(caseCode, "ENFORCED");
 
-    assertThat(callbacksOf(caseCode)).containsExactlyInAnyOrder("LEGAL_AID_DECIDED", "LAWYER_ASSIGNED", "CASE_FILED",
-        "JUDGMENT_DELIVERED", "JUDGMENT_DELIVERED", "ENFORCEMENT_CONCLUDED");
-    assertThat(variable(caseCode, "litigation-mediation", "courtCaseNumber")).isEqualTo("(2026)川1725民初201号");
+    assertThat(callbacksOf(caseCode))
+        .containsExactlyInAnyOrder(
+            "LEGAL_AID_DECIDED",
+            "LAWYER_ASSIGNED",
+            "CASE_FILED",
+            "JUDGMENT_DELIVERED",
+            "JUDGMENT_DELIVERED",
+            "ENFORCEMENT_CONCLUDED");
+    assertThat(variable(caseCode, "litigation-mediation", "courtCaseNumber"))
+        .isEqualTo("(2026)川1725民初201号");
   }
 
   @Test
   void aRefusalObjectedToIsUpheldAndTheLawyerAssignedByTheSimulatedLegalAidCentre() {
     String caseCode = goingToCourtWithLegalAid(false);
     complete(caseCode, "Task_DecideLegalAid", SIMULATORS, Map.of("legalAidDecision", "REFUSED"));
-    complete(caseCode, "Task_RecordObjection", LEGAL_AID_OFFICERS, Map.of("objects", true, "objectionNote", "收入证明已补"));
+    complete(
+        caseCode,
+        "Task_RecordObjection",
+        LEGAL_AID_OFFICERS,
+        Map.of("objects", true, "objectionNote", "收入证明已补"));
     complete(caseCode, "Task_DecideObjection", SIMULATORS, Map.of("objectionDecision", "UPHELD"));
     complete(caseCode, "Task_AssignLawyer", SIMULATORS, Map.of("lawFirm", "四川宕渠律师事务所"));
 
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.LITIGATION_MEDIATION);
     assertThat(variable(caseCode, "representation", "legalAidGranted")).isEqualTo(true);
-    assertThat(callbacksOf(caseCode)).containsExactlyInAnyOrder("LEGAL_AID_DECIDED", "OBJECTION_DECIDED", "LAWYER_ASSIGNED");
+    assertThat(callbacksOf(caseCode))
+        .containsExactlyInAnyOrder("LEGAL_AID_DECIDED", "OBJECTION_DECIDED", "LAWYER_ASSIGNED");
   }
 
   @Test
   void aRefusalObjectedToInVainEndsWithoutLegalAid() {
     String caseCode = goingToCourtWithLegalAid(false);
     complete(caseCode, "Task_DecideLegalAid", SIMULATORS, Map.of("legalAidDecision", "REFUSED"));
-    complete(caseCode, "Task_RecordObjection", LEGAL_AID_OFFICERS, Map.of("objects", true, "objectionNote", ""));
+    complete(
+        caseCode,
+        "Task_RecordObjection",
+        LEGAL_AID_OFFICERS,
+        Map.of("objects", true, "objectionNote", ""));
     complete(caseCode, "Task_DecideObjection", SIMULATORS, Map.of("objectionDecision", "REJECTED"));
 
     assertThat(variable(caseCode, "representation", "legalAidGranted")).isEqualTo(false);
@@ -174,27 +222,51 @@ class SimulatedSystemsEndToEndTest {
     complete(caseCode, "Task_ReviewLegalAid", SIMULATORS, Map.of("legalAidDecision", "GRANTED"));
 
     assertThat(variable(caseCode, "representation", "legalAidGranted")).isEqualTo(true);
-    assertThat(callbacksOf(caseCode)).containsExactlyInAnyOrder("LAWYER_ASSIGNED", "LEGAL_AID_DECIDED");
+    assertThat(callbacksOf(caseCode))
+        .containsExactlyInAnyOrder("LAWYER_ASSIGNED", "LEGAL_AID_DECIDED");
   }
 
   @Test
   void aCaseTheCourtHadFiledIsJudgedAfterFailedPostFilingMediation() {
     String caseCode = "511725-2026-" + (++caseNumber);
-    Map<String, Object> variables = new HashMap<>(Map.of("channel", "COURT", "handlingLevel", "COUNTY",
-        "townCode", "511725102", "riskGrade", "BLUE", "disputeType", "DEBT", "acceptedElsewhere", "COURT",
-        "courtProcedure", "ORDINARY"));
+    Map<String, Object> variables =
+        new HashMap<>(
+            Map.of(
+                "channel",
+                "COURT",
+                "handlingLevel",
+                "COUNTY",
+                "townCode",
+                "511725102",
+                "riskGrade",
+                "BLUE",
+                "disputeType",
+                "DEBT",
+                "acceptedElsewhere",
+                "COURT",
+                "courtProcedure",
+                "ORDINARY"));
     variables.put("villageCode", null);
     runtimeService.startProcessInstanceByKey("litigation-mediation", caseCode, variables);
     runJobs();
-    complete(caseCode, "Task_PostFilingMediation", COUNTY_MEDIATORS, Map.of("entrustedResult", "FAILED",
-        "mediationNote", "调解不成"));
+    complete(
+        caseCode,
+        "Task_PostFilingMediation",
+        COUNTY_MEDIATORS,
+        Map.of("entrustedResult", "FAILED", "mediationNote", "调解不成"));
     complete(caseCode, "Task_DeliverJudgment", SIMULATORS, Map.of("judgmentType", "JUDGMENT"));
     complete(caseCode, "Task_RecordSecondInstance", SIMULATORS, Map.of("secondInstance", "NO"));
     complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", false));
-    complete(caseCode, "Task_CheckJudgmentPerformance", COURT_LIAISONS, Map.of("judgmentPerformed", true));
+    complete(
+        caseCode,
+        "Task_CheckJudgmentPerformance",
+        COURT_LIAISONS,
+        Map.of("judgmentPerformed", true));
 
-    assertThat(variable(caseCode, "litigation-mediation", "litigationOutcome")).isEqualTo("JUDGED_PERFORMED");
-    assertThat(passed(caseCode, "simulated-court-litigation")).contains("Gateway_AlreadyFiled")
+    assertThat(variable(caseCode, "litigation-mediation", "litigationOutcome"))
+        .isEqualTo("JUDGED_PERFORMED");
+    assertThat(passed(caseCode, "simulated-court-litigation"))
+        .contains("Gateway_AlreadyFiled")
         .doesNotContain("Task_FileCase");
   }
 
@@ -205,30 +277,56 @@ class SimulatedSystemsEndToEndTest {
     variables.put("consentToMediation", false);
     String caseCode = register(variables);
     complete(caseCode, "Task_InformRoutes", VILLAGE_MEDIATORS, Map.of("nextRoute", "LITIGATION"));
-    complete(caseCode, "Task_PrepareLegalAidApplication", LEGAL_AID_OFFICERS, Map.of(
-        "applicantCategory", "MIGRANT_WORKER_WAGES_OR_INJURY", "aidMatter", "LABOUR_REMUNERATION",
-        "monthlyIncomePerCapita", 800, "papersComplete", true, "urgent", urgent));
+    complete(
+        caseCode,
+        "Task_PrepareLegalAidApplication",
+        LEGAL_AID_OFFICERS,
+        Map.of(
+            "applicantCategory",
+            "MIGRANT_WORKER_WAGES_OR_INJURY",
+            "aidMatter",
+            "LABOUR_REMUNERATION",
+            "monthlyIncomePerCapita",
+            800,
+            "papersComplete",
+            true,
+            "urgent",
+            urgent));
     return caseCode;
   }
 
   /** Through the one door, as a window officer registers a case. */
   private String register(Map<String, Object> variables) {
-    String caseCode = intake.register(ChainTest.intakeRequest(variables), null, "intake").caseCode();
+    String caseCode =
+        intake.register(ChainTest.intakeRequest(variables), null, "intake").caseCode();
     runJobs();
     return caseCode;
   }
 
   private void close(String caseCode, String reason) {
-    complete(caseCode, "Task_RecordClosure", null, Map.of("closureReason", reason, "satisfaction", "5",
-        "closureSummary", "办结"));
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseCode).count())
-        .as("every process of the case, simulated ones included, has ended").isZero();
+    complete(
+        caseCode,
+        "Task_RecordClosure",
+        null,
+        Map.of("closureReason", reason, "satisfaction", "5", "closureSummary", "办结"));
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseCode)
+                .count())
+        .as("every process of the case, simulated ones included, has ended")
+        .isZero();
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.CLOSED);
-    assertThat(outbound.forCase(caseCode)).extracting(OutboundRequests.Request::step)
-        .contains("REPORT_REGISTRATION", "SMS_CASE_REGISTERED", "REPORT_CLOSURE", "SMS_CASE_CLOSED");
+    assertThat(outbound.forCase(caseCode))
+        .extracting(OutboundRequests.Request::step)
+        .contains(
+            "REPORT_REGISTRATION", "SMS_CASE_REGISTERED", "REPORT_CLOSURE", "SMS_CASE_CLOSED");
   }
 
-  /** Runs every job due now: our calls to the simulated systems and their callbacks to us, both over HTTP. */
+  /**
+   * Runs every job due now: our calls to the simulated systems and their callbacks to us, both over
+   * HTTP.
+   */
   private void runJobs() {
     for (int round = 0; round < 50; round++) {
       List<Job> due = managementService.createJobQuery().executable().list();
@@ -245,16 +343,29 @@ class SimulatedSystemsEndToEndTest {
     runJobs();
   }
 
-  private void complete(String caseCode, String taskKey, String expectedGroup, Map<String, Object> values) {
-    List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(caseCode).taskDefinitionKey(taskKey)
-        .list();
-    assertThat(tasks).as("open task %s of case %s; open are %s", taskKey, caseCode,
-        taskService.createTaskQuery().processInstanceBusinessKey(caseCode).list().stream()
-            .map(Task::getTaskDefinitionKey).toList()).hasSize(1);
+  private void complete(
+      String caseCode, String taskKey, String expectedGroup, Map<String, Object> values) {
+    List<Task> tasks =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseCode)
+            .taskDefinitionKey(taskKey)
+            .list();
+    assertThat(tasks)
+        .as(
+            "open task %s of case %s; open are %s",
+            taskKey,
+            caseCode,
+            taskService.createTaskQuery().processInstanceBusinessKey(caseCode).list().stream()
+                .map(Task::getTaskDefinitionKey)
+                .toList())
+        .hasSize(1);
     Task task = tasks.get(0);
     if (expectedGroup != null) {
-      assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(IdentityLink::getGroupId)
-          .as("candidate groups of " + taskKey).contains(expectedGroup);
+      assertThat(taskService.getIdentityLinksForTask(task.getId()))
+          .extracting(IdentityLink::getGroupId)
+          .as("candidate groups of " + taskKey)
+          .contains(expectedGroup);
     }
     assertThat(task.getDueDate()).as("due date of " + taskKey).isNotNull();
     taskService.complete(task.getId(), values);
@@ -262,28 +373,58 @@ class SimulatedSystemsEndToEndTest {
   }
 
   private List<String> passed(String caseCode, String processKey) {
-    return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseCode)
-        .processDefinitionKey(processKey).list().stream()
-        .flatMap(instance -> historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-            .list().stream())
-        .map(activity -> activity.getActivityId()).toList();
+    return historyService
+        .createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(caseCode)
+        .processDefinitionKey(processKey)
+        .list()
+        .stream()
+        .flatMap(
+            instance ->
+                historyService
+                    .createHistoricActivityInstanceQuery()
+                    .processInstanceId(instance.getId())
+                    .list()
+                    .stream())
+        .map(activity -> activity.getActivityId())
+        .toList();
   }
 
   private Object variable(String caseCode, String processKey, String name) {
-    return historyService.createHistoricVariableInstanceQuery().variableName(name)
-        .processInstanceIdIn(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseCode)
-            .processDefinitionKey(processKey).list().stream().map(i -> i.getId()).toArray(String[]::new))
-        .list().stream().map(v -> v.getValue()).reduce((first, second) -> second).orElse(null);
+    return historyService
+        .createHistoricVariableInstanceQuery()
+        .variableName(name)
+        .processInstanceIdIn(
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(caseCode)
+                .processDefinitionKey(processKey)
+                .list()
+                .stream()
+                .map(i -> i.getId())
+                .toArray(String[]::new))
+        .list()
+        .stream()
+        .map(v -> v.getValue())
+        .reduce((first, second) -> second)
+        .orElse(null);
   }
 
-  /** What the simulated systems answered, over HTTP through our callback endpoints (the engine clock stands still). */
+  /**
+   * What the simulated systems answered, over HTTP through our callback endpoints (the engine clock
+   * stands still).
+   */
   private List<String> callbacksOf(String caseCode) {
-    return jdbc.queryForList("select kind from bridge_callback where case_code = ? order by received_at, kind",
-        String.class, caseCode);
+    return jdbc.queryForList(
+        "select kind from bridge_callback where case_code = ? order by received_at, kind",
+        String.class,
+        caseCode);
   }
 
   private List<String> simulatedRequests(String caseCode) {
-    return jdbc.queryForList("select system_name || ' ' || path from simulated_request where case_code = ? order by id",
-        String.class, caseCode);
+    return jdbc.queryForList(
+        "select system_name || ' ' || path from simulated_request where case_code = ? order by id",
+        String.class,
+        caseCode);
   }
 }

@@ -19,34 +19,48 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every clock of the chain climbs the whole escalation ladder when nobody acts: 催办 at the due date, then 升级, then
- * a supervision order that the unit answers; each rung is a task in a supervisor group and an entry on the case.
- * Each clocked task is started on its own (startBeforeActivity) with the variables the stage would have.
+ * Every clock of the chain climbs the whole escalation ladder when nobody acts: 催办 at the due date,
+ * then 升级, then a supervision order that the unit answers; each rung is a task in a supervisor
+ * group and an entry on the case. Each clocked task is started on its own (startBeforeActivity)
+ * with the variables the stage would have.
  */
 class EveryClockEscalatesTest extends ChainTest {
 
-  private static final OffsetDateTime TWO_YEAR_CLOCK_START = OffsetDateTime.parse("2024-11-04T09:00:00+08:00");
+  private static final OffsetDateTime TWO_YEAR_CLOCK_START =
+      OffsetDateTime.parse("2024-11-04T09:00:00+08:00");
   private static final List<String> RUNG_TASKS =
-      List.of("Task_AcknowledgeEscalation", "Task_IssueSupervisionOrder", "Task_AnswerSupervisionOrder");
+      List.of(
+          "Task_AcknowledgeEscalation",
+          "Task_IssueSupervisionOrder",
+          "Task_AnswerSupervisionOrder");
 
   static Stream<Arguments> clocks() {
     return Stream.of(
         Arguments.of(ProcessModels.DISPUTE_CASE, "Task_InformRoutes", "Task_InformRoutes"),
         Arguments.of("joint-handling", "Task_CaseConsultation", "Task_CaseConsultation"),
-        Arguments.of("joint-handling", "Task_DepartmentHandling#multiInstanceBody", "Task_DepartmentHandling"),
+        Arguments.of(
+            "joint-handling",
+            "Task_DepartmentHandling#multiInstanceBody",
+            "Task_DepartmentHandling"),
         Arguments.of("mediation", "Task_RecordConsent", "Task_RecordConsent"),
         Arguments.of("mediation", "Task_Mediate", "Task_Mediate"),
         Arguments.of("agreement-follow-up", "Task_FollowUpVisit", "Task_FollowUpVisit"),
         Arguments.of("litigation-mediation", "Task_PreFilingMediation", "Task_PreFilingMediation"),
-        Arguments.of("representation", "Task_PrepareLegalAidApplication", "Task_PrepareLegalAidApplication"),
+        Arguments.of(
+            "representation", "Task_PrepareLegalAidApplication", "Task_PrepareLegalAidApplication"),
         Arguments.of("enforcement", "Task_PrepareEnforcement", "Task_PrepareEnforcement"),
         Arguments.of("case-closure", "Task_RecordClosure", "Task_RecordClosure"));
   }
 
   @AfterEach
   void forgetTheCase() {
-    runtimeService.createProcessInstanceQuery().rootProcessInstances().list()
-        .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test done", true, true));
+    runtimeService
+        .createProcessInstanceQuery()
+        .rootProcessInstances()
+        .list()
+        .forEach(
+            instance ->
+                runtimeService.deleteProcessInstance(instance.getId(), "test done", true, true));
   }
 
   @ParameterizedTest(name = "{0} / {2}")
@@ -58,13 +72,35 @@ class EveryClockEscalatesTest extends ChainTest {
     }
     String caseCode = "511725-2026-" + processKey.hashCode() % 1000 + taskKey.length() + "-CLK";
     Map<String, Object> variables = villageNeighbourDispute();
-    variables.putAll(Map.of("caseCode", caseCode, "riskGrade", "BLUE", "channel", "PEOPLES_VILLAGE",
-        "handlingLevel", "VILLAGE", "slaPeriod", "P30D", "slaUnit", "CALENDAR", "jointHandling", false,
-        "confirmable", true, "departments", List.of("JUSTICE")));
+    variables.putAll(
+        Map.of(
+            "caseCode",
+            caseCode,
+            "riskGrade",
+            "BLUE",
+            "channel",
+            "PEOPLES_VILLAGE",
+            "handlingLevel",
+            "VILLAGE",
+            "slaPeriod",
+            "P30D",
+            "slaUnit",
+            "CALENDAR",
+            "jointHandling",
+            false,
+            "confirmable",
+            true,
+            "departments",
+            List.of("JUSTICE")));
     variables.put("mediationStartedAt", Date.from(MONDAY_MORNING.toInstant()));
     variables.put("mediationAttempts", 0);
-    ProcessInstance instance = runtimeService.createProcessInstanceByKey(processKey).businessKey(caseCode)
-        .setVariables(variables).startBeforeActivity(startBefore).execute();
+    ProcessInstance instance =
+        runtimeService
+            .createProcessInstanceByKey(processKey)
+            .businessKey(caseCode)
+            .setVariables(variables)
+            .startBeforeActivity(startBefore)
+            .execute();
 
     Task clocked = task(caseCode, taskKey);
     Date due = clocked.getDueDate();
@@ -80,24 +116,47 @@ class EveryClockEscalatesTest extends ChainTest {
       for (Task rung : taskService.createTaskQuery().processInstanceBusinessKey(caseCode).list()) {
         if (RUNG_TASKS.contains(rung.getTaskDefinitionKey())) {
           assertThat(candidateGroups(rung)).allMatch(group -> group.contains("supervisor"));
-          taskService.complete(rung.getId(), Map.of("escalationAction", "已督促承办人", "supervisionOrderText",
-              "限期办结", "supervisionAnswer", "已办理"));
+          taskService.complete(
+              rung.getId(),
+              Map.of(
+                  "escalationAction",
+                  "已督促承办人",
+                  "supervisionOrderText",
+                  "限期办结",
+                  "supervisionAnswer",
+                  "已办理"));
           rungsAnswered++;
         }
       }
       runJobs();
-      moveClockTo(OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.ofHours(8)).plusDays(1));
+      moveClockTo(
+          OffsetDateTime.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.ofHours(8))
+              .plusDays(1));
     }
 
     assertThat(ladderRunning(caseCode)).as("the ladder ran to its end").isFalse();
-    assertThat(rungsAnswered).as("chase-up, escalation, order issued, order answered").isGreaterThanOrEqualTo(4);
-    assertThat(task(caseCode, taskKey).getId()).as("the overdue task still waits").isEqualTo(clocked.getId());
-    assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
-        .activityId(ProcessModels.escalationDoneOf(taskKey)).finished().count()).isEqualTo(1);
+    assertThat(rungsAnswered)
+        .as("chase-up, escalation, order issued, order answered")
+        .isGreaterThanOrEqualTo(4);
+    assertThat(task(caseCode, taskKey).getId())
+        .as("the overdue task still waits")
+        .isEqualTo(clocked.getId());
+    assertThat(
+            historyService
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(instance.getId())
+                .activityId(ProcessModels.escalationDoneOf(taskKey))
+                .finished()
+                .count())
+        .isEqualTo(1);
   }
 
   private boolean ladderRunning(String caseCode) {
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey("escalation-ladder")
-        .processInstanceBusinessKey(caseCode).count() > 0;
+    return runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey("escalation-ladder")
+            .processInstanceBusinessKey(caseCode)
+            .count()
+        > 0;
   }
 }

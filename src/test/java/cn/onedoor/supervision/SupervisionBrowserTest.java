@@ -19,21 +19,20 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * A county supervisor at the supervisors' page in a real headless Chromium: logs in with the webapps' user, sees the
- * overdue count move when the consent deadline's timer fires, opens an overdue case from the list behind the figure
- * and issues a supervision order that reaches the village mediators; then sees the same clocks painted on the
- * mediation diagram in Cockpit. Screenshots: target/screenshots/supervision-*.png.
+ * A county supervisor at the supervisors' page in a real headless Chromium: logs in with the
+ * webapps' user, sees the overdue count move when the consent deadline's timer fires, opens an
+ * overdue case from the list behind the figure and issues a supervision order that reaches the
+ * village mediators; then sees the same clocks painted on the mediation diagram in Cockpit.
+ * Screenshots: target/screenshots/supervision-*.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SupervisionBrowserTest extends ChainTest {
 
   private static final OffsetDateTime FRIDAY = OffsetDateTime.parse("2026-03-06T10:00:00+08:00");
 
-  @LocalServerPort
-  int port;
+  @LocalServerPort int port;
 
-  @Autowired
-  JdbcTemplate jdbc;
+  @Autowired JdbcTemplate jdbc;
 
   static Browser chromium;
 
@@ -52,10 +51,26 @@ class SupervisionBrowserTest extends ChainTest {
   @AfterEach
   void forgetTheCases() {
     chromium.logOut();
-    runtimeService.createProcessInstanceQuery().rootProcessInstances().list()
-        .forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test done", true, true));
-    for (String table : List.of("case_escalation", "case_clock", "case_event", "case_link", "case_hand_over",
-        "intake_request", "case_party", "personal_data_read", "outbound_request", "case_progress", "dispute_case")) {
+    runtimeService
+        .createProcessInstanceQuery()
+        .rootProcessInstances()
+        .list()
+        .forEach(
+            instance ->
+                runtimeService.deleteProcessInstance(instance.getId(), "test done", true, true));
+    for (String table :
+        List.of(
+            "case_escalation",
+            "case_clock",
+            "case_event",
+            "case_link",
+            "case_hand_over",
+            "intake_request",
+            "case_party",
+            "personal_data_read",
+            "outbound_request",
+            "case_progress",
+            "dispute_case")) {
       jdbc.update("delete from " + table);
     }
   }
@@ -74,19 +89,25 @@ class SupervisionBrowserTest extends ChainTest {
     chromium.waitForText("在办案件");
     waitForFigure("open", "2");
     assertThat(figure("overdue")).isEqualTo("0");
-    chromium.waitUntil(driver -> !driver.findElements(By.cssSelector("#chart-channel canvas")).isEmpty());
+    chromium.waitUntil(
+        driver -> !driver.findElements(By.cssSelector("#chart-channel canvas")).isEmpty());
     chromium.screenshot("supervision-1-board");
 
-    // Thursday's consent deadline passes; the timer fires and the ladder chases the town supervisor.
+    // Thursday's consent deadline passes; the timer fires and the ladder chases the town
+    // supervisor.
     moveClockTo(FRIDAY);
     chromium.open("/supervision/");
     waitForFigure("overdue", "2");
     chromium.screenshot("supervision-2-overdue");
 
     click(By.cssSelector("[data-kpi='overdue']"));
-    chromium.waitUntil(driver -> "2".equals(driver.findElement(By.id("list-total")).getAttribute("data-total")));
-    List<WebElement> rows = chromium.driver().findElements(By.cssSelector("#list tbody tr.case-row"));
-    assertThat(rows).extracting(row -> row.getAttribute("data-case")).containsExactlyInAnyOrder(first, second);
+    chromium.waitUntil(
+        driver -> "2".equals(driver.findElement(By.id("list-total")).getAttribute("data-total")));
+    List<WebElement> rows =
+        chromium.driver().findElements(By.cssSelector("#list tbody tr.case-row"));
+    assertThat(rows)
+        .extracting(row -> row.getAttribute("data-case"))
+        .containsExactlyInAnyOrder(first, second);
     chromium.waitForText("确认当事人调解意愿");
     chromium.screenshot("supervision-3-overdue-list");
 
@@ -116,25 +137,42 @@ class SupervisionBrowserTest extends ChainTest {
 
     chromium.on(port).open("/camunda/app/cockpit/default/");
     chromium.logIn("countysupervisor", "demo");
-    // the header reads 流程监控 on the login page too: wait until the login form has gone, or Cockpit's first
+    // the header reads 流程监控 on the login page too: wait until the login form has gone, or Cockpit's
+    // first
     // requests race the login and show "session expired" on the next page
-    chromium.waitUntil(driver -> driver.findElements(By.cssSelector("input[ng-model='username']")).stream()
-        .noneMatch(WebElement::isDisplayed));
+    chromium.waitUntil(
+        driver ->
+            driver.findElements(By.cssSelector("input[ng-model='username']")).stream()
+                .noneMatch(WebElement::isDisplayed));
     chromium.waitForText("流程监控");
     String mediation = repositoryDefinitionId("mediation");
     chromium.open("/camunda/app/cockpit/default/#/process-definition/" + mediation + "/runtime");
-    // textContent, not getText(): while Cockpit still fits the diagram into view, its overlays are not displayed yet
-    String badge = chromium.waitUntil(driver -> driver.findElements(
-        By.cssSelector(".onedoor-sla[data-activity='Task_RecordConsent']")).stream()
-        .map(element -> element.getAttribute("textContent")).filter(text -> text != null && text.contains("按期"))
-        .findFirst().orElse(null));
+    // textContent, not getText(): while Cockpit still fits the diagram into view, its overlays are
+    // not displayed yet
+    String badge =
+        chromium.waitUntil(
+            driver ->
+                driver
+                    .findElements(
+                        By.cssSelector(".onedoor-sla[data-activity='Task_RecordConsent']"))
+                    .stream()
+                    .map(element -> element.getAttribute("textContent"))
+                    .filter(text -> text != null && text.contains("按期"))
+                    .findFirst()
+                    .orElse(null));
     assertThat(badge).contains("按期 1").contains("逾期 2");
-    assertThat(chromium.driver().findElements(By.cssSelector(".djs-element.onedoor-sla-overdue"))).isNotEmpty();
+    assertThat(chromium.driver().findElements(By.cssSelector(".djs-element.onedoor-sla-overdue")))
+        .isNotEmpty();
     chromium.screenshot("supervision-7-cockpit-sla-overlay");
   }
 
   private String repositoryDefinitionId(String key) {
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey(key).list().get(0).getProcessDefinitionId();
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processDefinitionKey(key)
+        .list()
+        .get(0)
+        .getProcessDefinitionId();
   }
 
   private void waitForFigure(String key, String value) {
@@ -142,12 +180,14 @@ class SupervisionBrowserTest extends ChainTest {
       chromium.waitUntil(driver -> value.equals(figure(key)));
     } catch (RuntimeException notThere) {
       chromium.screenshot("supervision-failed-" + key);
-      throw new AssertionError("figure " + key + " never showed " + value + "; shows " + figure(key), notThere);
+      throw new AssertionError(
+          "figure " + key + " never showed " + value + "; shows " + figure(key), notThere);
     }
   }
 
   private String figure(String key) {
-    List<WebElement> cards = chromium.driver().findElements(By.cssSelector("[data-kpi='" + key + "'] .value"));
+    List<WebElement> cards =
+        chromium.driver().findElements(By.cssSelector("[data-kpi='" + key + "'] .value"));
     return cards.isEmpty() ? null : cards.get(0).getText().replaceAll("[^0-9.%]", "");
   }
 

@@ -21,11 +21,15 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * How fast the supervisors' page answers on a county's worth of history: 100,000 open and 1,000,000 closed cases,
- * 3.3 million clocks and 200,000 escalations in embedded PostgreSQL, loaded with generate_series. Each statement the
- * page runs is timed 40 times after a warm-up and its p50/p95 printed; the target is p95 under 100 ms on the
- * project's 2-core machine. Not part of {@code ./mvnw verify} (it takes minutes); run it with
- * <pre>./mvnw -Dtest=SupervisionQueryBenchmark -Dbenchmark=true -Dsurefire.failIfNoSpecifiedTests=false test</pre>
+ * How fast the supervisors' page answers on a county's worth of history: 100,000 open and 1,000,000
+ * closed cases, 3.3 million clocks and 200,000 escalations in embedded PostgreSQL, loaded with
+ * generate_series. Each statement the page runs is timed 40 times after a warm-up and its p50/p95
+ * printed; the target is p95 under 100 ms on the project's 2-core machine. Not part of {@code
+ * ./mvnw verify} (it takes minutes); run it with
+ *
+ * <pre>
+ * ./mvnw -Dtest=SupervisionQueryBenchmark -Dbenchmark=true -Dsurefire.failIfNoSpecifiedTests=false test
+ * </pre>
  */
 @Tag("benchmark")
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
@@ -38,19 +42,30 @@ class SupervisionQueryBenchmark {
 
   @Test
   void everyPageQueryOnAMillionCases() throws Exception {
-    try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-        .setServerConfig("shared_buffers", "512MB").setServerConfig("work_mem", "16MB").start()) {
+    try (EmbeddedPostgres postgres =
+        EmbeddedPostgres.builder()
+            .setServerConfig("shared_buffers", "512MB")
+            .setServerConfig("work_mem", "16MB")
+            .start()) {
       DataSource dataSource = postgres.getPostgresDatabase();
-      Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+      Flyway.configure()
+          .dataSource(dataSource)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
       JdbcTemplate jdbc = new JdbcTemplate(dataSource);
       long loading = System.nanoTime();
       load(jdbc);
-      System.out.printf("%nloaded %,d open + %,d closed cases, %,d clocks, %,d escalations in %d s%n", OPEN, CLOSED,
+      System.out.printf(
+          "%nloaded %,d open + %,d closed cases, %,d clocks, %,d escalations in %d s%n",
+          OPEN,
+          CLOSED,
           jdbc.queryForObject("select count(*) from case_clock", Long.class),
           jdbc.queryForObject("select count(*) from case_escalation", Long.class),
           (System.nanoTime() - loading) / 1_000_000_000);
 
-      SupervisionQueries queries = new SupervisionQueries(jdbc, new SupervisionSettings(Duration.ofDays(2), 200));
+      SupervisionQueries queries =
+          new SupervisionQueries(jdbc, new SupervisionSettings(Duration.ofDays(2), 200));
       Instant now = Instant.now();
       SupervisionPeriod month = SupervisionPeriod.parse(null, now);
       SupervisionPeriod previous = month.previous(now);
@@ -63,23 +78,40 @@ class SupervisionQueryBenchmark {
         for (Measure measure : Measure.values()) {
           statements.put(where + " count " + measure, () -> queries.count(measure, month, all));
         }
-        statements.put(where + " count OVERDUE previous month", () -> queries.count(Measure.OVERDUE, previous, all));
-        statements.put(where + " count OPEN previous month", () -> queries.count(Measure.OPEN, previous, all));
+        statements.put(
+            where + " count OVERDUE previous month",
+            () -> queries.count(Measure.OVERDUE, previous, all));
+        statements.put(
+            where + " count OPEN previous month", () -> queries.count(Measure.OPEN, previous, all));
         statements.put(where + " grid by area", () -> queries.byArea(month, area, area != county));
-        statements.put(where + " chart by channel", () -> queries.byCaseColumn(month, area, "channel"));
-        statements.put(where + " chart by dispute type", () -> queries.byCaseColumn(month, area, "dispute_type"));
-        statements.put(where + " list OVERDUE (50 rows + cases, clocks, rungs)", () -> page(queries, Measure.OVERDUE, month, all));
-        statements.put(where + " list CLOSED (50 rows + on-time flags)", () -> {
-          List<String> codes = page(queries, Measure.CLOSED, month, all);
-          return queries.lateAmong(codes);
-        });
-        statements.put(where + " list OPEN_ORDERS", () -> page(queries, Measure.OPEN_ORDERS, month, all));
-        statements.put(where + " list LITIGATION", () -> page(queries, Measure.LITIGATION, month, all));
-        statements.put(where + " list OVERDUE by channel", () -> page(queries, Measure.OVERDUE, month,
-            new Filter(area, "PEOPLES_VILLAGE", null)));
-        statements.put(where + " escalations waiting", () -> queries.waitingFor(
-            List.of("supervisor:county:511725", "supervisor:town:511725217"), area));
-        statements.put(where + " activity SLA (Cockpit)", () -> queries.activitySla("mediation", now, area));
+        statements.put(
+            where + " chart by channel", () -> queries.byCaseColumn(month, area, "channel"));
+        statements.put(
+            where + " chart by dispute type",
+            () -> queries.byCaseColumn(month, area, "dispute_type"));
+        statements.put(
+            where + " list OVERDUE (50 rows + cases, clocks, rungs)",
+            () -> page(queries, Measure.OVERDUE, month, all));
+        statements.put(
+            where + " list CLOSED (50 rows + on-time flags)",
+            () -> {
+              List<String> codes = page(queries, Measure.CLOSED, month, all);
+              return queries.lateAmong(codes);
+            });
+        statements.put(
+            where + " list OPEN_ORDERS", () -> page(queries, Measure.OPEN_ORDERS, month, all));
+        statements.put(
+            where + " list LITIGATION", () -> page(queries, Measure.LITIGATION, month, all));
+        statements.put(
+            where + " list OVERDUE by channel",
+            () -> page(queries, Measure.OVERDUE, month, new Filter(area, "PEOPLES_VILLAGE", null)));
+        statements.put(
+            where + " escalations waiting",
+            () ->
+                queries.waitingFor(
+                    List.of("supervisor:county:511725", "supervisor:town:511725217"), area));
+        statements.put(
+            where + " activity SLA (Cockpit)", () -> queries.activitySla("mediation", now, area));
       }
 
       System.out.printf("%n| statement | p50 ms | p95 ms |%n|---|---:|---:|%n");
@@ -91,22 +123,41 @@ class SupervisionQueryBenchmark {
           slow.add(statement.getKey());
         }
       }
-      double[] overview = time(() -> {
-        statements.entrySet().stream().filter(e -> e.getKey().startsWith("county count") || e.getKey().startsWith("county grid")
-            || e.getKey().startsWith("county chart")).forEach(e -> e.getValue().get());
-        return null;
-      });
-      System.out.printf("| county overview, all figures and charts together (%d statements) | %.1f | %.1f |%n",
-          statements.keySet().stream().filter(k -> k.startsWith("county count") || k.startsWith("county grid")
-              || k.startsWith("county chart")).count(), overview[0], overview[1]);
+      double[] overview =
+          time(
+              () -> {
+                statements.entrySet().stream()
+                    .filter(
+                        e ->
+                            e.getKey().startsWith("county count")
+                                || e.getKey().startsWith("county grid")
+                                || e.getKey().startsWith("county chart"))
+                    .forEach(e -> e.getValue().get());
+                return null;
+              });
+      System.out.printf(
+          "| county overview, all figures and charts together (%d statements) | %.1f | %.1f |%n",
+          statements.keySet().stream()
+              .filter(
+                  k ->
+                      k.startsWith("county count")
+                          || k.startsWith("county grid")
+                          || k.startsWith("county chart"))
+              .count(),
+          overview[0],
+          overview[1]);
       System.out.printf("%nstatements with p95 >= 100 ms: %s%n", slow.isEmpty() ? "none" : slow);
     }
   }
 
-  private static List<String> page(SupervisionQueries queries, Measure measure, SupervisionPeriod period, Filter filter) {
+  private static List<String> page(
+      SupervisionQueries queries, Measure measure, SupervisionPeriod period, Filter filter) {
     queries.count(measure, period, filter);
-    List<String> codes = queries.list(measure, period, filter, 50, 0).stream()
-        .map(SupervisionQueries.ListedCase::caseCode).distinct().toList();
+    List<String> codes =
+        queries.list(measure, period, filter, 50, 0).stream()
+            .map(SupervisionQueries.ListedCase::caseCode)
+            .distinct()
+            .toList();
     queries.cases(codes);
     queries.urgentClocks(codes, period.asOf());
     queries.rungsReached(codes);
@@ -128,22 +179,26 @@ class SupervisionQueryBenchmark {
   }
 
   /**
-   * 40 towns of 8 villages; cases spread over towns, villages, channels and dispute types; open cases registered in
-   * the last 90 days with one open clock (a fifth overdue, one in twenty due within two days) and one finished; closed
-   * cases over three years with three finished clocks, some late; chase-ups on overdue cases, a tenth of them
-   * supervision orders; mediation outcomes and court entries on a share of cases.
+   * 40 towns of 8 villages; cases spread over towns, villages, channels and dispute types; open
+   * cases registered in the last 90 days with one open clock (a fifth overdue, one in twenty due
+   * within two days) and one finished; closed cases over three years with three finished clocks,
+   * some late; chase-ups on overdue cases, a tenth of them supervision orders; mediation outcomes
+   * and court entries on a share of cases.
    */
   private static void load(JdbcTemplate jdbc) {
-    jdbc.execute("""
+    jdbc.execute(
+        """
         insert into unit (kind, code, name, parent_code, population)
         select 'TOWN', '5117252' || lpad(t::text, 2, '0'), '镇' || t, '511725', 20000 + t * 500
         from generate_series(10, 49) t""");
-    jdbc.execute("""
+    jdbc.execute(
+        """
         insert into unit (kind, code, name, parent_code, population)
         select 'VILLAGE', '5117252' || lpad(t::text, 2, '0') || lpad(v::text, 3, '0'), '村' || t || '-' || v,
           '5117252' || lpad(t::text, 2, '0'), 2000
         from generate_series(10, 49) t, generate_series(1, 8) v""");
-    jdbc.execute("""
+    jdbc.execute(
+        """
         create unlogged table bench as
         select n,
           '511725-' || (2020 + n / 400000) || '-' || lpad((n % 400000)::text, 6, '0') as case_code,
@@ -156,8 +211,11 @@ class SupervisionQueryBenchmark {
                  'COURT','PETITION'])[1 + n % 8] as channel,
           (array['NEIGHBOUR','FAMILY','DEBT','LAND_USE','LABOUR','TRAFFIC','CONSUMER','PROPERTY_MANAGEMENT','CONTRACT',
                  'OTHER'])[1 + (n / 3) % 10] as dispute_type
-        from generate_series(1, {TOTAL}) n""".replace("{OPEN}", String.valueOf(OPEN)).replace("{TOTAL}", String.valueOf(OPEN + CLOSED)));
-    jdbc.execute("""
+        from generate_series(1, {TOTAL}) n"""
+            .replace("{OPEN}", String.valueOf(OPEN))
+            .replace("{TOTAL}", String.valueOf(OPEN + CLOSED)));
+    jdbc.execute(
+        """
         insert into dispute_case (case_code, source, report_level, town_code, village_code, received_by, dispute_type,
           summary, amount, occurred_on, party_count, consent_to_mediation, injury, violence, crime_suspected,
           government_body_party, accepted_elsewhere, registered_at, responsible_officer, responsible_unit,
@@ -166,7 +224,8 @@ class SupervisionQueryBenchmark {
           registered_at::date, 2, true, false, false, false, false, 'NONE', registered_at, 'intake', village_code,
           md5(case_code)
         from bench""");
-    jdbc.execute("""
+    jdbc.execute(
+        """
         insert into case_progress (case_code, stage, stage_since, channel, handling_level, risk_grade, registered_at,
           closed_at, closure_reason, current_unit, town_code, village_code, dispute_type, mediation_outcome,
           mediation_ended_at, litigation_at)
@@ -178,7 +237,8 @@ class SupervisionQueryBenchmark {
           case when n % 10 < 7 and (not open or n % 3 = 0) then registered_at + make_interval(days => 3 + n % 2) end,
           case when n % 20 = 0 then registered_at + make_interval(days => 4) end
         from bench""");
-    jdbc.execute("""
+    jdbc.execute(
+        """
         insert into case_clock (task_id, case_code, process_instance_id, process_key, activity_id, name, clock_kind,
           candidate_group, assignee, started_at, due_at, ended_at, end_reason, town_code, village_code)
         select 'open-' || n, case_code, 'pi-' || n, 'mediation',
@@ -186,7 +246,8 @@ class SupervisionQueryBenchmark {
           'mediator:village:' || village_code, null, registered_at,
           now() + make_interval(days => (n % 40) - 8, hours => n % 24), null, null, town_code, village_code
         from bench where open""");
-    jdbc.execute("""
+    jdbc.execute(
+        """
         insert into case_clock (task_id, case_code, process_instance_id, process_key, activity_id, name, clock_kind,
           candidate_group, assignee, started_at, due_at, ended_at, end_reason, town_code, village_code)
         select 'done-' || n || '-' || k, case_code, 'pi-' || n, 'mediation', 'Task_Step' || k, '办理' || k, 'WORK',
@@ -194,14 +255,16 @@ class SupervisionQueryBenchmark {
           registered_at + make_interval(days => k + 10),
           least(registered_at + make_interval(days => k + 3 + (n * k) % 12), now()), 'COMPLETED', town_code, village_code
         from bench, generate_series(1, 3) k where not open or k = 1""");
-    jdbc.execute("""
+    jdbc.execute(
+        """
         insert into case_clock (task_id, case_code, process_instance_id, process_key, activity_id, name, clock_kind,
           candidate_group, assignee, started_at, due_at, ended_at, end_reason, town_code, village_code)
         select 'esc-' || n, case_code, 'rung-' || n, 'escalation-rung', 'Task_AcknowledgeEscalation', '催办：开展调解已到期',
           'ESCALATION', case when n % 3 = 0 then 'supervisor:county:511725' else 'supervisor:town:' || town_code end,
           null, now() - interval '1 day', now() + interval '1 day', null, null, town_code, village_code
         from bench where open and n % 40 < 8""");
-    jdbc.execute("""
+    jdbc.execute(
+        """
         insert into case_escalation (case_code, process_instance_id, rung, clock_name, target_group, raised_at,
           answer_due, answering_group, source, town_code, village_code, issued_at, issued_by, order_text)
         select case_code, 'rung-' || n, case when n % 10 = 0 then 'SUPERVISION_ORDER' else 'CHASE_UP' end, '开展调解',
@@ -210,7 +273,8 @@ class SupervisionQueryBenchmark {
           case when n % 10 = 0 then now() - make_interval(days => 1 + n % 20) end,
           case when n % 10 = 0 then 'countysupervisor' end, case when n % 10 = 0 then '限期办结' end
         from bench where open and n % 40 < 8""");
-    jdbc.execute("""
+    jdbc.execute(
+        """
         insert into case_escalation (case_code, process_instance_id, rung, clock_name, target_group, raised_at,
           answer_due, answering_group, source, town_code, village_code, answered_at, answer)
         select case_code, 'rung-' || n, case when n % 50 = 0 then 'ESCALATE' else 'CHASE_UP' end, '办理1',

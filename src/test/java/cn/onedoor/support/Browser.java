@@ -22,10 +22,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * A real headless Chromium as a county officer's PC has it: language zh-CN, clock on Asia/Shanghai. Uses Debian's
- * {@code chromium} and {@code chromium-driver} (a browser downloaded by a test tool does not run on this network);
- * screenshots go to {@code target/screenshots/}. Without Chromium a test is skipped, except on CI ({@code CI=true})
- * where it fails.
+ * A real headless Chromium as a county officer's PC has it: language zh-CN, clock on Asia/Shanghai.
+ * Uses Debian's {@code chromium} and {@code chromium-driver} (a browser downloaded by a test tool
+ * does not run on this network); screenshots go to {@code target/screenshots/}. Without Chromium a
+ * test is skipped, except on CI ({@code CI=true}) where it fails.
  */
 public final class Browser implements AutoCloseable {
 
@@ -42,11 +42,18 @@ public final class Browser implements AutoCloseable {
     this.profile = profile;
   }
 
-  /** Call from a static @BeforeAll, so that a machine without Chromium skips before the application starts. */
+  /**
+   * Call from a static @BeforeAll, so that a machine without Chromium skips before the application
+   * starts.
+   */
   public static Browser start(String language) throws IOException {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
-    String missing = "Browser tests need Debian's chromium and chromium-driver packages (" + CHROMIUM + ", "
-        + CHROMEDRIVER + "): apt-get install -y chromium chromium-driver fonts-noto-cjk";
+    String missing =
+        "Browser tests need Debian's chromium and chromium-driver packages ("
+            + CHROMIUM
+            + ", "
+            + CHROMEDRIVER
+            + "): apt-get install -y chromium chromium-driver fonts-noto-cjk";
     if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
       Assertions.fail("CI=true but " + missing);
     }
@@ -56,17 +63,27 @@ public final class Browser implements AutoCloseable {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
     options.addArguments(
-        "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage", "--lang=" + language, "--window-size=1400,900",
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--disable-dev-shm-usage",
+        "--lang=" + language,
+        "--window-size=1400,900",
         "--user-data-dir=" + profile.toAbsolutePath());
     options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(CHROMEDRIVER.toFile())
-        .usingAnyFreePort()
-        // The webapps show times in the browser's zone; pin it to the county's, whatever the host runs on.
-        .withEnvironment(Map.of("TZ", "Asia/Shanghai"))
-        .build();
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(CHROMEDRIVER.toFile())
+            .usingAnyFreePort()
+            // The webapps show times in the browser's zone; pin it to the county's, whatever the
+            // host runs on.
+            .withEnvironment(Map.of("TZ", "Asia/Shanghai"))
+            .build();
     Files.createDirectories(SCREENSHOTS);
     return new Browser(new ChromeDriver(service, options), profile);
   }
@@ -85,7 +102,10 @@ public final class Browser implements AutoCloseable {
   }
 
   public void logIn(String user, String password) {
-    WebElement name = waitUntil(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")));
+    WebElement name =
+        waitUntil(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("input[ng-model='username']")));
     name.clear();
     name.sendKeys(user);
     driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(password);
@@ -94,8 +114,8 @@ public final class Browser implements AutoCloseable {
 
   /** Apps share the login session, so a later app may open without asking. */
   public void logInIfAsked(String user, String password) {
-    new WebDriverWait(driver, Duration.ofSeconds(30)).until(any ->
-        loginForm().isPresent() || headerText().contains("一扇门"));
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(any -> loginForm().isPresent() || headerText().contains("一扇门"));
     if (loginForm().isPresent()) {
       logIn(user, password);
     }

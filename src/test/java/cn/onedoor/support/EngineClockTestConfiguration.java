@@ -9,8 +9,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 
 /**
- * In process tests the application's clock follows the engine's, so that moving the engine clock to fire a timer
- * also moves what {@code deadlines.now()} answers. (Tests only: ClockUtil is engine-internal API.)
+ * In process tests the application's clock follows the engine's, so that moving the engine clock to
+ * fire a timer also moves what {@code deadlines.now()} answers. (Tests only: ClockUtil is
+ * engine-internal API.)
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class EngineClockTestConfiguration {

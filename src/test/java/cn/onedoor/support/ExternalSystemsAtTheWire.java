@@ -6,17 +6,19 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import org.springframework.test.util.TestSocketUtils;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.util.TestSocketUtils;
 
 /**
- * One WireMock server standing in for every external system (court, legal aid, provincial platform, grid, SMS),
- * each under its own path prefix. Started once per test JVM (surefire forks one per class) and pointed at by the
- * application's clients through {@link #pointClientsHere}.
+ * One WireMock server standing in for every external system (court, legal aid, provincial platform,
+ * grid, SMS), each under its own path prefix. Started once per test JVM (surefire forks one per
+ * class) and pointed at by the application's clients through {@link #pointClientsHere}.
  */
 public final class ExternalSystemsAtTheWire {
 
-  public static final String[] SYSTEMS = {"court", "legal-aid", "provincial-platform", "grid", "sms"};
+  public static final String[] SYSTEMS = {
+    "court", "legal-aid", "provincial-platform", "grid", "sms"
+  };
 
   private final WireMockServer server;
   private final int port;
@@ -27,11 +29,13 @@ public final class ExternalSystemsAtTheWire {
   }
 
   /**
-   * Every request answered 200 with a receipt: the systems are up and take whatever we send. The port is fixed for
-   * the life of the server, so a test can {@link #goDown()} and {@link #comeBack()} on the same address.
+   * Every request answered 200 with a receipt: the systems are up and take whatever we send. The
+   * port is fixed for the life of the server, so a test can {@link #goDown()} and {@link
+   * #comeBack()} on the same address.
    */
   public static ExternalSystemsAtTheWire acceptingEverything() {
-    WireMockServer server = new WireMockServer(options().port(TestSocketUtils.findAvailableTcpPort()));
+    WireMockServer server =
+        new WireMockServer(options().port(TestSocketUtils.findAvailableTcpPort()));
     server.start();
     ExternalSystemsAtTheWire systems = new ExternalSystemsAtTheWire(server);
     systems.acceptEverything();
@@ -42,8 +46,14 @@ public final class ExternalSystemsAtTheWire {
   /** Forgets every stub and request, then accepts everything again. */
   public void acceptEverything() {
     server.resetAll();
-    server.stubFor(any(anyUrl()).atPriority(100).willReturn(aResponse().withStatus(200)
-        .withHeader("Content-Type", "application/json").withBody("{\"receiptId\":\"receipt-at-the-wire\"}")));
+    server.stubFor(
+        any(anyUrl())
+            .atPriority(100)
+            .willReturn(
+                aResponse()
+                    .withStatus(200)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody("{\"receiptId\":\"receipt-at-the-wire\"}")));
   }
 
   /** Every system unreachable: connections are refused. */

@@ -10,10 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
 
 /**
- * A real PostgreSQL for tests that import this configuration. By default an embedded server from Maven Central's
- * binaries (no installation, works as root); set {@code ONEDOOR_TEST_PG_URL} (and {@code ONEDOOR_TEST_PG_USER},
- * {@code ONEDOOR_TEST_PG_PASSWORD}), or the system properties {@code onedoor.test.pg.url/user/password}, to run
- * the same tests against an external server instead.
+ * A real PostgreSQL for tests that import this configuration. By default an embedded server from
+ * Maven Central's binaries (no installation, works as root); set {@code ONEDOOR_TEST_PG_URL} (and
+ * {@code ONEDOOR_TEST_PG_USER}, {@code ONEDOOR_TEST_PG_PASSWORD}), or the system properties {@code
+ * onedoor.test.pg.url/user/password}, to run the same tests against an external server instead.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class PostgresTestDatabase {
@@ -27,7 +27,10 @@ public class PostgresTestDatabase {
     return setting("url") != null && !setting("url").isBlank();
   }
 
-  /** Closed by Spring when the context goes; closing it in an @AfterAll hangs the fork under a cached context. */
+  /**
+   * Closed by Spring when the context goes; closing it in an @AfterAll hangs the fork under a
+   * cached context.
+   */
   @Bean(destroyMethod = "close")
   @Lazy
   EmbeddedPostgres embeddedPostgres() throws IOException {
@@ -37,7 +40,10 @@ public class PostgresTestDatabase {
   @Bean
   DataSource dataSource(ObjectProvider<EmbeddedPostgres> embedded) {
     if (external()) {
-      return DataSourceBuilder.create().url(setting("url")).username(setting("user")).password(setting("password"))
+      return DataSourceBuilder.create()
+          .url(setting("url"))
+          .username(setting("user"))
+          .password(setting("password"))
           .build();
     }
     return embedded.getObject().getPostgresDatabase();

@@ -8,7 +8,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-/** Calls our callback endpoints over HTTP as an external system does: JSON signed with the system's secret. */
+/**
+ * Calls our callback endpoints over HTTP as an external system does: JSON signed with the system's
+ * secret.
+ */
 public final class SignedCallbacks {
 
   private final HttpClient client = HttpClient.newHttpClient();
@@ -19,14 +22,18 @@ public final class SignedCallbacks {
   }
 
   public HttpResponse<String> post(String path, String secret, String json) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
     if (secret != null) {
-      request.header(CallbackSignatures.HEADER, CallbackSignatures.sign(secret, json.getBytes(StandardCharsets.UTF_8)));
+      request.header(
+          CallbackSignatures.HEADER,
+          CallbackSignatures.sign(secret, json.getBytes(StandardCharsets.UTF_8)));
     }
     try {
-      return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return client.send(
+          request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
