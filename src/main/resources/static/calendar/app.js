@@ -55,28 +55,8 @@
     return result;
   }
 
-  // ---- login ----
-  function showLogin(message) {
-    $('page').hidden = true;
-    $('controls').hidden = true;
-    $('login').hidden = false;
-    $('login-error').textContent = message || '';
-  }
-
-  function login(event) {
-    event.preventDefault();
-    session.login($('username').value.trim(), $('password').value).then(function () {
-      $('password').value = '';
-      $('login').hidden = true;
-      load();
-    }).catch(function () {
-      showLogin('用户名或密码错误');
-    });
-  }
-
-  function logout() {
-    session.logout().then(function () { showLogin('已退出'); });
-  }
+  // the login form; set once the page has loaded
+  var showLogin = function () {};
 
   /**
    * Whether to offer the publish form. The webapps' "who am I" answer (read at every login anyway) lists the webapps
@@ -285,8 +265,7 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    $('login-form').addEventListener('submit', login);
-    $('logout').addEventListener('click', logout);
+    showLogin = OneDoorPages.loginForm(session, 'page', load);
     $('publish-file').addEventListener('change', readFile);
     $('publish-form').addEventListener('submit', publish);
     session.refreshToken().then(function () { return load(); }, function () { return load(); });

@@ -128,5 +128,36 @@
     };
   }
 
-  window.OneDoorPages = { el: el, problemText: problemText, session: session };
+  /**
+   * The login form every page has: #login holding #login-form (#username, #password) and #login-error, a #logout
+   * button, and the page's content (contentId) and #controls hidden while nobody is logged in. onLogin runs after a
+   * successful login. Answers show(message), which shows the form with a message (e.g. after a 401).
+   */
+  function loginForm(pageSession, contentId, onLogin) {
+    function byId(id) { return document.getElementById(id); }
+
+    function show(message) {
+      byId(contentId).hidden = true;
+      byId('controls').hidden = true;
+      byId('login').hidden = false;
+      byId('login-error').textContent = message || '';
+    }
+
+    byId('login-form').addEventListener('submit', function (event) {
+      event.preventDefault();
+      pageSession.login(byId('username').value.trim(), byId('password').value).then(function () {
+        byId('password').value = '';
+        byId('login').hidden = true;
+        onLogin();
+      }).catch(function () {
+        show('用户名或密码错误');
+      });
+    });
+    byId('logout').addEventListener('click', function () {
+      pageSession.logout().then(function () { show('已退出'); });
+    });
+    return show;
+  }
+
+  window.OneDoorPages = { el: el, problemText: problemText, session: session, loginForm: loginForm };
 }());

@@ -49,28 +49,8 @@
 
   function name(named) { return named ? named.name : '—'; }
 
-  // ---- login ----
-  function showLogin(message) {
-    $('board').hidden = true;
-    $('controls').hidden = true;
-    $('login').hidden = false;
-    $('login-error').textContent = message || '';
-  }
-
-  function login(event) {
-    event.preventDefault();
-    session.login($('username').value.trim(), $('password').value).then(function () {
-      $('password').value = '';
-      $('login').hidden = true;
-      load();
-    }).catch(function () {
-      showLogin('用户名或密码错误');
-    });
-  }
-
-  function logout() {
-    session.logout().then(function () { showLogin('已退出'); });
-  }
+  // the login form; set once the page has loaded
+  var showLogin = function () {};
 
   // ---- the board ----
   function query(params) {
@@ -435,8 +415,7 @@
   }
 
   document.addEventListener('DOMContentLoaded', function () {
-    $('login-form').addEventListener('submit', login);
-    $('logout').addEventListener('click', logout);
+    showLogin = OneDoorPages.loginForm(session, 'board', load);
     $('case-close').addEventListener('click', closeCase);
     $('case').addEventListener('click', function (event) { if (event.target === $('case')) { closeCase(); } });
     $('order-form').addEventListener('submit', issueOrder);

@@ -1,16 +1,9 @@
 package cn.onedoor.identity;
 
 import java.util.List;
-import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -28,24 +21,17 @@ public class TasklistFilters {
   private static final String TOMORROW_START =
       "${dateTime().withTimeAtStartOfDay().plusDays(1).toDate()}";
 
-  private record FilterSpec(
-      String name,
-      String description,
-      int priority,
-      String color,
-      UnaryOperator<TaskQuery> query) {}
-
-  private static final List<FilterSpec> FILTERS =
+  private static final List<SharedFilter> FILTERS =
       List.of(
-          new FilterSpec(
+          SharedFilter.forEveryone(
               "我的待办", "分配给我的任务", -10, "#1f6feb", q -> q.taskAssigneeExpression("${currentUser()}")),
-          new FilterSpec(
+          SharedFilter.forEveryone(
               "本组待认领",
               "我所在组尚未认领的任务",
               -9,
               "#2da44e",
               q -> q.taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned()),
-          new FilterSpec(
+          SharedFilter.forEveryone(
               "两日内到期",
               "今后两天内到期的任务",
               -8,
@@ -53,8 +39,9 @@ public class TasklistFilters {
               q ->
                   q.dueAfterExpression("${now()}")
                       .dueBeforeExpression("${dateTime().plusDays(2).toDate()}")),
-          new FilterSpec("已超期", "已过办理期限的任务", -7, "#cf222e", q -> q.dueBeforeExpression("${now()}")),
-          new FilterSpec(
+          SharedFilter.forEveryone(
+              "已超期", "已过办理期限的任务", -7, "#cf222e", q -> q.dueBeforeExpression("${now()}")),
+          SharedFilter.forEveryone(
               "今日跟进",
               "跟进日期为今天的任务",
               -6,
@@ -77,31 +64,7 @@ public class TasklistFilters {
 
   @EventListener(ApplicationReadyEvent.class)
   public void createMissing() {
-    for (FilterSpec spec : FILTERS) {
-      if (filterService.createFilterQuery().filterName(spec.name()).count() > 0) {
-        continue;
-      }
-      Filter filter =
-          filterService
-              .newTaskFilter(spec.name())
-              .setProperties(
-                  Map.of(
-                      "description",
-                      spec.description(),
-                      "priority",
-                      spec.priority(),
-                      "color",
-                      spec.color(),
-                      "refresh",
-                      true))
-              .setQuery(spec.query().apply(taskService.createTaskQuery()));
-      filterService.saveFilter(filter);
-      Authorization everyone =
-          authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
-      everyone.setResource(Resources.FILTER);
-      everyone.setResourceId(filter.getId());
-      everyone.addPermission(Permissions.READ);
-      authorizationService.saveAuthorization(everyone);
-    }
+    FILTERS.forEach(
+        filter -> filter.createIfMissing(filterService, taskService, authorizationService));
   }
 }

@@ -2,6 +2,7 @@ package cn.onedoor.intake;
 
 import cn.onedoor.casefile.CaseCodes;
 import cn.onedoor.casefile.CaseStage;
+import cn.onedoor.casefile.ClosureReason;
 import cn.onedoor.deadline.ProvisionalDeadlines;
 import cn.onedoor.organisation.Units;
 import cn.onedoor.routing.DisputeType;
@@ -240,7 +241,7 @@ public class CaseStatuses {
                             unitNames.getOrDefault(rs.getString("current_unit"), "")),
                     next == null ? null : next.dueAt(),
                     next == null ? null : next.name(),
-                    outcome(rs.getString("closure_reason")),
+                    ClosureReason.chineseNameOf(rs.getString("closure_reason")),
                     instant(rs, "closed_at"),
                     next != null && next.provisional(),
                     next != null && next.provisional()
@@ -382,28 +383,6 @@ public class CaseStatuses {
     } catch (IllegalArgumentException | NullPointerException unknown) {
       return stage;
     }
-  }
-
-  /** The closure reasons of case-closure.form, as a party reads them. */
-  private static final Map<String, String> OUTCOMES =
-      Map.of(
-          "RESOLVED",
-          "调解成功",
-          "PERFORMED",
-          "履行完毕",
-          "CONFIRMED",
-          "司法确认",
-          "JUDGED",
-          "判决结案",
-          "REFERRED",
-          "转其他途径",
-          "WITHDRAWN",
-          "当事人撤回",
-          "TERMINATED",
-          "调解终止");
-
-  private static String outcome(String closureReason) {
-    return closureReason == null ? null : OUTCOMES.getOrDefault(closureReason, closureReason);
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -40,7 +40,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  */
 @Configuration
 @EnableWebSecurity
-class SecurityConfiguration {
+public class SecurityConfiguration {
 
   private static PathPatternRequestMatcher path(String pattern) {
     return PathPatternRequestMatcher.withDefaults().matcher(pattern);
@@ -50,14 +50,9 @@ class SecurityConfiguration {
   @Order(1)
   SecurityFilterChain engineRestApi(HttpSecurity http, IdentityService identityService)
       throws Exception {
-    return http.securityMatcher(path("/engine-rest/**"))
+    return statelessBasic(http)
+        .securityMatcher(path("/engine-rest/**"))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
-        .httpBasic(withDefaults())
-        .sessionManagement(
-            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        // Basic credentials travel with every request; no cookie, so no cross-site request to
-        // forge.
-        .csrf(csrf -> csrf.disable())
         .addFilterAfter(
             new EngineIdentityPropagationFilter(identityService), BasicAuthenticationFilter.class)
         .build();
@@ -66,7 +61,8 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain ownApi(HttpSecurity http, IdentityService identityService) throws Exception {
-    return http.securityMatcher(path("/api/**"))
+    return statelessBasic(http)
+        .securityMatcher(path("/api/**"))
         .authorizeHttpRequests(
             requests ->
                 requests
@@ -74,10 +70,6 @@ class SecurityConfiguration {
                     .permitAll()
                     .anyRequest()
                     .authenticated())
-        .httpBasic(withDefaults())
-        .sessionManagement(
-            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(csrf -> csrf.disable())
         .addFilterAfter(
             new EngineIdentityPropagationFilter(identityService), BasicAuthenticationFilter.class)
         .build();
@@ -90,7 +82,8 @@ class SecurityConfiguration {
   @Bean
   @Order(3)
   SecurityFilterChain actuator(HttpSecurity http) throws Exception {
-    return http.securityMatcher(path("/actuator/**"))
+    return statelessBasic(http)
+        .securityMatcher(path("/actuator/**"))
         .authorizeHttpRequests(
             requests ->
                 requests
@@ -98,10 +91,6 @@ class SecurityConfiguration {
                     .permitAll()
                     .anyRequest()
                     .authenticated())
-        .httpBasic(withDefaults())
-        .sessionManagement(
-            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(csrf -> csrf.disable())
         .build();
   }
 
@@ -185,5 +174,16 @@ class SecurityConfiguration {
     // After Spring Security (so anonymous callers get 401 first), before Jersey.
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
     return registration;
+  }
+
+  /**
+   * HTTP Basic on every request and no session: the credentials travel with each request and no
+   * cookie is set, so there is no cross-site request to forge and no CSRF token to check.
+   */
+  public static HttpSecurity statelessBasic(HttpSecurity http) throws Exception {
+    return http.httpBasic(withDefaults())
+        .sessionManagement(
+            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable());
   }
 }

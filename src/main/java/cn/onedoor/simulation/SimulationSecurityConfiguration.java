@@ -1,7 +1,6 @@
 package cn.onedoor.simulation;
 
-import static org.springframework.security.config.Customizer.withDefaults;
-
+import cn.onedoor.security.SecurityConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +8,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
@@ -26,7 +24,8 @@ class SimulationSecurityConfiguration {
   @Order(Ordered.HIGHEST_PRECEDENCE + 11)
   SecurityFilterChain simulation(HttpSecurity http) throws Exception {
     PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-    return http.securityMatcher(paths.matcher("/simulation/**"))
+    return SecurityConfiguration.statelessBasic(http)
+        .securityMatcher(paths.matcher("/simulation/**"))
         .authorizeHttpRequests(
             requests ->
                 requests
@@ -34,10 +33,6 @@ class SimulationSecurityConfiguration {
                     .permitAll()
                     .anyRequest()
                     .authenticated())
-        .httpBasic(withDefaults())
-        .sessionManagement(
-            session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .csrf(csrf -> csrf.disable())
         .build();
   }
 }

@@ -1,6 +1,7 @@
 package cn.onedoor.supervision;
 
 import cn.onedoor.casefile.CaseStage;
+import cn.onedoor.casefile.ClosureReason;
 import cn.onedoor.identity.StaffRole;
 import cn.onedoor.organisation.Units;
 import cn.onedoor.routing.DisputeType;
@@ -48,23 +49,6 @@ final class SupervisionNames {
           "调解终止",
           "EXPIRED",
           "期限届满未成");
-
-  static final Map<String, String> CLOSURE_REASONS =
-      Map.of(
-          "RESOLVED",
-          "调解成功",
-          "PERFORMED",
-          "履行完毕",
-          "CONFIRMED",
-          "司法确认",
-          "JUDGED",
-          "判决结案",
-          "REFERRED",
-          "转其他途径",
-          "WITHDRAWN",
-          "当事人撤回",
-          "TERMINATED",
-          "调解终止");
 
   static final Map<String, String> LEVELS =
       Map.of("VILLAGE", "村（社区）", "TOWN", "乡镇（街道）", "COUNTY", "县");
@@ -121,7 +105,7 @@ final class SupervisionNames {
   }
 
   static Named closureReason(String code) {
-    return code == null ? null : new Named(code, CLOSURE_REASONS.getOrDefault(code, code));
+    return code == null ? null : new Named(code, ClosureReason.chineseNameOf(code));
   }
 
   /**

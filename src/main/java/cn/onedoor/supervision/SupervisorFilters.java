@@ -1,20 +1,14 @@
 package cn.onedoor.supervision;
 
+import cn.onedoor.identity.SharedFilter;
 import cn.onedoor.identity.StaffGroups;
 import cn.onedoor.identity.StaffRole;
 import cn.onedoor.organisation.Units;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
@@ -43,14 +37,6 @@ class SupervisorFilters {
   static final List<String> ESCALATION_PROCESSES =
       List.of("escalation-rung", SupervisionOrders.PROCESS_KEY);
 
-  private record Spec(
-      String name,
-      String description,
-      int priority,
-      String color,
-      UnaryOperator<TaskQuery> query,
-      List<String> readers) {}
-
   private final FilterService filterService;
   private final TaskService taskService;
   private final AuthorizationService authorizationService;
@@ -71,13 +57,13 @@ class SupervisorFilters {
   }
 
   List<String> names() {
-    return specs().stream().map(Spec::name).toList();
+    return specs().stream().map(SharedFilter::name).toList();
   }
 
-  private List<Spec> specs() {
-    List<Spec> specs = new ArrayList<>();
+  private List<SharedFilter> specs() {
+    List<SharedFilter> specs = new ArrayList<>();
     specs.add(
-        new Spec(
+        new SharedFilter(
             "督办：交给我的",
             "交给我所在组的催办、升级、督办令（下发、答复、逾期再督办）",
             -5,
@@ -88,7 +74,7 @@ class SupervisorFilters {
                     .processDefinitionKeyIn(ESCALATION_PROCESSES.toArray(String[]::new)),
             null));
     specs.add(
-        new Spec(
+        new SharedFilter(
             "督办令待答复",
             "已下发、承办单位尚未答复的督办令（含已逾期的）",
             -4,
@@ -100,7 +86,7 @@ class SupervisorFilters {
                     .asc(),
             null));
     specs.add(
-        new Spec(
+        new SharedFilter(
             "全县已超期",
             "全县已过办理期限的任务（督办员）",
             -3,
@@ -111,7 +97,7 @@ class SupervisorFilters {
                 StaffGroups.groupId(StaffRole.SUPERVISOR, "leader", county))));
     for (Units.Unit town : units.find(Units.Kind.TOWN, county)) {
       specs.add(
-          new Spec(
+          new SharedFilter(
               town.name() + "已超期",
               town.name() + "及其村（社区）已过办理期限的任务（乡镇督办员）",
               -3,
@@ -129,41 +115,8 @@ class SupervisorFilters {
   @EventListener(ApplicationReadyEvent.class)
   @Order(10)
   void createMissing() {
-    for (Spec spec : specs()) {
-      if (filterService.createFilterQuery().filterName(spec.name()).count() > 0) {
-        continue;
-      }
-      Filter filter =
-          filterService
-              .newTaskFilter(spec.name())
-              .setProperties(
-                  Map.of(
-                      "description",
-                      spec.description(),
-                      "priority",
-                      spec.priority(),
-                      "color",
-                      spec.color(),
-                      "refresh",
-                      true))
-              .setQuery(spec.query().apply(taskService.createTaskQuery()));
-      filterService.saveFilter(filter);
-      if (spec.readers() == null) {
-        grant(filter, Authorization.AUTH_TYPE_GLOBAL, null);
-      } else {
-        spec.readers().forEach(group -> grant(filter, Authorization.AUTH_TYPE_GRANT, group));
-      }
-    }
-  }
-
-  private void grant(Filter filter, int type, String groupId) {
-    Authorization authorization = authorizationService.createNewAuthorization(type);
-    authorization.setResource(Resources.FILTER);
-    authorization.setResourceId(filter.getId());
-    if (groupId != null) {
-      authorization.setGroupId(groupId);
-    }
-    authorization.addPermission(Permissions.READ);
-    authorizationService.saveAuthorization(authorization);
+    specs()
+        .forEach(
+            filter -> filter.createIfMissing(filterService, taskService, authorizationService));
   }
 }
