@@ -40,6 +40,9 @@ import org.springframework.test.context.ActiveProfiles;
 @Import(PostgresTestDatabase.class)
 class PostgresEngineTest {
 
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   @LocalServerPort int port;
 
   @Autowired DataSource dataSource;
@@ -107,6 +110,48 @@ class PostgresEngineTest {
                 .singleResult()
                 .getValue())
         .isEqualTo("AGREEMENT");
+  }
+
+  /**
+   * A node died holding a job: once its lock has run out, the health endpoint names the node and
+   * how many jobs it held, for the operator looking at a case that does not move.
+   */
+  @Test
+  void aJobStillLockedPastItsLockTimeIsShownOnTheHealthEndpoint() throws Exception {
+    repositoryService
+        .createDeployment()
+        .addModelInstance(
+            "pg-lock-probe.bpmn",
+            Bpmn.createExecutableProcess("pgLockProbe")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .intermediateCatchEvent("Timer_Wait")
+                .timerWithDuration("P1D")
+                .endEvent()
+                .done())
+        .deploy();
+    String instanceId = runtimeService.startProcessInstanceByKey("pgLockProbe").getId();
+    String jobId =
+        managementService.createJobQuery().processInstanceId(instanceId).singleResult().getId();
+    Http admin = new Http(port).as("admin", "demo");
+    assertThat(JSON.readTree(admin.get("/actuator/health").body()).at("/components/jobLocks"))
+        .hasToString("{\"status\":\"UP\",\"details\":{\"expiredLocks\":0}}");
+
+    // What a node that was killed leaves behind: its lock on the job, run out a minute ago.
+    new JdbcTemplate(dataSource)
+        .update(
+            "update ACT_RU_JOB set LOCK_OWNER_ = 'node-that-died', LOCK_EXP_TIME_ = ? where ID_ = ?",
+            java.sql.Timestamp.from(Instant.now().minus(Duration.ofMinutes(1))),
+            jobId);
+
+    var locks =
+        JSON.readTree(admin.get("/actuator/health").body()).at("/components/jobLocks/details");
+    assertThat(locks.get("expiredLocks").asLong()).isEqualTo(1);
+    assertThat(locks.at("/heldBy/node-that-died").asLong()).isEqualTo(1);
+    assertThat(locks.get("warning").asText()).contains("锁已过期");
+    assertThat(new Http(port).get("/actuator/health").body())
+        .as("anonymous callers see the status, not the details")
+        .doesNotContain("node-that-died");
   }
 
   /** The guessing limits' table (V50) and its queries on PostgreSQL's SQL dialect. */
