@@ -2,6 +2,8 @@ package cn.onedoor.bridge;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -28,6 +30,18 @@ public record ExternalSystemsProperties(
       @DefaultValue("PT10S") Duration readTimeout,
       String apiKey,
       String callbackSecret) {}
+
+  /**
+   * The longest one request to any configured system may take before it times out (connect + read):
+   * what the job lock time is sized to ({@code operations/JobLockTime}).
+   */
+  public Duration longestCall() {
+    return Stream.of(court, legalAid, provincialPlatform, grid, sms)
+        .filter(Objects::nonNull)
+        .map(endpoint -> endpoint.connectTimeout().plus(endpoint.readTimeout()))
+        .max(Duration::compareTo)
+        .orElse(Duration.ZERO);
+  }
 
   /**
    * The secret a system signs its callbacks with; null when it has none (its callbacks are then

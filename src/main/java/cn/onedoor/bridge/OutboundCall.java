@@ -31,6 +31,12 @@ public class OutboundCall {
 
   public static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
+  /**
+   * Requests one step may send in one job: the first, and once more at once when a kept-alive
+   * connection was dropped. A job may therefore wait this many times the connect and read timeouts.
+   */
+  public static final int REQUESTS_PER_JOB = 2;
+
   private static final Logger LOG = LoggerFactory.getLogger(OutboundCall.class);
 
   private final ExternalSystemsProperties systems;

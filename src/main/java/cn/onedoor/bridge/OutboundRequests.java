@@ -1,5 +1,6 @@
 package cn.onedoor.bridge;
 
+import cn.onedoor.intake.PersonalData;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
@@ -73,6 +74,11 @@ public class OutboundRequests {
    * Records the request and the answer; answers false when this very request was recorded before (a
    * duplicate in effect). Runs in the step's transaction, so a step that fails after the call
    * leaves no record and its retry sends the same key again.
+   *
+   * <p>Only sent requests are recorded, and with every resident ID number and mobile masked ({@code
+   * 138****5678}): the record is for audit (which system, step, case, when, what it answered), and
+   * a retry builds its request again from the registry, so the raw numbers (an SMS's recipients)
+   * need not stay at rest outside {@code case_party}.
    */
   public boolean record(
       Key key, ExternalSystem system, String payload, int responseStatus, String response) {
@@ -84,10 +90,10 @@ public class OutboundRequests {
           system.name(),
           key.step(),
           key.caseCode(),
-          clip(payload),
+          clip(PersonalData.maskInText(payload)),
           Timestamp.from(clock.instant()),
           responseStatus,
-          clip(response));
+          clip(PersonalData.maskInText(response)));
       return true;
     } catch (DuplicateKeyException alreadySent) {
       return false;

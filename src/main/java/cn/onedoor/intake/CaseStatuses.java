@@ -285,7 +285,8 @@ public class CaseStatuses {
         caseCode,
         reader,
         Timestamp.from(clock.instant()),
-        purpose);
+        // the purpose is free text: a number typed into it is masked like one in a summary
+        PersonalData.maskInText(purpose));
     return parties;
   }
 

@@ -37,6 +37,14 @@ public class Intake {
   static final int IDEMPOTENCY_KEY_MAX = 128;
 
   /**
+   * How many possible duplicates the task header names. A serial petitioner may have hundreds of
+   * open cases; the engine keeps a string variable in a 4,000-character column, so the header
+   * carries the count and the newest few, and the full list stays in {@code case_link} ({@code GET
+   * /api/cases/{code}}).
+   */
+  static final int DUPLICATES_SHOWN = 5;
+
+  /**
    * The answer to a registration; {@code created} is false when an earlier identical request made
    * the case.
    */
@@ -142,7 +150,7 @@ public class Intake {
     variables.put("crimeSuspected", request.flags().crimeSuspected());
     variables.put("governmentBodyParty", request.flags().governmentBodyParty());
     variables.put("acceptedElsewhere", request.flags().acceptedElsewhere());
-    variables.put("possibleDuplicates", twins.isEmpty() ? null : String.join("、", twins));
+    variables.put("possibleDuplicates", duplicatesHeader(caseCode, twins));
     // The registration itself was checked here; starting the case is the system's act, whoever
     // called the door.
     SystemUser.run(
@@ -150,6 +158,31 @@ public class Intake {
         () ->
             runtimeService.startProcessInstanceByKey(
                 ProcessModels.DISPUTE_CASE, caseCode, variables));
+  }
+
+  /**
+   * The possible duplicates as the first task's header shows them: all of them when few, else the
+   * count and the newest {@link #DUPLICATES_SHOWN} (codes sort by year and number), with where to
+   * find the rest. Null when there are none, so the form's warning stays hidden.
+   *
+   * @param twins the linked case codes in ascending order
+   */
+  static String duplicatesHeader(String caseCode, List<String> twins) {
+    if (twins.isEmpty()) {
+      return null;
+    }
+    if (twins.size() <= DUPLICATES_SHOWN) {
+      return String.join("、", twins);
+    }
+    return "共 "
+        + twins.size()
+        + " 件，最近的 "
+        + DUPLICATES_SHOWN
+        + " 件："
+        + String.join("、", twins.subList(twins.size() - DUPLICATES_SHOWN, twins.size()))
+        + "（完整清单见案件查询 /api/cases/"
+        + caseCode
+        + "）";
   }
 
   private Optional<Registration> answered(List<String> keys, String hash) {

@@ -1,18 +1,15 @@
 package cn.onedoor.intake;
 
+import cn.onedoor.security.FailedAttempts;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
  * Four digits are ten thousand guesses: after five wrong ones for a case within fifteen minutes,
- * the party view of that case answers 429 until the window passes. Kept in memory: a restart
- * forgets, which costs a guesser a restart.
+ * the party view of that case answers 429 until the window passes. Counted in the database, so that
+ * every node counts the same guesses and a restart forgets none.
  */
 @Component
 class PartyLookupLimiter {
@@ -20,31 +17,17 @@ class PartyLookupLimiter {
   static final int ATTEMPTS = 5;
   static final Duration WINDOW = Duration.ofMinutes(15);
 
-  private final Map<String, Deque<Instant>> failures = new ConcurrentHashMap<>();
-  private final Clock clock;
+  private final FailedAttempts attempts;
 
-  PartyLookupLimiter(Clock clock) {
-    this.clock = clock;
+  PartyLookupLimiter(JdbcTemplate jdbc, Clock clock) {
+    this.attempts = new FailedAttempts(jdbc, clock, "PARTY_LOOKUP", ATTEMPTS, WINDOW);
   }
 
   boolean blocked(String caseCode) {
-    Deque<Instant> recent = failures.get(caseCode);
-    if (recent == null) {
-      return false;
-    }
-    synchronized (recent) {
-      Instant since = clock.instant().minus(WINDOW);
-      while (!recent.isEmpty() && recent.peekFirst().isBefore(since)) {
-        recent.pollFirst();
-      }
-      return recent.size() >= ATTEMPTS;
-    }
+    return attempts.secondsBlocked(caseCode) > 0;
   }
 
   void failed(String caseCode) {
-    Deque<Instant> recent = failures.computeIfAbsent(caseCode, code -> new ArrayDeque<>());
-    synchronized (recent) {
-      recent.addLast(clock.instant());
-    }
+    attempts.failed(caseCode);
   }
 }

@@ -7,13 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,31 +23,26 @@ import org.slf4j.LoggerFactory;
  * failed login never counts in the engine (their counter is reset at once) and guessing is slowed
  * here instead, per caller address: after {@code maxFailures} wrong administrator passwords from
  * one address within {@code window}, that address gets 429 for administrator logins until the
- * window has passed. The real administrator, at another address, still logs in; in production the
- * administrator's password must be strong ({@link AdminPasswordGuard}). Who logs in is read by
- * {@link LoginRequests}; the grants a login needs are {@link LoginGrantsFilter}'s.
+ * window has passed. The count is kept in the database ({@link FailedAttempts}), so a restart does
+ * not reset it and a second node gives no second count. The real administrator, at another address,
+ * still logs in; in production the administrator's password must be strong ({@link
+ * AdminPasswordGuard}). Who logs in is read by {@link LoginRequests}; the grants a login needs are
+ * {@link LoginGrantsFilter}'s.
  */
 class LoginGuard extends LoginDoorFilter {
 
   private static final Logger LOG = LoggerFactory.getLogger(LoginGuard.class);
 
   private final IdentityService identityService;
-  private final int maxFailures;
-  private final Duration window;
-  private final Clock clock;
-  private final Map<String, Deque<Instant>> adminFailuresByAddress = new ConcurrentHashMap<>();
+  private final FailedAttempts adminFailuresByAddress;
 
   LoginGuard(
       IdentityService identityService,
       LoginRequests logins,
-      int maxFailures,
-      Duration window,
-      Clock clock) {
+      FailedAttempts adminFailuresByAddress) {
     super(logins);
     this.identityService = identityService;
-    this.maxFailures = maxFailures;
-    this.window = window;
-    this.clock = clock;
+    this.adminFailuresByAddress = adminFailuresByAddress;
   }
 
   @Override
@@ -66,7 +54,7 @@ class LoginGuard extends LoginDoorFilter {
       return;
     }
     String address = request.getRemoteAddr();
-    long retryAfter = secondsBlocked(address);
+    long retryAfter = adminFailuresByAddress.secondsBlocked(address);
     if (retryAfter > 0) {
       tooMany(response, retryAfter);
       return;
@@ -74,11 +62,11 @@ class LoginGuard extends LoginDoorFilter {
     chain.doFilter(request, response);
     // Both doors answer a wrong (or locked) password with 401.
     if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
-      failed(address);
+      adminFailuresByAddress.failed(address);
       unlock(user);
       LOG.warn("Wrong administrator password for {} from {}", user, address);
     } else if (response.getStatus() < 400) {
-      adminFailuresByAddress.remove(address);
+      adminFailuresByAddress.forget(address);
     }
   }
 
@@ -100,37 +88,6 @@ class LoginGuard extends LoginDoorFilter {
    */
   private void unlock(String user) {
     SystemUser.run(identityService, () -> identityService.unlockUser(user));
-  }
-
-  private void failed(String address) {
-    if (adminFailuresByAddress.size() > 10_000) {
-      // Many addresses guessing at once: forget those whose window has passed, so memory stays
-      // bounded.
-      adminFailuresByAddress.keySet().removeIf(other -> secondsBlocked(other) == 0);
-    }
-    Deque<Instant> failures =
-        adminFailuresByAddress.computeIfAbsent(address, any -> new ArrayDeque<>());
-    synchronized (failures) {
-      failures.addLast(clock.instant());
-    }
-  }
-
-  /** Seconds until this address may try an administrator password again; 0 when it may now. */
-  private long secondsBlocked(String address) {
-    Deque<Instant> failures = adminFailuresByAddress.get(address);
-    if (failures == null) {
-      return 0;
-    }
-    Instant now = clock.instant();
-    synchronized (failures) {
-      while (!failures.isEmpty() && !failures.peekFirst().isAfter(now.minus(window))) {
-        failures.removeFirst();
-      }
-      if (failures.size() < maxFailures) {
-        return 0;
-      }
-      return Math.max(1, Duration.between(now, failures.peekFirst().plus(window)).toSeconds());
-    }
   }
 
   private static void tooMany(HttpServletResponse response, long retryAfter) throws IOException {

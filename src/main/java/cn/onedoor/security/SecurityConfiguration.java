@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -133,6 +134,7 @@ public class SecurityConfiguration {
   @Bean
   FilterRegistrationBean<LoginGuard> loginGuard(
       IdentityService identityService,
+      JdbcTemplate jdbc,
       Clock clock,
       @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath,
       @Value("${onedoor.security.admin-login.max-failures-per-address:5}") int maxFailures,
@@ -140,7 +142,9 @@ public class SecurityConfiguration {
     var registration =
         new FilterRegistrationBean<>(
             new LoginGuard(
-                identityService, new LoginRequests(webappPath), maxFailures, window, clock));
+                identityService,
+                new LoginRequests(webappPath),
+                new FailedAttempts(jdbc, clock, "ADMIN_LOGIN", maxFailures, window)));
     registration.addUrlPatterns(loginDoors(webappPath));
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 10);
     return registration;

@@ -10,7 +10,6 @@ import cn.onedoor.bridge.OwnPort;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -40,7 +39,6 @@ class SimulatedCallbackDelegate implements JavaDelegate {
   private final OutboundRequests outbound;
   private final ObjectMapper json;
   private final OwnPort ownPort;
-  private final RestClient http;
 
   SimulatedCallbackDelegate(
       SimulationProperties simulation,
@@ -53,10 +51,19 @@ class SimulatedCallbackDelegate implements JavaDelegate {
     this.outbound = outbound;
     this.json = json;
     this.ownPort = ownPort;
+  }
+
+  /**
+   * The simulated system waits for us as long as we wait for it (its {@code
+   * onedoor.external-systems} timeouts): this call is a job of our job executor, and the job lock
+   * time is sized to the longest of those ({@code operations/JobLockTime}).
+   */
+  private RestClient http(ExternalSystem system) {
+    ExternalSystemsProperties.Endpoint endpoint = systems.of(system);
     SimpleClientHttpRequestFactory factory = new SimpleClientHttpRequestFactory();
-    factory.setConnectTimeout(Duration.ofSeconds(2));
-    factory.setReadTimeout(Duration.ofSeconds(30));
-    this.http = RestClient.builder().requestFactory(factory).build();
+    factory.setConnectTimeout(endpoint.connectTimeout());
+    factory.setReadTimeout(endpoint.readTimeout());
+    return RestClient.builder().requestFactory(factory).build();
   }
 
   @Override
@@ -93,7 +100,8 @@ class SimulatedCallbackDelegate implements JavaDelegate {
     String answer;
     try {
       var response =
-          http.post()
+          http(system)
+              .post()
               .uri(ownPort.resolve(simulation.callbackBaseUrl() + path))
               .contentType(MediaType.APPLICATION_JSON)
               .header(

@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.onedoor.intake.Intake;
 import cn.onedoor.intake.IntakeRequest;
+import cn.onedoor.security.FailedAttempts;
 import cn.onedoor.support.Http;
 import cn.onedoor.support.PostgresTestDatabase;
 import cn.onedoor.support.TestResidentIds;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import javax.sql.DataSource;
@@ -27,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /** The same engine, identities and REST API on a real PostgreSQL, as production runs it. */
@@ -34,6 +39,9 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("test")
 @Import(PostgresTestDatabase.class)
 class PostgresEngineTest {
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
 
   @LocalServerPort int port;
 
@@ -102,6 +110,78 @@ class PostgresEngineTest {
                 .singleResult()
                 .getValue())
         .isEqualTo("AGREEMENT");
+  }
+
+  /**
+   * A node died holding a job: once its lock has run out, the health endpoint names the node and
+   * how many jobs it held, for the operator looking at a case that does not move.
+   */
+  @Test
+  void aJobStillLockedPastItsLockTimeIsShownOnTheHealthEndpoint() throws Exception {
+    repositoryService
+        .createDeployment()
+        .addModelInstance(
+            "pg-lock-probe.bpmn",
+            Bpmn.createExecutableProcess("pgLockProbe")
+                .camundaHistoryTimeToLive(1)
+                .startEvent()
+                .intermediateCatchEvent("Timer_Wait")
+                .timerWithDuration("P1D")
+                .endEvent()
+                .done())
+        .deploy();
+    String instanceId = runtimeService.startProcessInstanceByKey("pgLockProbe").getId();
+    String jobId =
+        managementService.createJobQuery().processInstanceId(instanceId).singleResult().getId();
+    Http admin = new Http(port).as("admin", "demo");
+    assertThat(JSON.readTree(admin.get("/actuator/health").body()).at("/components/jobLocks"))
+        .hasToString("{\"status\":\"UP\",\"details\":{\"expiredLocks\":0}}");
+
+    // What a node that was killed leaves behind: its lock on the job, run out a minute ago.
+    new JdbcTemplate(dataSource)
+        .update(
+            "update ACT_RU_JOB set LOCK_OWNER_ = 'node-that-died', LOCK_EXP_TIME_ = ? where ID_ = ?",
+            java.sql.Timestamp.from(Instant.now().minus(Duration.ofMinutes(1))),
+            jobId);
+
+    var locks =
+        JSON.readTree(admin.get("/actuator/health").body()).at("/components/jobLocks/details");
+    assertThat(locks.get("expiredLocks").asLong()).isEqualTo(1);
+    assertThat(locks.at("/heldBy/node-that-died").asLong()).isEqualTo(1);
+    assertThat(locks.get("warning").asText()).contains("锁已过期");
+    assertThat(new Http(port).get("/actuator/health").body())
+        .as("anonymous callers see the status, not the details")
+        .doesNotContain("node-that-died");
+  }
+
+  /** The guessing limits' table (V50) and its queries on PostgreSQL's SQL dialect. */
+  @Test
+  void wrongGuessesAreCountedAndForgottenAfterTheirWindow() {
+    JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+    Instant start = Instant.parse("2026-03-02T01:00:00Z");
+    FailedAttempts early =
+        new FailedAttempts(
+            jdbc, Clock.fixed(start, ZoneOffset.UTC), "PG_PROBE", 5, Duration.ofMinutes(15));
+    for (int guess = 0; guess < 5; guess++) {
+      assertThat(early.secondsBlocked("511725-2026-000001")).isZero();
+      early.failed("511725-2026-000001");
+    }
+    assertThat(early.secondsBlocked("511725-2026-000001")).isEqualTo(900);
+    assertThat(early.secondsBlocked("511725-2026-000002")).isZero();
+
+    FailedAttempts later =
+        new FailedAttempts(
+            jdbc,
+            Clock.fixed(start.plus(Duration.ofMinutes(16)), ZoneOffset.UTC),
+            "PG_PROBE",
+            5,
+            Duration.ofMinutes(15));
+    assertThat(later.secondsBlocked("511725-2026-000001")).isZero();
+    later.failed("511725-2026-000002");
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from failed_attempt where guard = 'PG_PROBE'", Long.class))
+        .isEqualTo(1);
   }
 
   /**

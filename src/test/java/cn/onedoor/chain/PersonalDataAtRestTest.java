@@ -3,6 +3,7 @@ package cn.onedoor.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.onedoor.casefile.ProcessModels;
+import cn.onedoor.intake.CaseStatuses;
 import cn.onedoor.intake.IntakeRequest;
 import cn.onedoor.support.TestResidentIds;
 import java.nio.charset.StandardCharsets;
@@ -19,12 +20,14 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * After a whole case, from registration to closure, no party's resident ID number or mobile is
- * anywhere in the engine's runtime or history tables (every text and binary column of every ACT_
- * table), nor in the log: the registry keeps them, the process carries the case code.
+ * After a whole case, from registration to closure, with its SMS sent and a full-identity read, no
+ * party's resident ID number or mobile is in any table but {@code case_party} (every text and
+ * binary column of every table: the engine's runtime and history, and ours: the case, its journal,
+ * the requests sent to other systems and their receipts, the audit of reads), nor in the log: the
+ * registry's parties table keeps them, the process carries the case code.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class PersonalDataStaysOutOfTheEngineTest extends ChainTest {
+class PersonalDataAtRestTest extends ChainTest {
 
   private static final String APPLICANT_ID = TestResidentIds.forNumber(31_415);
   private static final String APPLICANT_MOBILE = "13987654321";
@@ -32,9 +35,10 @@ class PersonalDataStaysOutOfTheEngineTest extends ChainTest {
   private static final String RESPONDENT_MOBILE = "15811112222";
 
   @Autowired JdbcTemplate jdbc;
+  @Autowired CaseStatuses statuses;
 
   @Test
-  void aWholeCaseLeavesNoRawIdNumberOrMobileInTheEngineOrTheLog(CapturedOutput log)
+  void aWholeCaseLeavesNoRawIdNumberOrMobileOutsideThePartiesTableNorInTheLog(CapturedOutput log)
       throws Exception {
     IntakeRequest template = intakeRequest(villageNeighbourDispute());
     IntakeRequest request =
@@ -60,6 +64,11 @@ class PersonalDataStaysOutOfTheEngineTest extends ChainTest {
                     "RESPONDENT", "PERSON", "李四", RESPONDENT_ID, null, RESPONDENT_MOBILE)));
     String caseCode = intake.register(request, "full-case-1", "intake").caseCode();
     runJobs();
+    // a mediator calling the applicant back reads the full identity, and types the number as
+    // purpose
+    assertThat(statuses.fullParties(caseCode, "intake", "回电 " + APPLICANT_MOBILE))
+        .extracting(CaseStatuses.FullParty::mobile)
+        .contains(APPLICANT_MOBILE);
     complete(caseCode, "Task_RecordConsent", null, Map.of("partiesConsent", "YES"));
     complete(
         caseCode,
@@ -90,14 +99,22 @@ class PersonalDataStaysOutOfTheEngineTest extends ChainTest {
                 .toString())
         .contains("5117**********", "139****4321");
 
+    // the SMS were sent to the parties' numbers, and their record kept
+    assertThat(outbound.forCase(caseCode))
+        .filteredOn(sent -> sent.system().equals("SMS"))
+        .isNotEmpty()
+        .allSatisfy(sms -> assertThat(sms.payload()).contains("139****4321", "158****2222"));
+
     List<String> found = new ArrayList<>();
-    for (String table :
+    List<String> tables =
         jdbc.queryForList(
-            "select table_name from information_schema.tables "
-                + "where upper(table_name) like 'ACT\\_%' escape '\\'",
-            String.class)) {
+            "select table_name from information_schema.tables where table_schema = 'PUBLIC'"
+                + " and upper(table_name) <> 'CASE_PARTY'",
+            String.class);
+    assertThat(tables).contains("OUTBOUND_REQUEST", "DISPUTE_CASE", "ACT_HI_VARINST");
+    for (String table : tables) {
       jdbc.query(
-          "select * from " + table,
+          "select * from \"" + table + "\"",
           rs -> {
             for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
               String text = text(rs.getObject(column));
@@ -110,7 +127,7 @@ class PersonalDataStaysOutOfTheEngineTest extends ChainTest {
             }
           });
     }
-    assertThat(found).as("engine columns holding a raw ID number or mobile").isEmpty();
+    assertThat(found).as("columns outside case_party holding a raw ID number or mobile").isEmpty();
     assertThat(log.getAll())
         .doesNotContain(APPLICANT_ID, APPLICANT_MOBILE, RESPONDENT_ID, RESPONDENT_MOBILE);
   }
