@@ -40,9 +40,19 @@ public class CaseMessages {
         Map.of("courtCaseNumber", courtCaseNumber, "courtProcedure", procedure));
   }
 
-  /** JUDGMENT (15-day appeal window) or RULING (10 days). */
-  public void courtDeliveredJudgment(String caseCode, String judgmentType) {
-    correlate(caseCode, "CourtJudgmentDelivered", Map.of("judgmentType", judgmentType));
+  /**
+   * A judgment or ruling served: JUDGMENT (15-day appeal window) or RULING (10 days), of the first
+   * instance ({@code CourtJudgmentDelivered}, awaited while a first-instance trial runs) or the
+   * second ({@code CourtAppealDecided}, awaited only after an appeal). {@code rulingType} is null
+   * or e.g. REMANDED (发回重审).
+   */
+  public void courtDeliveredJudgment(
+      String caseCode, String judgmentType, int instance, String rulingType) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("judgmentType", judgmentType);
+    variables.put("judgmentInstance", instance);
+    variables.put("rulingType", rulingType);
+    correlate(caseCode, instance == 2 ? "CourtAppealDecided" : "CourtJudgmentDelivered", variables);
   }
 
   public void legalAidDecided(String caseCode, boolean granted) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.onedoor.casefile.CaseStage;
 import cn.onedoor.casefile.ProcessModels;
 import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -328,8 +329,10 @@ class MainCasePathsTest extends PathTest {
         Map.of("entrustedResult", "REFUSED"));
     caseMessages.courtFiledCase(caseCode, "(2026)川1725民初100号", "SIMPLE");
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.LITIGATION);
-    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT");
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
+    Date windowEnds = dueDate(caseCode, "Task_RecordAppeal");
     complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", false));
+    moveClockTo(justAfter(windowEnds));
     complete(
         caseCode,
         "Task_CheckJudgmentPerformance",
@@ -390,8 +393,10 @@ class MainCasePathsTest extends PathTest {
         COUNTY_MEDIATORS,
         Map.of("entrustedResult", "REFUSED"));
     caseMessages.courtFiledCase(caseCode, "(2026)川1725民初103号", "SMALL_CLAIMS");
-    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT");
-    complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", false));
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
+    assertThat(openTaskKeys(caseCode))
+        .as("small claims: final at first instance, no appeal to record")
+        .doesNotContain("Task_RecordAppeal");
     complete(
         caseCode,
         "Task_CheckJudgmentPerformance",
