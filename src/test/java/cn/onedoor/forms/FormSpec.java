@@ -229,7 +229,11 @@ final class FormSpec {
               "sim-court-filing",
               field("courtCaseNumber", Kind.TEXT, REQUIRED),
               code("courtProcedure", REQUIRED, "ORDINARY", "SIMPLE", "SMALL_CLAIMS")),
-          task("sim-court-judgment", code("judgmentType", REQUIRED, "JUDGMENT", "RULING")),
+          task(
+              "sim-court-judgment",
+              code("judgmentType", REQUIRED, "JUDGMENT", "RULING"),
+              code("judgmentInstance", REQUIRED, "1", "2"),
+              code("rulingType", OPTIONAL, "REMANDED")),
           task("sim-court-appeal", code("secondInstance", REQUIRED, "YES", "NO")),
           task("sim-legal-aid-decision", code("legalAidDecision", REQUIRED, "GRANTED", "REFUSED")),
           task("sim-lawyer", field("lawFirm", Kind.TEXT, REQUIRED)),
