@@ -49,7 +49,9 @@ public class Litigation {
         describe(
             execution.getVariable("judgmentInstance"),
             execution.getVariable("judgmentType"),
-            execution.getVariable("rulingType")),
+            Integer.valueOf(2).equals(execution.getVariable("judgmentInstance"))
+                ? execution.getVariable("secondInstanceRuling")
+                : execution.getVariable("rulingType")),
         null);
   }
 
@@ -69,6 +71,23 @@ public class Litigation {
   public void effective(DelegateExecution execution, String rule) {
     execution.setVariable(EFFECTIVE_BY, rule);
     journal.record(execution.getProcessBusinessKey(), "JUDGMENT_EFFECTIVE", null, rule, null);
+  }
+
+  /**
+   * An effective ruling that does not end the suit (jurisdiction, another ruling, or the second
+   * instance revoking the ruling appealed): the first-instance trial goes on, no judgment is
+   * effective yet.
+   */
+  public void trialContinues(DelegateExecution execution) {
+    execution.removeVariable(EFFECTIVE_BY);
+    execution.removeVariable("secondInstanceRuling");
+    journal.record(
+        execution.getProcessBusinessKey(), "TRIAL_CONTINUES", null, "裁定生效，第一审继续审理", null);
+  }
+
+  /** A ruling of 驳回起诉 or 不予受理 became effective: the suit ends without a judgment to perform. */
+  public void suitDismissed(DelegateExecution execution) {
+    execution.setVariable(OUTCOME, "SUIT_DISMISSED");
   }
 
   public void settled(DelegateExecution execution) {
@@ -125,7 +144,17 @@ public class Litigation {
   static String describe(Object instance, Object judgmentType, Object rulingType) {
     String level = Integer.valueOf(2).equals(instance) ? "第二审" : "第一审";
     String kind = "RULING".equals(judgmentType) ? "裁定" : "判决";
-    String remand = "REMANDED".equals(rulingType) ? "（发回重审）" : "";
-    return level + kind + remand + "送达";
+    String which =
+        switch (String.valueOf(rulingType)) {
+          case "NOT_ACCEPTED" -> "（不予受理）";
+          case "JURISDICTION" -> "（管辖权异议）";
+          case "DISMISSED" -> "（驳回起诉）";
+          case "OTHER" -> "（其他，不得上诉）";
+          case "REMANDED" -> "（发回重审）";
+          case "UPHELD" -> "（维持原裁定）";
+          case "REVOKED" -> "（撤销原裁定）";
+          default -> "";
+        };
+    return level + kind + which + "送达";
   }
 }

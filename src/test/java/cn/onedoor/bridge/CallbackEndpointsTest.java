@@ -311,6 +311,9 @@ class CallbackEndpointsTest {
     HttpResponse<String> badRuling = served(smallClaim, "RULING", 1, "LATER");
     assertProblem(badRuling, 400);
     assertThat(badRuling.body()).contains("\"name\":\"rulingType\"");
+    HttpResponse<String> untypedRuling = served(smallClaim, "RULING", 1, null);
+    assertProblem(untypedRuling, 400);
+    assertThat(untypedRuling.body()).contains("\"name\":\"rulingType\"");
 
     HttpResponse<String> third = served(smallClaim, "JUDGMENT", 3, null);
     assertProblem(third, 409);
@@ -337,6 +340,12 @@ class CallbackEndpointsTest {
     HttpResponse<String> afterTheSecond = served(ordinary, "JUDGMENT", 2, null);
     assertProblem(afterTheSecond, 409);
     assertThat(afterTheSecond.body()).contains("两审终审", "第182条");
+
+    String otherRuling = caseOnTrial("ORDINARY");
+    assertThat(served(otherRuling, "RULING", 1, "OTHER").statusCode()).isEqualTo(200);
+    HttpResponse<String> appealOfAnOtherRuling = served(otherRuling, "RULING", 2, null);
+    assertProblem(appealOfAnOtherRuling, 409);
+    assertThat(appealOfAnOtherRuling.body()).contains("第157条");
   }
 
   @Test

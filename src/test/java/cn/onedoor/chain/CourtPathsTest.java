@@ -390,12 +390,9 @@ class CourtPathsTest extends PathTest {
     assertThat(openTaskKeys(caseCode)).as("back at first instance, on trial again").isEmpty();
     assertThat(eventDetails(caseCode, "REMANDED")).hasSize(1);
 
-    caseMessages.courtDeliveredJudgment(caseCode, "RULING", 1, null);
-    assertThat(dueDate(caseCode, "Task_RecordAppeal"))
-        .as("the retrial's ruling: 10 days to appeal")
-        .isEqualTo(endOfDay("2026-03-12"));
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
     appeal(caseCode);
-    caseMessages.courtDeliveredJudgment(caseCode, "RULING", 2, null);
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 2, null);
 
     assertThat(openTaskKeys(caseCode)).containsExactly("Task_CheckJudgmentPerformance");
     assertThat(passedTimes(caseCode, "ServiceTask_Remand")).isEqualTo(1);
@@ -405,7 +402,7 @@ class CourtPathsTest extends PathTest {
             "ReceiveTask_AwaitAppealOfJudgment",
             "ServiceTask_Remand",
             "ReceiveTask_AwaitJudgment",
-            "ReceiveTask_AwaitAppealOfRuling",
+            "ReceiveTask_AwaitAppealOfJudgment",
             "ServiceTask_FinalAtSecondInstance");
   }
 
@@ -415,7 +412,7 @@ class CourtPathsTest extends PathTest {
     caseMessages.courtDeliveredJudgment(judgmentAppealed, "JUDGMENT", 1, null);
     appeal(judgmentAppealed);
     String rulingAppealed = filedCase("ORDINARY");
-    caseMessages.courtDeliveredJudgment(rulingAppealed, "RULING", 1, null);
+    caseMessages.courtDeliveredJudgment(rulingAppealed, "RULING", 1, "DISMISSED");
     appeal(rulingAppealed);
 
     moveClockTo(OffsetDateTime.parse("2026-04-01T20:00:00+08:00"));
@@ -437,6 +434,51 @@ class CourtPathsTest extends PathTest {
         .contains("BoundaryEvent_AppealOfJudgmentPeriodOver");
     assertThat(passedActivities(rulingAppealed, "litigation-mediation"))
         .contains("BoundaryEvent_AppealOfRulingPeriodOver", "EndEvent_AppealDecisionChased");
+  }
+
+  @Test
+  void onlyRulingsNotAcceptingDismissingOrOnJurisdictionMayBeAppealedAndADismissalEndsTheSuit() {
+    String caseCode = filedCase("ORDINARY");
+    caseMessages.courtDeliveredJudgment(caseCode, "RULING", 1, "OTHER");
+    assertThat(openTaskKeys(caseCode))
+        .as("another ruling cannot be appealed (art 157): effective on service, the trial goes on")
+        .isEmpty();
+    assertThatThrownBy(() -> caseMessages.courtDeliveredJudgment(caseCode, "RULING", 2, null))
+        .isInstanceOf(MismatchingMessageCorrelationException.class);
+
+    caseMessages.courtDeliveredJudgment(caseCode, "RULING", 1, "JURISDICTION");
+    assertThat(dueDate(caseCode, "Task_RecordAppeal"))
+        .as("a jurisdiction ruling may be appealed within 10 days")
+        .isEqualTo(endOfDay("2026-03-12"));
+    complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", false));
+    moveClockTo(OffsetDateTime.parse("2026-03-13T00:01:00+08:00"));
+    assertThat(openTaskKeys(caseCode)).as("effective, and the trial goes on").isEmpty();
+
+    caseMessages.courtDeliveredJudgment(caseCode, "RULING", 1, "DISMISSED");
+    appeal(caseCode);
+    caseMessages.courtDeliveredJudgment(caseCode, "RULING", 2, "REVOKED");
+    assertThat(openTaskKeys(caseCode))
+        .as("the dismissal revoked on appeal: the first instance tries the case")
+        .isEmpty();
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
+    assertThat(openTaskKeys(caseCode)).containsExactly("Task_RecordAppeal");
+    assertThat(passedTimes(caseCode, "ServiceTask_TrialContinues")).isEqualTo(3);
+    assertThat(passedActivities(caseCode, "litigation-mediation"))
+        .contains("ServiceTask_RulingEffectiveOnService")
+        .doesNotContain("Task_CheckJudgmentPerformance", "EndEvent_SuitDismissed");
+
+    String dismissed = filedCase("ORDINARY");
+    caseMessages.courtDeliveredJudgment(dismissed, "RULING", 1, "DISMISSED");
+    appeal(dismissed);
+    caseMessages.courtDeliveredJudgment(dismissed, "RULING", 2, "UPHELD");
+
+    assertThat(stageEnded(dismissed, "litigation-mediation")).isTrue();
+    assertThat(variable(dismissed, "litigation-mediation", "litigationOutcome"))
+        .as("a dismissal is no judgment to perform or enforce")
+        .isEqualTo("SUIT_DISMISSED");
+    assertThat(passedActivities(dismissed, "litigation-mediation"))
+        .contains("ReceiveTask_AwaitAppealOfRuling", "EndEvent_SuitDismissed")
+        .doesNotContain("Task_CheckJudgmentPerformance");
   }
 
   @Test

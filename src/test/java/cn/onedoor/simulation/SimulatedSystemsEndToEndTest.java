@@ -268,6 +268,10 @@ class SimulatedSystemsEndToEndTest {
         "Task_PostFilingMediation",
         COUNTY_MEDIATORS,
         Map.of("entrustedResult", "FAILED", "mediationNote", "调解不成"));
+    complete(caseCode, "Task_DeliverJudgment", SIMULATORS, served("RULING", "1", "OTHER"));
+    assertThat(journal.events(caseCode))
+        .as("a ruling that cannot be appealed: effective, the trial goes on at both sides")
+        .anySatisfy(event -> assertThat(event.kind()).isEqualTo("TRIAL_CONTINUES"));
     complete(caseCode, "Task_DeliverJudgment", SIMULATORS, served("JUDGMENT", "1", null));
     complete(caseCode, "Task_RecordSecondInstance", SIMULATORS, Map.of("secondInstance", "NO"));
     complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", false));
