@@ -4,15 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.onedoor.casefile.CaseStage;
 import cn.onedoor.casefile.ProcessModels;
+import cn.onedoor.intake.CaseStatuses;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The main case (dispute-case) driven end to end from registration, one test per route through it.
  */
 class MainCasePathsTest extends PathTest {
+
+  @Autowired CaseStatuses statuses;
 
   private String registerAndConsent(Map<String, Object> variables) {
     String caseCode = register(variables);
@@ -341,6 +345,10 @@ class MainCasePathsTest extends PathTest {
 
     assertThat(variable(caseCode, ProcessModels.DISPUTE_CASE, "litigationOutcome"))
         .isEqualTo("JUDGED_PERFORMED");
+    assertThat(statuses.staffView(caseCode).court())
+        .as("the case status shows the instance and how the judgment became effective")
+        .extracting(CaseStatuses.CourtStep::detail)
+        .containsExactly("第一审判决送达", "上诉期届满未上诉，第一审裁判发生法律效力（民事诉讼法第171条）");
     closeCase(caseCode, VILLAGE_MEDIATORS, "JUDGED");
     assertThat(outboundSteps(caseCode))
         .containsOnlyOnce("FILING_REQUEST", "ENTRUSTED_MEDIATION_NOT_SETTLED");
