@@ -17,6 +17,14 @@ public class CallbackRejectedException extends RuntimeException {
     this.title = title;
   }
 
+  /**
+   * An answer the law does not allow (e.g. a third instance): 409, the reason naming the rule and
+   * its article.
+   */
+  public static CallbackRejectedException refusedByLaw(String rule) {
+    return new CallbackRejectedException(HttpStatus.CONFLICT, "法律不允许的答复", rule);
+  }
+
   public HttpStatus status() {
     return status;
   }

@@ -40,9 +40,21 @@ public class CaseMessages {
         Map.of("courtCaseNumber", courtCaseNumber, "courtProcedure", procedure));
   }
 
-  /** JUDGMENT (15-day appeal window) or RULING (10 days). */
-  public void courtDeliveredJudgment(String caseCode, String judgmentType) {
-    correlate(caseCode, "CourtJudgmentDelivered", Map.of("judgmentType", judgmentType));
+  /**
+   * A judgment or ruling served: JUDGMENT (15-day appeal window) or RULING (10 days), of the first
+   * instance ({@code CourtJudgmentDelivered}, awaited while a first-instance trial runs) or the
+   * second ({@code CourtAppealDecided}, awaited only after an appeal). {@code rulingType}: for a
+   * first-instance ruling NOT_ACCEPTED / JURISDICTION / DISMISSED / OTHER (variable {@code
+   * rulingType}); for a second-instance one REMANDED / UPHELD / REVOKED (variable {@code
+   * secondInstanceRuling}, so the ruling appealed stays known); null for a judgment.
+   */
+  public void courtDeliveredJudgment(
+      String caseCode, String judgmentType, int instance, String rulingType) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("judgmentType", judgmentType);
+    variables.put("judgmentInstance", instance);
+    variables.put(instance == 2 ? "secondInstanceRuling" : "rulingType", rulingType);
+    correlate(caseCode, instance == 2 ? "CourtAppealDecided" : "CourtJudgmentDelivered", variables);
   }
 
   public void legalAidDecided(String caseCode, boolean granted) {

@@ -6,16 +6,24 @@ import cn.onedoor.bridge.CallbackCaseCode;
 import cn.onedoor.bridge.CallbackEndpoint;
 import cn.onedoor.bridge.CallbackId;
 import cn.onedoor.bridge.CallbackInbox;
+import cn.onedoor.bridge.CallbackRejectedException;
 import cn.onedoor.bridge.ExternalSystem;
 import cn.onedoor.casefile.CaseMessages;
+import cn.onedoor.web.InvalidParam;
+import cn.onedoor.web.InvalidParamsException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -76,7 +84,7 @@ class CourtCallbackController {
           String procedure)
       implements CallbackBody {}
 
-  @Schema(description = "送达判决或裁定")
+  @Schema(description = "送达判决或裁定，注明审级")
   record JudgmentDelivered(
       @CallbackId String callbackId,
       @CallbackCaseCode String caseCode,
@@ -85,15 +93,46 @@ class CourtCallbackController {
               allowableValues = {"JUDGMENT", "RULING"})
           @NotBlank(message = "必填")
           @Pattern(regexp = "JUDGMENT|RULING", message = "须为 JUDGMENT 或 RULING")
-          String judgmentType)
+          String judgmentType,
+      @Schema(
+              description =
+                  "审级：1 第一审（含发回重审后的一审）/ 2 第二审。两审终审（民事诉讼法第182条）：没有第三审，"
+                      + "第二审裁判送达后不得再上诉；小额诉讼一审终审（第165条）。法律不允许的审级答复 409",
+              example = "1")
+          @NotNull(message = "必填")
+          @Min(value = 1, message = "须为 1（第一审）或 2（第二审）")
+          Integer instance,
+      @Schema(
+              description =
+                  "裁定的种类（判决不填）。第一审裁定必填：NOT_ACCEPTED 不予受理 / JURISDICTION 管辖权异议 / DISMISSED 驳回起诉"
+                      + "（这三种可以上诉，上诉期10日，民事诉讼法第157条）/ OTHER 其他裁定（不得上诉，送达即生效，审理继续）。"
+                      + "第二审裁定：REMANDED 发回重审（第177条，以一次为限，回到第一审）/ UPHELD 维持原裁定 / REVOKED 撤销原裁定、"
+                      + "由第一审继续审理；不填按终审处理。驳回起诉、不予受理的裁定生效后诉讼终结，不进入履行和执行",
+              allowableValues = {
+                "NOT_ACCEPTED",
+                "JURISDICTION",
+                "DISMISSED",
+                "OTHER",
+                "REMANDED",
+                "UPHELD",
+                "REVOKED"
+              },
+              nullable = true)
+          @Pattern(
+              regexp = "NOT_ACCEPTED|JURISDICTION|DISMISSED|OTHER|REMANDED|UPHELD|REVOKED",
+              message =
+                  "须为 NOT_ACCEPTED、JURISDICTION、DISMISSED、OTHER、REMANDED、UPHELD、REVOKED 之一或不填")
+          String rulingType)
       implements CallbackBody {}
 
   private final CallbackInbox inbox;
   private final CaseMessages messages;
+  private final Litigation litigation;
 
-  CourtCallbackController(CallbackInbox inbox, CaseMessages messages) {
+  CourtCallbackController(CallbackInbox inbox, CaseMessages messages, Litigation litigation) {
     this.inbox = inbox;
     this.messages = messages;
+    this.litigation = litigation;
   }
 
   @PostMapping("/confirmation-accepted")
@@ -137,13 +176,80 @@ class CourtCallbackController {
   }
 
   @PostMapping("/judgment-delivered")
-  @Operation(summary = "法院送达判决或裁定 / Judgment or ruling served")
+  @Operation(
+      summary = "法院送达判决或裁定（注明审级）/ Judgment or ruling served, with its instance",
+      description =
+          "第一审裁判在一审审理中送达，第二审裁判只在当事人上诉后送达。409：案件未在等待该答复，"
+              + "或法律不允许该答复（第三审；裁判已生效后再送达；第一审裁定发回重审；再次发回重审），原因中写明所依据的条文。")
   CallbackAnswer judgmentDelivered(@Valid @RequestBody JudgmentDelivered body) {
+    rulingTypeFitsTheDecision(body);
+    if (body.instance() > 2) {
+      throw CallbackRejectedException.refusedByLaw(
+          "两审终审：第二审人民法院的判决、裁定是终审的判决、裁定，没有第" + body.instance() + "审（民事诉讼法第182条）");
+    }
+    boolean remand = "REMANDED".equals(body.rulingType());
+    if (remand && (body.instance() != 2 || !"RULING".equals(body.judgmentType()))) {
+      throw CallbackRejectedException.refusedByLaw(
+          "发回重审由第二审人民法院以裁定作出（民事诉讼法第177条）：instance 须为 2，judgmentType 须为 RULING");
+    }
+    if (remand && litigation.remandedBefore(body.caseCode())) {
+      throw CallbackRejectedException.refusedByLaw(
+          "原审人民法院对发回重审的案件作出判决后，当事人提起上诉的，第二审人民法院不得再次发回重审（民事诉讼法第177条）");
+    }
     return inbox.accept(
         ExternalSystem.COURT,
         "JUDGMENT_DELIVERED",
         body,
-        () -> messages.courtDeliveredJudgment(body.caseCode(), body.judgmentType()));
+        () -> {
+          try {
+            messages.courtDeliveredJudgment(
+                body.caseCode(), body.judgmentType(), body.instance(), body.rulingType());
+          } catch (MismatchingMessageCorrelationException notWaiting) {
+            throw litigation
+                .effectiveBy(body.caseCode())
+                .map(
+                    rule ->
+                        CallbackRejectedException.refusedByLaw(
+                            "案件的裁判已经生效（" + rule + "），不再有上诉审或另一审级的裁判"))
+                .<RuntimeException>map(refused -> refused)
+                .orElseGet(
+                    () ->
+                        body.instance() == 2
+                            ? CallbackRejectedException.refusedByLaw(
+                                "案件不在第二审：只有对可以上诉的第一审判决、裁定（不予受理、管辖权异议、驳回起诉，民事诉讼法第157条）"
+                                    + "在上诉期内登记了上诉，才有第二审裁判（第171条）")
+                            : notWaiting);
+          }
+        });
+  }
+
+  private static final Set<String> FIRST_INSTANCE_RULINGS =
+      Set.of("NOT_ACCEPTED", "JURISDICTION", "DISMISSED", "OTHER");
+
+  /** A ruling type that does not belong to the decision served: 400 naming {@code rulingType}. */
+  static final class RulingTypeMismatch extends InvalidParamsException {
+    RulingTypeMismatch(String reason) {
+      super(reason, List.of(new InvalidParam("rulingType", reason)));
+    }
+  }
+
+  /**
+   * The ruling type belongs to a ruling of that instance (the remand rule is answered 409 below).
+   */
+  private static void rulingTypeFitsTheDecision(JudgmentDelivered body) {
+    String type = body.rulingType();
+    if ("JUDGMENT".equals(body.judgmentType()) && type != null && !"REMANDED".equals(type)) {
+      throw new RulingTypeMismatch("判决不填裁定种类");
+    }
+    if ("RULING".equals(body.judgmentType()) && body.instance() == 1 && type == null) {
+      throw new RulingTypeMismatch("第一审裁定须写明种类：NOT_ACCEPTED、JURISDICTION、DISMISSED 或 OTHER");
+    }
+    if (type != null && body.instance() == 1 && ("UPHELD".equals(type) || "REVOKED".equals(type))) {
+      throw new RulingTypeMismatch("UPHELD、REVOKED 是第二审裁定的种类");
+    }
+    if (type != null && body.instance() == 2 && FIRST_INSTANCE_RULINGS.contains(type)) {
+      throw new RulingTypeMismatch("第二审裁定的种类为 REMANDED、UPHELD、REVOKED 或不填");
+    }
   }
 
   @PostMapping("/enforcement-concluded")

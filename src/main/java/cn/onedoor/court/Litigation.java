@@ -1,31 +1,93 @@
 package cn.onedoor.court;
 
+import cn.onedoor.casefile.CaseJournal;
 import cn.onedoor.deadline.ProcessDeadlines;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.springframework.stereotype.Component;
 
 /**
  * What the litigation-mediation diagram records along the court's path: the entrusted mediation not
- * yet extended, when the judgment was delivered (the appeal period counts from it), and the outcome
- * dispute-case reads back ({@code litigationOutcome}).
+ * yet extended, each judgment or ruling with its instance (审级) when it is served (the appeal period
+ * counts from it), the appeal, a remand, the rule by which the judgment became effective, and the
+ * outcome dispute-case reads back ({@code litigationOutcome}). Which instance comes next and when a
+ * judgment is final are the diagram's (its gateways and elements name the articles); this bean only
+ * writes down what the diagram decided, on the case's journal too, so the case status shows it.
  */
 @Component("litigation")
 public class Litigation {
 
   static final String OUTCOME = "litigationOutcome";
 
-  private final ProcessDeadlines deadlines;
+  /** The rule by which the judgment or ruling became effective, as the diagram names it. */
+  static final String EFFECTIVE_BY = "judgmentEffectiveBy";
 
-  Litigation(ProcessDeadlines deadlines) {
+  private final ProcessDeadlines deadlines;
+  private final CaseJournal journal;
+  private final HistoryService history;
+
+  Litigation(ProcessDeadlines deadlines, CaseJournal journal, HistoryService history) {
     this.deadlines = deadlines;
+    this.journal = journal;
+    this.history = history;
   }
 
   public void started(DelegateExecution execution) {
     execution.setVariable("entrustedExtended", false);
+    execution.setVariable("remanded", false);
   }
 
   public void judgmentDelivered(DelegateExecution execution) {
     execution.setVariable("judgmentDeliveredAt", deadlines.now());
+    journal.record(
+        execution.getProcessBusinessKey(),
+        "JUDGMENT_DELIVERED",
+        null,
+        describe(
+            execution.getVariable("judgmentInstance"),
+            execution.getVariable("judgmentType"),
+            Integer.valueOf(2).equals(execution.getVariable("judgmentInstance"))
+                ? execution.getVariable("secondInstanceRuling")
+                : execution.getVariable("rulingType")),
+        null);
+  }
+
+  /** The appeal recorded: the second instance begins. */
+  public void appealed(DelegateExecution execution) {
+    journal.record(execution.getProcessBusinessKey(), "APPEALED", null, "当事人上诉，进入第二审", null);
+  }
+
+  /** Remanded by the second instance (art 177): back to first instance, once. */
+  public void remanded(DelegateExecution execution) {
+    execution.setVariable("remanded", true);
+    journal.record(
+        execution.getProcessBusinessKey(), "REMANDED", null, "第二审裁定发回重审，回到第一审（民事诉讼法第177条）", null);
+  }
+
+  /** The judgment or ruling became effective by {@code rule} (the diagram's element names it). */
+  public void effective(DelegateExecution execution, String rule) {
+    execution.setVariable(EFFECTIVE_BY, rule);
+    journal.record(execution.getProcessBusinessKey(), "JUDGMENT_EFFECTIVE", null, rule, null);
+  }
+
+  /**
+   * An effective ruling that does not end the suit (jurisdiction, another ruling, or the second
+   * instance revoking the ruling appealed): the first-instance trial goes on, no judgment is
+   * effective yet.
+   */
+  public void trialContinues(DelegateExecution execution) {
+    execution.removeVariable(EFFECTIVE_BY);
+    execution.removeVariable("secondInstanceRuling");
+    journal.record(
+        execution.getProcessBusinessKey(), "TRIAL_CONTINUES", null, "裁定生效，第一审继续审理", null);
+  }
+
+  /** A ruling of 驳回起诉 or 不予受理 became effective: the suit ends without a judgment to perform. */
+  public void suitDismissed(DelegateExecution execution) {
+    execution.setVariable(OUTCOME, "SUIT_DISMISSED");
   }
 
   public void settled(DelegateExecution execution) {
@@ -38,5 +100,61 @@ public class Litigation {
 
   public void enforcementNeeded(DelegateExecution execution) {
     execution.setVariable(OUTCOME, "ENFORCEMENT_NEEDED");
+  }
+
+  /**
+   * The rule by which the case's judgment already became effective (null while none did): what a
+   * refused appeal or further judgment is told.
+   */
+  Optional<String> effectiveBy(String caseCode) {
+    return latest(caseCode, EFFECTIVE_BY).map(String::valueOf);
+  }
+
+  /** Whether the case was remanded once already. */
+  boolean remandedBefore(String caseCode) {
+    return latest(caseCode, "remanded").map(Boolean.TRUE::equals).orElse(false);
+  }
+
+  private Optional<Object> latest(String caseCode, String name) {
+    HistoricProcessInstance instance =
+        history
+            .createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(caseCode)
+            .processDefinitionKey("litigation-mediation")
+            .orderByProcessInstanceStartTime()
+            .desc()
+            .listPage(0, 1)
+            .stream()
+            .findFirst()
+            .orElse(null);
+    if (instance == null) {
+      return Optional.empty();
+    }
+    return history
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId())
+        .variableName(name)
+        .list()
+        .stream()
+        .map(HistoricVariableInstance::getValue)
+        .filter(value -> value != null)
+        .findFirst();
+  }
+
+  static String describe(Object instance, Object judgmentType, Object rulingType) {
+    String level = Integer.valueOf(2).equals(instance) ? "第二审" : "第一审";
+    String kind = "RULING".equals(judgmentType) ? "裁定" : "判决";
+    String which =
+        switch (String.valueOf(rulingType)) {
+          case "NOT_ACCEPTED" -> "（不予受理）";
+          case "JURISDICTION" -> "（管辖权异议）";
+          case "DISMISSED" -> "（驳回起诉）";
+          case "OTHER" -> "（其他，不得上诉）";
+          case "REMANDED" -> "（发回重审）";
+          case "UPHELD" -> "（维持原裁定）";
+          case "REVOKED" -> "（撤销原裁定）";
+          default -> "";
+        };
+    return level + kind + which + "送达";
   }
 }

@@ -76,6 +76,13 @@ public class CaseStatuses {
 
   public record Closure(String reason, Instant closedAt) {}
 
+  /**
+   * A step of the case at court as the litigation diagram recorded it, e.g. JUDGMENT_DELIVERED
+   * 第一审判决送达, APPEALED, REMANDED, JUDGMENT_EFFECTIVE with the rule (article) it became effective by;
+   * fixed texts, no personal data.
+   */
+  public record CourtStep(String kind, String detail, Instant at) {}
+
   public record StaffView(
       String caseCode,
       String source,
@@ -104,7 +111,8 @@ public class CaseStatuses {
       List<Escalation> escalations,
       List<HandOver> handOvers,
       List<String> possibleDuplicates,
-      Closure closure) {}
+      Closure closure,
+      List<CourtStep> court) {}
 
   /**
    * @param nextDeadlineProvisional the next deadline counted a day of a year whose holiday notice
@@ -123,7 +131,8 @@ public class CaseStatuses {
       String outcome,
       Instant closedAt,
       boolean nextDeadlineProvisional,
-      String provisionalNote) {}
+      String provisionalNote,
+      List<CourtStep> court) {}
 
   private final JdbcTemplate jdbc;
   private final Units units;
@@ -195,7 +204,8 @@ public class CaseStatuses {
                     possibleDuplicates(caseCode),
                     rs.getTimestamp("closed_at") == null
                         ? null
-                        : new Closure(rs.getString("closure_reason"), instant(rs, "closed_at"))),
+                        : new Closure(rs.getString("closure_reason"), instant(rs, "closed_at")),
+                    courtSteps(caseCode)),
             caseCode)
         .stream()
         .findFirst()
@@ -246,7 +256,8 @@ public class CaseStatuses {
                     next != null && next.provisional(),
                     next != null && next.provisional()
                         ? ProvisionalDeadlines.note(List.of(next.provisionalYear()))
-                        : null),
+                        : null,
+                    courtSteps(caseCode)),
             caseCode)
         .stream()
         .findFirst()
@@ -336,6 +347,18 @@ public class CaseStatuses {
                 instant(rs, "raised_at"),
                 instant(rs, "answer_due"),
                 instant(rs, "answered_at")),
+        caseCode);
+  }
+
+  /** Instances (审级), appeals, remands and effectiveness, in order. */
+  private List<CourtStep> courtSteps(String caseCode) {
+    return jdbc.query(
+        """
+        select kind, detail, occurred_at from case_event where case_code = ?
+        and kind in ('JUDGMENT_DELIVERED', 'APPEALED', 'REMANDED', 'JUDGMENT_EFFECTIVE', 'TRIAL_CONTINUES')
+        order by occurred_at, id""",
+        (rs, row) ->
+            new CourtStep(rs.getString("kind"), rs.getString("detail"), instant(rs, "occurred_at")),
         caseCode);
   }
 

@@ -246,6 +246,108 @@ class CallbackEndpointsTest {
         .isEqualTo(1);
   }
 
+  /** A case at the litigation-mediation diagram, filed under {@code procedure}, on trial. */
+  private String caseOnTrial(String procedure) {
+    String caseCode = "511725-2026-" + (++caseNumber);
+    Map<String, Object> variables =
+        new HashMap<>(
+            Map.of(
+                "channel",
+                "COURT",
+                "handlingLevel",
+                "COUNTY",
+                "townCode",
+                "511725102",
+                "riskGrade",
+                "BLUE",
+                "disputeType",
+                "DEBT",
+                "acceptedElsewhere",
+                "COURT",
+                "courtProcedure",
+                procedure));
+    variables.put("villageCode", null);
+    runtimeService.startProcessInstanceByKey("litigation-mediation", caseCode, variables);
+    runJobs();
+    completeTask(caseCode, "Task_PostFilingMediation", Map.of("entrustedResult", "FAILED"));
+    return caseCode;
+  }
+
+  private void completeTask(String caseCode, String taskKey, Map<String, Object> values) {
+    String task =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseCode)
+            .taskDefinitionKey(taskKey)
+            .singleResult()
+            .getId();
+    taskService.complete(task, values);
+    runJobs();
+  }
+
+  private HttpResponse<String> served(
+      String caseCode, String judgmentType, Object instance, String rulingType) {
+    return callbacks.post(
+        "/api/callbacks/court/judgment-delivered",
+        COURT_SECRET,
+        "{\"callbackId\":\""
+            + id()
+            + "\",\"caseCode\":\""
+            + caseCode
+            + "\",\"judgmentType\":\""
+            + judgmentType
+            + "\""
+            + (instance == null ? "" : ",\"instance\":" + instance)
+            + (rulingType == null ? "" : ",\"rulingType\":\"" + rulingType + "\"")
+            + "}");
+  }
+
+  @Test
+  void aJudgmentNamesItsInstanceAndOneTheLawDoesNotAllowIsAConflictNamingTheRule() {
+    String smallClaim = caseOnTrial("SMALL_CLAIMS");
+    HttpResponse<String> noInstance = served(smallClaim, "JUDGMENT", null, null);
+    assertProblem(noInstance, 400);
+    assertThat(noInstance.body()).contains("\"name\":\"instance\"");
+    HttpResponse<String> badRuling = served(smallClaim, "RULING", 1, "LATER");
+    assertProblem(badRuling, 400);
+    assertThat(badRuling.body()).contains("\"name\":\"rulingType\"");
+    HttpResponse<String> untypedRuling = served(smallClaim, "RULING", 1, null);
+    assertProblem(untypedRuling, 400);
+    assertThat(untypedRuling.body()).contains("\"name\":\"rulingType\"");
+
+    HttpResponse<String> third = served(smallClaim, "JUDGMENT", 3, null);
+    assertProblem(third, 409);
+    assertThat(third.body()).contains("两审终审", "第182条");
+    HttpResponse<String> remandAtFirst = served(smallClaim, "RULING", 1, "REMANDED");
+    assertProblem(remandAtFirst, 409);
+    assertThat(remandAtFirst.body()).contains("第177条");
+
+    assertThat(served(smallClaim, "JUDGMENT", 1, null).statusCode()).isEqualTo(200);
+    HttpResponse<String> appealOfASmallClaim = served(smallClaim, "JUDGMENT", 2, null);
+    assertProblem(appealOfASmallClaim, 409);
+    assertThat(appealOfASmallClaim.body()).contains("已经生效", "小额诉讼", "第165条");
+
+    String ordinary = caseOnTrial("ORDINARY");
+    assertThat(served(ordinary, "JUDGMENT", 1, null).statusCode()).isEqualTo(200);
+    completeTask(ordinary, "Task_RecordAppeal", Map.of("appealed", true));
+    assertThat(served(ordinary, "RULING", 2, "REMANDED").statusCode()).isEqualTo(200);
+    assertThat(served(ordinary, "JUDGMENT", 1, null).statusCode()).isEqualTo(200);
+    completeTask(ordinary, "Task_RecordAppeal", Map.of("appealed", true));
+    HttpResponse<String> remandAgain = served(ordinary, "RULING", 2, "REMANDED");
+    assertProblem(remandAgain, 409);
+    assertThat(remandAgain.body()).contains("不得再次发回重审", "第177条");
+    assertThat(served(ordinary, "JUDGMENT", 2, null).statusCode()).isEqualTo(200);
+    HttpResponse<String> afterTheSecond = served(ordinary, "JUDGMENT", 2, null);
+    assertProblem(afterTheSecond, 409);
+    assertThat(afterTheSecond.body()).contains("两审终审", "第182条");
+
+    String otherRuling = caseOnTrial("ORDINARY");
+    assertThat(served(otherRuling, "RULING", 1, "OTHER").statusCode()).isEqualTo(200);
+    HttpResponse<String> appealOfAnOtherRuling = served(otherRuling, "RULING", 2, null);
+    assertProblem(appealOfAnOtherRuling, 409);
+    assertThat(appealOfAnOtherRuling.body()).contains("第157条");
+  }
+
   @Test
   void invalidCallbacksAreRefusedNamingTheField() {
     String caseCode = confirmationApplied();

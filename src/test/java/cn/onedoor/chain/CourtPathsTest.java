@@ -1,9 +1,12 @@
 package cn.onedoor.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -147,8 +150,10 @@ class CourtPathsTest extends PathTest {
         COUNTY_MEDIATORS,
         Map.of("entrustedResult", "REFUSED"));
     caseMessages.courtFiledCase(caseCode, "(2026)川1725民初101号", "ORDINARY");
-    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT");
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
+    Date windowEnds = dueDate(caseCode, "Task_RecordAppeal");
     complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", false));
+    moveClockTo(justAfter(windowEnds));
     return caseCode;
   }
 
@@ -195,14 +200,15 @@ class CourtPathsTest extends PathTest {
     moveClockTo(OffsetDateTime.parse("2026-06-11T08:00:00+08:00"));
     complete(caseCode, "Task_ChaseJudgment", COURT_LIAISONS, Map.of("chaseNote", "审限已过，已询问"));
 
-    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT");
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
     assertThat(dueDate(caseCode, "Task_RecordAppeal")).isEqualTo(endOfDay("2026-06-26"));
     complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", true));
     assertThat(openTaskKeys(caseCode)).as("second instance: waiting for its judgment").isEmpty();
 
-    caseMessages.courtDeliveredJudgment(caseCode, "RULING");
-    assertThat(dueDate(caseCode, "Task_RecordAppeal")).isEqualTo(endOfDay("2026-06-22"));
-    complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", false));
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 2, null);
+    assertThat(openTaskKeys(caseCode))
+        .as("a second-instance judgment is final: no appeal window")
+        .containsExactly("Task_CheckJudgmentPerformance");
     complete(
         caseCode,
         "Task_CheckJudgmentPerformance",
@@ -222,8 +228,8 @@ class CourtPathsTest extends PathTest {
             "Task_ChaseJudgment",
             "Task_RecordAppeal",
             "Gateway_Appealed",
-            "Gateway_ToTrial",
-            "ReceiveTask_AwaitJudgment",
+            "ReceiveTask_AwaitAppealOfJudgment",
+            "ServiceTask_FinalAtSecondInstance",
             "Task_CheckJudgmentPerformance",
             "EndEvent_JudgmentPerformed");
   }
@@ -297,8 +303,208 @@ class CourtPathsTest extends PathTest {
     assertThat(passedActivities(caseCode, "litigation-mediation"))
         .filteredOn("ServiceTask_ExtendEntrustedMediation"::equals)
         .hasSize(1);
-    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT");
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
     assertThat(openTaskKeys(caseCode)).containsExactly("Task_RecordAppeal");
+  }
+
+  // litigation-mediation: instances (审级), finality and the appeal window
+
+  /** A case refused pre-filing mediation and filed by the court under {@code procedure}. */
+  private String filedCase(String procedure) {
+    String caseCode = caseAtCourt(false, null);
+    complete(
+        caseCode,
+        "Task_PreFilingMediation",
+        COUNTY_MEDIATORS,
+        Map.of("entrustedResult", "REFUSED"));
+    caseMessages.courtFiledCase(caseCode, "(2026)川1725民初301号", procedure);
+    return caseCode;
+  }
+
+  private void appeal(String caseCode) {
+    complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", true));
+  }
+
+  private long passedTimes(String caseCode, String activityId) {
+    return passedActivities(caseCode, "litigation-mediation").stream()
+        .filter(activityId::equals)
+        .count();
+  }
+
+  @Test
+  void twoInstancesAreFinalSoAppealingAtEveryChanceEndsAfterTheSecond() {
+    String caseCode = filedCase("ORDINARY");
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
+    appeal(caseCode);
+    assertThatThrownBy(() -> caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null))
+        .as("on appeal, the case waits for the second instance, not another first")
+        .isInstanceOf(MismatchingMessageCorrelationException.class);
+
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 2, null);
+    assertThat(openTaskKeys(caseCode))
+        .as("the second-instance judgment is final (art 182): nothing left to appeal")
+        .containsExactly("Task_CheckJudgmentPerformance");
+    assertThatThrownBy(() -> caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 2, null))
+        .as("no further instance is awaited")
+        .isInstanceOf(MismatchingMessageCorrelationException.class);
+    assertThat(variable(caseCode, "litigation-mediation", "judgmentEffectiveBy"))
+        .asString()
+        .contains("两审终审", "第182条");
+    assertThat(eventDetails(caseCode, "JUDGMENT_DELIVERED")).containsExactly("第一审判决送达", "第二审判决送达");
+    complete(
+        caseCode,
+        "Task_CheckJudgmentPerformance",
+        COURT_LIAISONS,
+        Map.of("judgmentPerformed", true));
+
+    assertThat(passedTimes(caseCode, "Task_RecordAppeal")).isEqualTo(1);
+    assertThat(passedTimes(caseCode, "ReceiveTask_AwaitAppealOfJudgment")).isEqualTo(1);
+    assertThat(variable(caseCode, "litigation-mediation", "litigationOutcome"))
+        .isEqualTo("JUDGED_PERFORMED");
+  }
+
+  @Test
+  void aSmallClaimsJudgmentIsFinalAtFirstInstanceAndCannotBeAppealed() {
+    String caseCode = filedCase("SMALL_CLAIMS");
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
+
+    assertThat(openTaskKeys(caseCode))
+        .as("small claims are final at first instance (art 165): no appeal to record")
+        .containsExactly("Task_CheckJudgmentPerformance");
+    assertThatThrownBy(() -> caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 2, null))
+        .isInstanceOf(MismatchingMessageCorrelationException.class);
+    assertThat(variable(caseCode, "litigation-mediation", "judgmentEffectiveBy"))
+        .asString()
+        .contains("小额诉讼", "第165条");
+    assertThat(passedActivities(caseCode, "litigation-mediation"))
+        .contains("ServiceTask_SmallClaimsFinal")
+        .doesNotContain("Task_RecordAppeal");
+  }
+
+  @Test
+  void aRemandGoesBackToFirstInstanceOnceAndThenOn() {
+    String caseCode = filedCase("ORDINARY");
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
+    appeal(caseCode);
+    caseMessages.courtDeliveredJudgment(caseCode, "RULING", 2, "REMANDED");
+    assertThat(openTaskKeys(caseCode)).as("back at first instance, on trial again").isEmpty();
+    assertThat(eventDetails(caseCode, "REMANDED")).hasSize(1);
+
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
+    appeal(caseCode);
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 2, null);
+
+    assertThat(openTaskKeys(caseCode)).containsExactly("Task_CheckJudgmentPerformance");
+    assertThat(passedTimes(caseCode, "ServiceTask_Remand")).isEqualTo(1);
+    assertThat(passedActivities(caseCode, "litigation-mediation"))
+        .containsSubsequence(
+            "ReceiveTask_AwaitJudgment",
+            "ReceiveTask_AwaitAppealOfJudgment",
+            "ServiceTask_Remand",
+            "ReceiveTask_AwaitJudgment",
+            "ReceiveTask_AwaitAppealOfJudgment",
+            "ServiceTask_FinalAtSecondInstance");
+  }
+
+  @Test
+  void theSecondInstanceHasThreeMonthsForAJudgmentAndThirtyDaysForARuling() {
+    String judgmentAppealed = filedCase("SIMPLE");
+    caseMessages.courtDeliveredJudgment(judgmentAppealed, "JUDGMENT", 1, null);
+    appeal(judgmentAppealed);
+    String rulingAppealed = filedCase("ORDINARY");
+    caseMessages.courtDeliveredJudgment(rulingAppealed, "RULING", 1, "DISMISSED");
+    appeal(rulingAppealed);
+
+    moveClockTo(OffsetDateTime.parse("2026-04-01T20:00:00+08:00"));
+    assertThat(openTaskKeys(rulingAppealed)).isEmpty();
+    moveClockTo(OffsetDateTime.parse("2026-04-02T08:00:00+08:00"));
+    assertThat(openTaskKeys(rulingAppealed))
+        .as("a ruling appealed: 30 days (art 183)")
+        .containsExactly("Task_ChaseAppealDecision");
+    complete(
+        rulingAppealed, "Task_ChaseAppealDecision", COURT_LIAISONS, Map.of("chaseNote", "已询问二审"));
+
+    moveClockTo(OffsetDateTime.parse("2026-06-02T20:00:00+08:00"));
+    assertThat(openTaskKeys(judgmentAppealed)).isEmpty();
+    moveClockTo(OffsetDateTime.parse("2026-06-03T08:00:00+08:00"));
+    assertThat(openTaskKeys(judgmentAppealed))
+        .as("a judgment appealed: 3 months (art 183), not the first instance's")
+        .containsExactly("Task_ChaseAppealDecision");
+    assertThat(passedActivities(judgmentAppealed, "litigation-mediation"))
+        .contains("BoundaryEvent_AppealOfJudgmentPeriodOver");
+    assertThat(passedActivities(rulingAppealed, "litigation-mediation"))
+        .contains("BoundaryEvent_AppealOfRulingPeriodOver", "EndEvent_AppealDecisionChased");
+  }
+
+  @Test
+  void onlyRulingsNotAcceptingDismissingOrOnJurisdictionMayBeAppealedAndADismissalEndsTheSuit() {
+    String caseCode = filedCase("ORDINARY");
+    caseMessages.courtDeliveredJudgment(caseCode, "RULING", 1, "OTHER");
+    assertThat(openTaskKeys(caseCode))
+        .as("another ruling cannot be appealed (art 157): effective on service, the trial goes on")
+        .isEmpty();
+    assertThatThrownBy(() -> caseMessages.courtDeliveredJudgment(caseCode, "RULING", 2, null))
+        .isInstanceOf(MismatchingMessageCorrelationException.class);
+
+    caseMessages.courtDeliveredJudgment(caseCode, "RULING", 1, "JURISDICTION");
+    assertThat(dueDate(caseCode, "Task_RecordAppeal"))
+        .as("a jurisdiction ruling may be appealed within 10 days")
+        .isEqualTo(endOfDay("2026-03-12"));
+    complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", false));
+    moveClockTo(OffsetDateTime.parse("2026-03-13T00:01:00+08:00"));
+    assertThat(openTaskKeys(caseCode)).as("effective, and the trial goes on").isEmpty();
+
+    caseMessages.courtDeliveredJudgment(caseCode, "RULING", 1, "DISMISSED");
+    appeal(caseCode);
+    caseMessages.courtDeliveredJudgment(caseCode, "RULING", 2, "REVOKED");
+    assertThat(openTaskKeys(caseCode))
+        .as("the dismissal revoked on appeal: the first instance tries the case")
+        .isEmpty();
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
+    assertThat(openTaskKeys(caseCode)).containsExactly("Task_RecordAppeal");
+    assertThat(passedTimes(caseCode, "ServiceTask_TrialContinues")).isEqualTo(3);
+    assertThat(passedActivities(caseCode, "litigation-mediation"))
+        .contains("ServiceTask_RulingEffectiveOnService")
+        .doesNotContain("Task_CheckJudgmentPerformance", "EndEvent_SuitDismissed");
+
+    String dismissed = filedCase("ORDINARY");
+    caseMessages.courtDeliveredJudgment(dismissed, "RULING", 1, "DISMISSED");
+    appeal(dismissed);
+    caseMessages.courtDeliveredJudgment(dismissed, "RULING", 2, "UPHELD");
+
+    assertThat(stageEnded(dismissed, "litigation-mediation")).isTrue();
+    assertThat(variable(dismissed, "litigation-mediation", "litigationOutcome"))
+        .as("a dismissal is no judgment to perform or enforce")
+        .isEqualTo("SUIT_DISMISSED");
+    assertThat(passedActivities(dismissed, "litigation-mediation"))
+        .contains("ReceiveTask_AwaitAppealOfRuling", "EndEvent_SuitDismissed")
+        .doesNotContain("Task_CheckJudgmentPerformance");
+  }
+
+  @Test
+  void noAppealTakesEffectOnlyWhenTheAppealWindowHasPassed() {
+    String caseCode = filedCase("ORDINARY");
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
+    assertThat(dueDate(caseCode, "Task_RecordAppeal")).isEqualTo(endOfDay("2026-03-17"));
+    complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", false));
+
+    assertThat(openTaskKeys(caseCode))
+        .as("recorded on the day of service: the 15 days have not run")
+        .isEmpty();
+    assertThat(variable(caseCode, "litigation-mediation", "judgmentEffectiveBy")).isNull();
+    moveClockTo(OffsetDateTime.parse("2026-03-17T20:00:00+08:00"));
+    assertThat(openTaskKeys(caseCode)).isEmpty();
+    moveClockTo(OffsetDateTime.parse("2026-03-18T00:01:00+08:00"));
+
+    assertThat(openTaskKeys(caseCode)).containsExactly("Task_CheckJudgmentPerformance");
+    assertThat(variable(caseCode, "litigation-mediation", "judgmentEffectiveBy"))
+        .asString()
+        .contains("上诉期届满未上诉", "第171条");
+    assertThat(passedActivities(caseCode, "litigation-mediation"))
+        .containsSubsequence(
+            "Task_RecordAppeal",
+            "TimerEvent_AppealWindowEnds",
+            "ServiceTask_FirstInstanceEffective");
   }
 
   @Test

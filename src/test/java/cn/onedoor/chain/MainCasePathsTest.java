@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.onedoor.casefile.CaseStage;
 import cn.onedoor.casefile.ProcessModels;
+import cn.onedoor.intake.CaseStatuses;
 import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The main case (dispute-case) driven end to end from registration, one test per route through it.
  */
 class MainCasePathsTest extends PathTest {
+
+  @Autowired CaseStatuses statuses;
 
   private String registerAndConsent(Map<String, Object> variables) {
     String caseCode = register(variables);
@@ -328,8 +333,10 @@ class MainCasePathsTest extends PathTest {
         Map.of("entrustedResult", "REFUSED"));
     caseMessages.courtFiledCase(caseCode, "(2026)川1725民初100号", "SIMPLE");
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.LITIGATION);
-    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT");
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
+    Date windowEnds = dueDate(caseCode, "Task_RecordAppeal");
     complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", false));
+    moveClockTo(justAfter(windowEnds));
     complete(
         caseCode,
         "Task_CheckJudgmentPerformance",
@@ -338,6 +345,10 @@ class MainCasePathsTest extends PathTest {
 
     assertThat(variable(caseCode, ProcessModels.DISPUTE_CASE, "litigationOutcome"))
         .isEqualTo("JUDGED_PERFORMED");
+    assertThat(statuses.staffView(caseCode).court())
+        .as("the case status shows the instance and how the judgment became effective")
+        .extracting(CaseStatuses.CourtStep::detail)
+        .containsExactly("第一审判决送达", "上诉期届满未上诉，第一审裁判发生法律效力（民事诉讼法第171条）");
     closeCase(caseCode, VILLAGE_MEDIATORS, "JUDGED");
     assertThat(outboundSteps(caseCode))
         .containsOnlyOnce("FILING_REQUEST", "ENTRUSTED_MEDIATION_NOT_SETTLED");
@@ -390,8 +401,10 @@ class MainCasePathsTest extends PathTest {
         COUNTY_MEDIATORS,
         Map.of("entrustedResult", "REFUSED"));
     caseMessages.courtFiledCase(caseCode, "(2026)川1725民初103号", "SMALL_CLAIMS");
-    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT");
-    complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", false));
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
+    assertThat(openTaskKeys(caseCode))
+        .as("small claims: final at first instance, no appeal to record")
+        .doesNotContain("Task_RecordAppeal");
     complete(
         caseCode,
         "Task_CheckJudgmentPerformance",

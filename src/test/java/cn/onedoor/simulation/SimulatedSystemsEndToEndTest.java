@@ -135,7 +135,7 @@ class SimulatedSystemsEndToEndTest {
   }
 
   @Test
-  void legalAidIsGrantedThenTheSimulatedCourtFilesJudgesOnAppealAndEnforcesAndTheCaseCloses() {
+  void legalAidIsGrantedThenAppealingAtEveryChanceEndsAfterTwoInstancesAndOneRemandThenEnforced() {
     String caseCode = goingToCourtWithLegalAid(false);
     complete(caseCode, "Task_DecideLegalAid", SIMULATORS, Map.of("legalAidDecision", "GRANTED"));
     complete(caseCode, "Task_AssignLawyer", SIMULATORS, Map.of("lawFirm", "四川宕渠律师事务所"));
@@ -152,12 +152,24 @@ class SimulatedSystemsEndToEndTest {
         SIMULATORS,
         Map.of("courtCaseNumber", "(2026)川1725民初201号", "courtProcedure", "SIMPLE"));
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.LITIGATION);
-    complete(caseCode, "Task_DeliverJudgment", SIMULATORS, Map.of("judgmentType", "JUDGMENT"));
+    complete(caseCode, "Task_DeliverJudgment", SIMULATORS, served("JUDGMENT", "1", null));
     complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", true));
     complete(caseCode, "Task_RecordSecondInstance", SIMULATORS, Map.of("secondInstance", "YES"));
-    complete(caseCode, "Task_DeliverJudgment", SIMULATORS, Map.of("judgmentType", "RULING"));
-    complete(caseCode, "Task_RecordSecondInstance", SIMULATORS, Map.of("secondInstance", "NO"));
-    complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", false));
+    complete(caseCode, "Task_DeliverJudgment", SIMULATORS, served("RULING", "2", "REMANDED"));
+    assertThat(journal.events(caseCode))
+        .anySatisfy(event -> assertThat(event.kind()).isEqualTo("REMANDED"));
+    complete(caseCode, "Task_DeliverJudgment", SIMULATORS, served("JUDGMENT", "1", null));
+    complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", true));
+    complete(caseCode, "Task_RecordSecondInstance", SIMULATORS, Map.of("secondInstance", "YES"));
+    complete(caseCode, "Task_DeliverJudgment", SIMULATORS, served("JUDGMENT", "2", null));
+    assertThat(openTasks(caseCode))
+        .as("the second-instance judgment is final: no appeal left, on either side")
+        .containsExactly("Task_CheckJudgmentPerformance");
+    assertThat(passed(caseCode, "simulated-court-litigation"))
+        .contains("EndEvent_FinalDecision")
+        .filteredOn("Task_DeliverJudgment"::equals)
+        .as("first, second (remand), first again, second (final)")
+        .hasSize(4);
     complete(
         caseCode,
         "Task_CheckJudgmentPerformance",
@@ -175,6 +187,8 @@ class SimulatedSystemsEndToEndTest {
             "LEGAL_AID_DECIDED",
             "LAWYER_ASSIGNED",
             "CASE_FILED",
+            "JUDGMENT_DELIVERED",
+            "JUDGMENT_DELIVERED",
             "JUDGMENT_DELIVERED",
             "JUDGMENT_DELIVERED",
             "ENFORCEMENT_CONCLUDED");
@@ -254,9 +268,14 @@ class SimulatedSystemsEndToEndTest {
         "Task_PostFilingMediation",
         COUNTY_MEDIATORS,
         Map.of("entrustedResult", "FAILED", "mediationNote", "调解不成"));
-    complete(caseCode, "Task_DeliverJudgment", SIMULATORS, Map.of("judgmentType", "JUDGMENT"));
+    complete(caseCode, "Task_DeliverJudgment", SIMULATORS, served("RULING", "1", "OTHER"));
+    assertThat(journal.events(caseCode))
+        .as("a ruling that cannot be appealed: effective, the trial goes on at both sides")
+        .anySatisfy(event -> assertThat(event.kind()).isEqualTo("TRIAL_CONTINUES"));
+    complete(caseCode, "Task_DeliverJudgment", SIMULATORS, served("JUDGMENT", "1", null));
     complete(caseCode, "Task_RecordSecondInstance", SIMULATORS, Map.of("secondInstance", "NO"));
     complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", false));
+    moveClockTo(OffsetDateTime.parse("2026-03-18T08:00:00+08:00"));
     complete(
         caseCode,
         "Task_CheckJudgmentPerformance",
@@ -271,6 +290,21 @@ class SimulatedSystemsEndToEndTest {
   }
 
   // --- helpers: the same moves a person makes in Tasklist ---
+
+  /** The simulated court's judgment form: type, instance (审级) and ruling type (or none). */
+  private static Map<String, Object> served(String type, String instance, String rulingType) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("judgmentType", type);
+    form.put("judgmentInstance", instance);
+    form.put("rulingType", rulingType);
+    return form;
+  }
+
+  private List<String> openTasks(String caseCode) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(caseCode).list().stream()
+        .map(task -> task.getTaskDefinitionKey())
+        .toList();
+  }
 
   private String goingToCourtWithLegalAid(boolean urgent) {
     Map<String, Object> variables = ChainTest.villageNeighbourDispute();
