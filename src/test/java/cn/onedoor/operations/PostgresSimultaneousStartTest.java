@@ -33,10 +33,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * external one: the point is a database nobody has started on yet.
  *
  * <p>Left alone, two starts in one JVM overlap only roughly. To make the overlap certain, each node
- * waits at the engine's bootstrap (a plugin's preInit, just before the schema is created) until the
- * other node is there too, or held up in the database by a lock: so without anything that keeps the
- * two starts apart both create the schema at the same moment, and with it the first waits only
- * until the second is seen waiting for it.
+ * waits at the engine's bootstrap (a plugin's postInit, the last step before the engine looks for
+ * its schema and creates it) until the other node is there too, or held up in the database by a
+ * lock: so without anything that keeps the two starts apart both create the schema at the same
+ * moment, and with it the first waits only until the second is seen waiting for it.
  */
 class PostgresSimultaneousStartTest {
 
@@ -175,9 +175,9 @@ class PostgresSimultaneousStartTest {
   }
 
   /**
-   * Holds each node at the engine's bootstrap until the other node has arrived too or is waiting
-   * for a lock in the database (what keeps two starts apart); gives up waiting after a minute, and
-   * then simply lets the node go on.
+   * Holds each node just before the engine's schema creation until the other node has arrived too
+   * or is waiting for a lock in the database (what keeps two starts apart); gives up waiting after
+   * a minute, and then simply lets the node go on.
    */
   static final class Rendezvous extends AbstractProcessEnginePlugin {
 
@@ -189,7 +189,7 @@ class PostgresSimultaneousStartTest {
     }
 
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
       arrived.incrementAndGet();
       long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
       while (arrived.get() < 2 && !anotherSessionWaitsForALock() && System.nanoTime() < giveUp) {
