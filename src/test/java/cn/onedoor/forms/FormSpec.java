@@ -222,6 +222,11 @@ final class FormSpec {
           // callbacks by processes/simulated-*.bpmn.
           task("sim-court-notice", field("simNote", Kind.TEXTAREA, OPTIONAL)),
           task(
+              "sim-court-acceptance",
+              code("acceptance", REQUIRED, "ACCEPTED", "NOT_ACCEPTED"),
+              field("notAcceptedReason", Kind.TEXTAREA, OPTIONAL),
+              field("simNote", Kind.TEXTAREA, OPTIONAL)),
+          task(
               "sim-court-ruling",
               code("ruling", REQUIRED, "VALID", "REJECTED", "WITHDRAWN", "EXTEND"),
               field("simNote", Kind.TEXTAREA, OPTIONAL)),
