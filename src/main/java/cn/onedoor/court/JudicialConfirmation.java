@@ -25,8 +25,13 @@ public class JudicialConfirmation {
     execution.setVariable("confirmationAcceptedAt", deadlines.now());
   }
 
-  /** The court's ruling as it came with the callback. */
+  /**
+   * The court's ruling as it came with the callback, and when: a ruling confirming the agreement is
+   * effective on service, so an enforcement window without a performance date counts from it (art
+   * 250).
+   */
   public void ruled(DelegateExecution execution) {
+    execution.setVariable("confirmationRuledAt", deadlines.now());
     execution.setVariable("confirmationOutcome", execution.getVariable("confirmationRuling"));
   }
 

@@ -200,7 +200,10 @@ final class FormSpec {
               "appeal-record",
               field("appealed", Kind.BOOLEAN, REQUIRED),
               field("appealNote", Kind.TEXTAREA, OPTIONAL)),
-          task("judgment-performance", field("judgmentPerformed", Kind.BOOLEAN, REQUIRED)),
+          task(
+              "judgment-performance",
+              field("judgmentPerformed", Kind.BOOLEAN, REQUIRED),
+              field("judgmentPerformanceDueDate", Kind.DATE, OPTIONAL)),
           task(
               "legal-aid-application",
               codes("aidMatter", REQUIRED, AID_MATTERS),
