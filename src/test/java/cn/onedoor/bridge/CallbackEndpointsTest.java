@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.onedoor.casefile.ProcessModels;
 import cn.onedoor.support.EngineClockTestConfiguration;
+import cn.onedoor.support.Http;
 import cn.onedoor.support.SignedCallbacks;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
@@ -405,6 +406,11 @@ class CallbackEndpointsTest {
                 + "\",\"reason\":\"不属于本院管辖\"}");
     assertProblem(afterAcceptance, 409);
     assertThat(afterAcceptance.body()).contains(accepted).contains("CONFIRMATION_NOT_ACCEPTED");
+
+    HttpResponse<String> openApi = new Http(port).as("intake", "demo").get("/v3/api-docs");
+    assertThat(openApi.body())
+        .as("the callback contract shows the answer")
+        .contains("/api/callbacks/court/confirmation-not-accepted", "不予受理");
   }
 
   @Test
