@@ -23,6 +23,12 @@ public class CaseMessages {
     correlate(caseCode, "CourtConfirmationAccepted", Map.of());
   }
 
+  /** The court ruled not to accept the application (不予受理), for {@code reason}. */
+  public void courtDidNotAcceptConfirmation(String caseCode, String reason) {
+    correlate(
+        caseCode, "CourtConfirmationNotAccepted", Map.of("confirmationNotAcceptedReason", reason));
+  }
+
   public void courtExtendedConfirmation(String caseCode) {
     correlate(caseCode, "CourtConfirmationExtended", Map.of());
   }

@@ -31,10 +31,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The court's answers (法院回调): acceptance, extension and ruling of a confirmation application,
- * filing with case number and procedure, judgment, end of enforcement. Each correlates one message
- * by case code through {@link CaseMessages}; {@link CallbackInbox} makes it idempotent and answers
- * 404 / 409 with a reason.
+ * The court's answers (法院回调): acceptance or 不予受理, extension and ruling of a confirmation
+ * application, filing with case number and procedure, judgment, end of enforcement. Each correlates
+ * one message by case code through {@link CaseMessages}; {@link CallbackInbox} makes it idempotent
+ * and answers 404 / 409 with a reason.
  */
 @RestController
 @CallbackEndpoint
@@ -64,6 +64,19 @@ class CourtCallbackController {
           @NotBlank(message = "必填")
           @Pattern(regexp = "VALID|REJECTED|WITHDRAWN", message = "须为 VALID、REJECTED 或 WITHDRAWN")
           String ruling)
+      implements CallbackBody {}
+
+  @Schema(
+      description = "司法确认申请不予受理（民诉法解释第355条），只在法院受理之前答复；受理后应以裁定驳回申请（confirmation-ruled REJECTED）答复")
+  record ConfirmationNotAccepted(
+      @CallbackId String callbackId,
+      @CallbackCaseCode String caseCode,
+      @Schema(
+              description = "法院裁定不予受理的理由，调解员据此告知当事人（重新调解或起诉）。勿含身份证号、手机号",
+              example = "调解协议内容涉及物权确权，不属于司法确认的范围")
+          @NotBlank(message = "必填")
+          @Size(max = 500, message = "不超过 500 字")
+          String reason)
       implements CallbackBody {}
 
   @Schema(description = "立案")
@@ -143,6 +156,18 @@ class CourtCallbackController {
         "CONFIRMATION_ACCEPTED",
         body,
         () -> messages.courtAcceptedConfirmation(body.caseCode()));
+  }
+
+  @PostMapping("/confirmation-not-accepted")
+  @Operation(
+      summary = "法院裁定不予受理司法确认申请 / Confirmation application not accepted",
+      description = "只在案件等待法院受理时接受；已受理（或未申请）的案件答复 409。案件回到调解员，" + "由其告知当事人法院的理由和其他途径（重新调解或起诉）。")
+  CallbackAnswer confirmationNotAccepted(@Valid @RequestBody ConfirmationNotAccepted body) {
+    return inbox.accept(
+        ExternalSystem.COURT,
+        "CONFIRMATION_NOT_ACCEPTED",
+        body,
+        () -> messages.courtDidNotAcceptConfirmation(body.caseCode(), body.reason()));
   }
 
   @PostMapping("/confirmation-extended")

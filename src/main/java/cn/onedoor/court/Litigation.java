@@ -25,6 +25,12 @@ public class Litigation {
   /** The rule by which the judgment or ruling became effective, as the diagram names it. */
   static final String EFFECTIVE_BY = "judgmentEffectiveBy";
 
+  /**
+   * When it became effective: the enforcement window counts from it where the judgment fixed no
+   * performance period (art 250).
+   */
+  static final String EFFECTIVE_AT = "judgmentEffectiveAt";
+
   private final ProcessDeadlines deadlines;
   private final CaseJournal journal;
   private final HistoryService history;
@@ -70,6 +76,7 @@ public class Litigation {
   /** The judgment or ruling became effective by {@code rule} (the diagram's element names it). */
   public void effective(DelegateExecution execution, String rule) {
     execution.setVariable(EFFECTIVE_BY, rule);
+    execution.setVariable(EFFECTIVE_AT, deadlines.now());
     journal.record(execution.getProcessBusinessKey(), "JUDGMENT_EFFECTIVE", null, rule, null);
   }
 
@@ -80,6 +87,7 @@ public class Litigation {
    */
   public void trialContinues(DelegateExecution execution) {
     execution.removeVariable(EFFECTIVE_BY);
+    execution.removeVariable(EFFECTIVE_AT);
     execution.removeVariable("secondInstanceRuling");
     journal.record(
         execution.getProcessBusinessKey(), "TRIAL_CONTINUES", null, "裁定生效，第一审继续审理", null);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.onedoor.casefile.ProcessModels;
 import cn.onedoor.support.EngineClockTestConfiguration;
+import cn.onedoor.support.Http;
 import cn.onedoor.support.SignedCallbacks;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
@@ -346,6 +347,70 @@ class CallbackEndpointsTest {
     HttpResponse<String> appealOfAnOtherRuling = served(otherRuling, "RULING", 2, null);
     assertProblem(appealOfAnOtherRuling, 409);
     assertThat(appealOfAnOtherRuling.body()).contains("第157条");
+  }
+
+  /**
+   * Issue 13 item 9: 不予受理 is one of the court's answers to a confirmation application, with its
+   * reason; only while the case waits for acceptance.
+   */
+  @Test
+  void theCourtMayNotAcceptAConfirmationApplicationWithAReasonOnlyBeforeAccepting() {
+    String caseCode = confirmationApplied();
+    HttpResponse<String> noReason =
+        callbacks.post(
+            "/api/callbacks/court/confirmation-not-accepted",
+            COURT_SECRET,
+            "{\"callbackId\":\"" + id() + "\",\"caseCode\":\"" + caseCode + "\",\"reason\":\" \"}");
+    assertProblem(noReason, 400);
+    assertThat(noReason.body()).contains("\"name\":\"reason\"");
+    HttpResponse<String> tooLong =
+        callbacks.post(
+            "/api/callbacks/court/confirmation-not-accepted",
+            COURT_SECRET,
+            "{\"callbackId\":\""
+                + id()
+                + "\",\"caseCode\":\""
+                + caseCode
+                + "\",\"reason\":\""
+                + "理".repeat(501)
+                + "\"}");
+    assertProblem(tooLong, 400);
+    assertThat(tooLong.body()).contains("\"name\":\"reason\"");
+    assertThat(passed(caseCode, "BoundaryEvent_CourtNotAccepted")).isZero();
+
+    HttpResponse<String> notAccepted =
+        callbacks.post(
+            "/api/callbacks/court/confirmation-not-accepted",
+            COURT_SECRET,
+            "{\"callbackId\":\""
+                + id()
+                + "\",\"caseCode\":\""
+                + caseCode
+                + "\",\"reason\":\"不属于本院管辖\"}");
+    assertThat(notAccepted.statusCode()).as(notAccepted.body()).isEqualTo(200);
+    assertThat(passed(caseCode, "EndEvent_NotAccepted")).isEqualTo(1);
+
+    String accepted = confirmationApplied();
+    callbacks.post(
+        "/api/callbacks/court/confirmation-accepted",
+        COURT_SECRET,
+        "{\"callbackId\":\"" + id() + "\",\"caseCode\":\"" + accepted + "\"}");
+    HttpResponse<String> afterAcceptance =
+        callbacks.post(
+            "/api/callbacks/court/confirmation-not-accepted",
+            COURT_SECRET,
+            "{\"callbackId\":\""
+                + id()
+                + "\",\"caseCode\":\""
+                + accepted
+                + "\",\"reason\":\"不属于本院管辖\"}");
+    assertProblem(afterAcceptance, 409);
+    assertThat(afterAcceptance.body()).contains(accepted).contains("CONFIRMATION_NOT_ACCEPTED");
+
+    HttpResponse<String> openApi = new Http(port).as("intake", "demo").get("/v3/api-docs");
+    assertThat(openApi.body())
+        .as("the callback contract shows the answer")
+        .contains("/api/callbacks/court/confirmation-not-accepted", "不予受理");
   }
 
   @Test

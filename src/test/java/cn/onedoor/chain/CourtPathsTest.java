@@ -89,6 +89,34 @@ class CourtPathsTest extends PathTest {
     assertThat(outboundSteps(caseCode)).containsExactly("CONFIRMATION_APPLICATION");
   }
 
+  /**
+   * Issue 13 item 9: a court that will not accept the application (不予受理) ends the wait, and the
+   * chase-up still open is withdrawn, instead of the case waiting for an acceptance forever.
+   */
+  @Test
+  void aCourtNotAcceptingTheApplicationEndsTheWaitWithItsReason() {
+    String caseCode = applicationSubmitted();
+    moveClockTo(OffsetDateTime.parse("2026-03-06T08:00:00+08:00"));
+    assertThat(openTaskKeys(caseCode)).containsExactly("Task_ChaseCourtAcceptance");
+
+    caseMessages.courtDidNotAcceptConfirmation(caseCode, "不属于本院管辖");
+
+    assertThat(openTaskKeys(caseCode)).as("the chase-up is withdrawn").isEmpty();
+    assertThat(stageEnded(caseCode, "judicial-confirmation")).isTrue();
+    assertThat(variable(caseCode, "judicial-confirmation", "confirmationOutcome"))
+        .isEqualTo("NOT_ACCEPTED");
+    assertThat(variable(caseCode, "judicial-confirmation", "confirmationNotAcceptedReason"))
+        .isEqualTo("不属于本院管辖");
+    assertThat(passedActivities(caseCode, "judicial-confirmation"))
+        .contains("BoundaryEvent_CourtNotAccepted", "EndEvent_NotAccepted")
+        .doesNotContain("ReceiveTask_AwaitRuling");
+    assertThat(eventDetails(caseCode, "APPLICATION_NOT_ACCEPTED"))
+        .containsExactly("法院裁定不予受理司法确认申请");
+    assertThatThrownBy(() -> caseMessages.courtAcceptedConfirmation(caseCode))
+        .as("nothing waits for an acceptance any more")
+        .isInstanceOf(MismatchingMessageCorrelationException.class);
+  }
+
   @Test
   void anExtendedReviewIsChasedOnlyAfterTwentyFiveDays() {
     String caseCode = applicationSubmitted();

@@ -7,6 +7,7 @@ import cn.onedoor.casefile.ProcessModels;
 import cn.onedoor.intake.CaseStatuses;
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -416,6 +417,86 @@ class MainCasePathsTest extends PathTest {
     caseMessages.enforcementConcluded(caseCode);
     runJobs();
     closeCase(caseCode, VILLAGE_MEDIATORS, "ENFORCED");
+  }
+
+  // Issue 13 item 7: the enforcement window (民事诉讼法 art 250) counts from the last day of the
+  // performance period the title fixed, or from its effective day where it fixed none; two years,
+  // rolled off a day off (art 85). 2028-03-18 is a Saturday.
+
+  @Test
+  void theEnforcementWindowOfAConfirmedAgreementRunsTwoYearsFromItsLastDayOfPerformance() {
+    String caseCode = registerAndConsent(villageNeighbourDispute());
+    complete(
+        caseCode,
+        "Task_Mediate",
+        VILLAGE_MEDIATORS,
+        Map.of(
+            "mediationResult",
+            "AGREEMENT_WRITTEN",
+            "sessionNote",
+            "书面协议",
+            "agreementDate",
+            "2026-03-04",
+            "performanceDueDate",
+            "2026-03-18"));
+    complete(
+        caseCode,
+        "Task_DecideConfirmation",
+        VILLAGE_MEDIATORS,
+        Map.of("applyForConfirmation", "YES"));
+    caseMessages.courtAcceptedConfirmation(caseCode);
+    caseMessages.courtRuledConfirmation(caseCode, "VALID");
+    moveClockTo(OffsetDateTime.parse("2026-03-25T09:00:00+08:00"));
+    complete(
+        caseCode,
+        "Task_FollowUpVisit",
+        VILLAGE_MEDIATORS,
+        Map.of("performed", false, "visitNote", "未履行"));
+
+    assertThat(dueDate(caseCode, "Task_PrepareEnforcement"))
+        .as("2028-03-18 is a Saturday: the window ends on Monday")
+        .isEqualTo(endOfDay("2028-03-20"));
+  }
+
+  @Test
+  void theEnforcementWindowOfAJudgmentRunsTwoYearsFromThePerformancePeriodItFixed() {
+    String caseCode = smallClaimsJudgmentServed();
+    moveClockTo(OffsetDateTime.parse("2026-03-25T09:00:00+08:00"));
+    complete(
+        caseCode,
+        "Task_CheckJudgmentPerformance",
+        COURT_LIAISONS,
+        Map.of("judgmentPerformed", false, "judgmentPerformanceDueDate", "2026-03-18"));
+
+    assertThat(dueDate(caseCode, "Task_PrepareEnforcement")).isEqualTo(endOfDay("2028-03-20"));
+  }
+
+  @Test
+  void theEnforcementWindowOfAJudgmentFixingNoPerformancePeriodRunsFromItsEffectiveDay() {
+    String caseCode = smallClaimsJudgmentServed();
+    moveClockTo(OffsetDateTime.parse("2026-03-25T09:00:00+08:00"));
+    Map<String, Object> notPerformed = new HashMap<>();
+    notPerformed.put("judgmentPerformed", false);
+    notPerformed.put("judgmentPerformanceDueDate", null);
+    complete(caseCode, "Task_CheckJudgmentPerformance", COURT_LIAISONS, notPerformed);
+
+    assertThat(dueDate(caseCode, "Task_PrepareEnforcement"))
+        .as("small claims: effective on service, Monday 2026-03-02")
+        .isEqualTo(endOfDay("2028-03-02"));
+  }
+
+  /** A small-claims judgment served on Monday 2026-03-02: final, so effective that day. */
+  private String smallClaimsJudgmentServed() {
+    String caseCode = caseGoingToCourt();
+    complete(
+        caseCode,
+        "Task_PreFilingMediation",
+        COUNTY_MEDIATORS,
+        Map.of("entrustedResult", "REFUSED"));
+    caseMessages.courtFiledCase(caseCode, "(2026)川1725民初104号", "SMALL_CLAIMS");
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
+    assertThat(openTaskKeys(caseCode)).contains("Task_CheckJudgmentPerformance");
+    return caseCode;
   }
 
   @Test

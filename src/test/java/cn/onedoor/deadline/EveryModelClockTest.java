@@ -209,8 +209,9 @@ class EveryModelClockTest {
             rolled(2, DeadlineUnit.MONTHS),
             rolled(3, DeadlineUnit.MONTHS),
             rolled(6, DeadlineUnit.MONTHS),
-            // enforcement: period(now, 'P2Y', 'CALENDAR', false).
-            ModelClock.of(ProcessDeadlines.amount("P2Y", "CALENDAR"), false),
+            // enforcement: years(last day of performance or effective day, 2), rolled (art 250,
+            // 85).
+            rolled(2, DeadlineUnit.YEARS),
             // channel-routing.dmn: P60D (administrative), P30D WORKING (medical), P10D (traffic).
             rolled(60, DeadlineUnit.CALENDAR),
             rolled(30, DeadlineUnit.WORKING),

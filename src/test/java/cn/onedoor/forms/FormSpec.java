@@ -200,7 +200,10 @@ final class FormSpec {
               "appeal-record",
               field("appealed", Kind.BOOLEAN, REQUIRED),
               field("appealNote", Kind.TEXTAREA, OPTIONAL)),
-          task("judgment-performance", field("judgmentPerformed", Kind.BOOLEAN, REQUIRED)),
+          task(
+              "judgment-performance",
+              field("judgmentPerformed", Kind.BOOLEAN, REQUIRED),
+              field("judgmentPerformanceDueDate", Kind.DATE, OPTIONAL)),
           task(
               "legal-aid-application",
               codes("aidMatter", REQUIRED, AID_MATTERS),
@@ -221,6 +224,11 @@ final class FormSpec {
           // decisions, sent back as
           // callbacks by processes/simulated-*.bpmn.
           task("sim-court-notice", field("simNote", Kind.TEXTAREA, OPTIONAL)),
+          task(
+              "sim-court-acceptance",
+              code("acceptance", REQUIRED, "ACCEPTED", "NOT_ACCEPTED"),
+              field("notAcceptedReason", Kind.TEXTAREA, OPTIONAL),
+              field("simNote", Kind.TEXTAREA, OPTIONAL)),
           task(
               "sim-court-ruling",
               code("ruling", REQUIRED, "VALID", "REJECTED", "WITHDRAWN", "EXTEND"),

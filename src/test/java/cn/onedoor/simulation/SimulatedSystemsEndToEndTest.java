@@ -99,7 +99,11 @@ class SimulatedSystemsEndToEndTest {
         VILLAGE_MEDIATORS,
         Map.of("applyForConfirmation", "YES"));
 
-    complete(caseCode, "Task_AcceptConfirmation", SIMULATORS, Map.of("simNote", "已受理"));
+    complete(
+        caseCode,
+        "Task_AcceptConfirmation",
+        SIMULATORS,
+        Map.of("acceptance", "ACCEPTED", "simNote", "已受理"));
     assertThat(passed(caseCode, "judicial-confirmation")).contains("ReceiveTask_AwaitAcceptance");
     complete(
         caseCode, "Task_RuleConfirmation", SIMULATORS, Map.of("ruling", "EXTEND", "simNote", ""));
@@ -132,6 +136,68 @@ class SimulatedSystemsEndToEndTest {
     assertThat(new Http(port).get("/simulation/sms/").statusCode())
         .as("the page needs a login")
         .isEqualTo(401);
+  }
+
+  /**
+   * Issue 13 item 9: the court may refuse to accept a confirmation application (不予受理). The case
+   * does not wait for an acceptance that never comes: it goes back to the mediator, who sees the
+   * court's reason on 告知当事人其他解决途径, and the parties may mediate again or sue.
+   */
+  @Test
+  void aConfirmationApplicationNotAcceptedGoesBackToTheMediatorWithTheCourtsReason() {
+    String caseCode = register(ChainTest.villageNeighbourDispute());
+    complete(caseCode, "Task_RecordConsent", null, Map.of("partiesConsent", "YES"));
+    complete(
+        caseCode,
+        "Task_Mediate",
+        VILLAGE_MEDIATORS,
+        Map.of(
+            "mediationResult",
+            "AGREEMENT_WRITTEN",
+            "sessionNote",
+            "书面协议",
+            "agreementDate",
+            "2026-03-04",
+            "performanceDueDate",
+            "2026-03-20"));
+    complete(
+        caseCode,
+        "Task_DecideConfirmation",
+        VILLAGE_MEDIATORS,
+        Map.of("applyForConfirmation", "YES"));
+
+    String reason = "调解协议内容涉及物权确权，不属于司法确认的范围";
+    complete(
+        caseCode,
+        "Task_AcceptConfirmation",
+        SIMULATORS,
+        Map.of("acceptance", "NOT_ACCEPTED", "notAcceptedReason", reason, "simNote", ""));
+
+    assertThat(callbacksOf(caseCode)).containsExactly("CONFIRMATION_NOT_ACCEPTED");
+    assertThat(passed(caseCode, "judicial-confirmation"))
+        .contains("BoundaryEvent_CourtNotAccepted", "EndEvent_NotAccepted")
+        .doesNotContain("Gateway_RulingPending");
+    assertThat(passed(caseCode, "dispute-case")).contains("Task_InformRoutes");
+    assertThat(openTasks(caseCode)).containsExactly("Task_InformRoutes");
+    Task informRoutes =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(caseCode)
+            .taskDefinitionKey("Task_InformRoutes")
+            .singleResult();
+    assertThat(taskService.getVariables(informRoutes.getId()))
+        .as("what the mediator's form shows")
+        .containsEntry("confirmationNotAcceptedReason", reason)
+        .containsEntry("confirmationOutcome", "NOT_ACCEPTED");
+    assertThat(journal.events(caseCode))
+        .anySatisfy(
+            event -> {
+              assertThat(event.kind()).isEqualTo("APPLICATION_NOT_ACCEPTED");
+              assertThat(event.detail()).isEqualTo("法院裁定不予受理司法确认申请");
+            });
+
+    complete(caseCode, "Task_InformRoutes", VILLAGE_MEDIATORS, Map.of("nextRoute", "REMEDIATE"));
+    assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.MEDIATION);
   }
 
   @Test

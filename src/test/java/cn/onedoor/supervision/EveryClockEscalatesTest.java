@@ -94,6 +94,11 @@ class EveryClockEscalatesTest extends ChainTest {
             List.of("JUSTICE")));
     variables.put("mediationStartedAt", Date.from(MONDAY_MORNING.toInstant()));
     variables.put("mediationAttempts", 0);
+    if ("enforcement".equals(processKey)) {
+      // art 250: from the last day of performance, or the effective day where none was fixed
+      variables.put("performanceDueDate", null);
+      variables.put("titleEffectiveOn", Date.from(TWO_YEAR_CLOCK_START.toInstant()));
+    }
     ProcessInstance instance =
         runtimeService
             .createProcessInstanceByKey(processKey)
