@@ -25,6 +25,34 @@ class MainCasePathsTest extends PathTest {
     return caseCode;
   }
 
+  /**
+   * A village case settled by a written agreement (signed 2026-03-04, to be performed by the given
+   * day) whose judicial confirmation the court has accepted.
+   */
+  private String writtenAgreementAcceptedForConfirmation(String performanceDueDate) {
+    String caseCode = registerAndConsent(villageNeighbourDispute());
+    complete(
+        caseCode,
+        "Task_Mediate",
+        VILLAGE_MEDIATORS,
+        Map.of(
+            "mediationResult",
+            "AGREEMENT_WRITTEN",
+            "sessionNote",
+            "书面协议",
+            "agreementDate",
+            "2026-03-04",
+            "performanceDueDate",
+            performanceDueDate));
+    complete(
+        caseCode,
+        "Task_DecideConfirmation",
+        VILLAGE_MEDIATORS,
+        Map.of("applyForConfirmation", "YES"));
+    caseMessages.courtAcceptedConfirmation(caseCode);
+    return caseCode;
+  }
+
   private void closeCase(String caseCode, String group, String reason) {
     complete(
         caseCode,
@@ -187,26 +215,7 @@ class MainCasePathsTest extends PathTest {
 
   @Test
   void writtenAgreementRejectedByCourtGoesBackToMediation() {
-    String caseCode = registerAndConsent(villageNeighbourDispute());
-    complete(
-        caseCode,
-        "Task_Mediate",
-        VILLAGE_MEDIATORS,
-        Map.of(
-            "mediationResult",
-            "AGREEMENT_WRITTEN",
-            "sessionNote",
-            "书面协议",
-            "agreementDate",
-            "2026-03-04",
-            "performanceDueDate",
-            "2026-03-20"));
-    complete(
-        caseCode,
-        "Task_DecideConfirmation",
-        VILLAGE_MEDIATORS,
-        Map.of("applyForConfirmation", "YES"));
-    caseMessages.courtAcceptedConfirmation(caseCode);
+    String caseCode = writtenAgreementAcceptedForConfirmation("2026-03-20");
     caseMessages.courtRuledConfirmation(caseCode, "REJECTED");
     runJobs();
 
@@ -357,26 +366,7 @@ class MainCasePathsTest extends PathTest {
 
   @Test
   void aConfirmedAgreementNotPerformedIsEnforcedAndClosed() {
-    String caseCode = registerAndConsent(villageNeighbourDispute());
-    complete(
-        caseCode,
-        "Task_Mediate",
-        VILLAGE_MEDIATORS,
-        Map.of(
-            "mediationResult",
-            "AGREEMENT_WRITTEN",
-            "sessionNote",
-            "书面协议",
-            "agreementDate",
-            "2026-03-04",
-            "performanceDueDate",
-            "2026-03-20"));
-    complete(
-        caseCode,
-        "Task_DecideConfirmation",
-        VILLAGE_MEDIATORS,
-        Map.of("applyForConfirmation", "YES"));
-    caseMessages.courtAcceptedConfirmation(caseCode);
+    String caseCode = writtenAgreementAcceptedForConfirmation("2026-03-20");
     caseMessages.courtRuledConfirmation(caseCode, "VALID");
     moveClockTo(OffsetDateTime.parse("2026-03-21T09:00:00+08:00"));
     complete(
@@ -425,26 +415,7 @@ class MainCasePathsTest extends PathTest {
 
   @Test
   void theEnforcementWindowOfAConfirmedAgreementRunsTwoYearsFromItsLastDayOfPerformance() {
-    String caseCode = registerAndConsent(villageNeighbourDispute());
-    complete(
-        caseCode,
-        "Task_Mediate",
-        VILLAGE_MEDIATORS,
-        Map.of(
-            "mediationResult",
-            "AGREEMENT_WRITTEN",
-            "sessionNote",
-            "书面协议",
-            "agreementDate",
-            "2026-03-04",
-            "performanceDueDate",
-            "2026-03-18"));
-    complete(
-        caseCode,
-        "Task_DecideConfirmation",
-        VILLAGE_MEDIATORS,
-        Map.of("applyForConfirmation", "YES"));
-    caseMessages.courtAcceptedConfirmation(caseCode);
+    String caseCode = writtenAgreementAcceptedForConfirmation("2026-03-18");
     caseMessages.courtRuledConfirmation(caseCode, "VALID");
     moveClockTo(OffsetDateTime.parse("2026-03-25T09:00:00+08:00"));
     complete(
