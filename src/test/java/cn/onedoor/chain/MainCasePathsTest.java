@@ -25,12 +25,8 @@ class MainCasePathsTest extends PathTest {
     return caseCode;
   }
 
-  /**
-   * A village case settled by a written agreement (signed 2026-03-04, to be performed by the given
-   * day) whose judicial confirmation the court has accepted.
-   */
-  private String writtenAgreementAcceptedForConfirmation(String performanceDueDate) {
-    String caseCode = registerAndConsent(villageNeighbourDispute());
+  /** The village mediator records a written agreement signed 2026-03-04, performed by the day. */
+  private void agreeInWriting(String caseCode, String performanceDueDate) {
     complete(
         caseCode,
         "Task_Mediate",
@@ -44,6 +40,15 @@ class MainCasePathsTest extends PathTest {
             "2026-03-04",
             "performanceDueDate",
             performanceDueDate));
+  }
+
+  /**
+   * A village case settled by a written agreement (signed 2026-03-04, to be performed by the given
+   * day) whose judicial confirmation the court has accepted.
+   */
+  private String writtenAgreementAcceptedForConfirmation(String performanceDueDate) {
+    String caseCode = registerAndConsent(villageNeighbourDispute());
+    agreeInWriting(caseCode, performanceDueDate);
     complete(
         caseCode,
         "Task_DecideConfirmation",
@@ -185,19 +190,7 @@ class MainCasePathsTest extends PathTest {
     variables.put("disputeType", "PROPERTY_RIGHT");
     String caseCode = registerAndConsent(variables);
     assertThat(journal.progress(caseCode).channel()).isEqualTo("PEOPLES_VILLAGE");
-    complete(
-        caseCode,
-        "Task_Mediate",
-        VILLAGE_MEDIATORS,
-        Map.of(
-            "mediationResult",
-            "AGREEMENT_WRITTEN",
-            "sessionNote",
-            "书面协议",
-            "agreementDate",
-            "2026-03-04",
-            "performanceDueDate",
-            "2026-03-20"));
+    agreeInWriting(caseCode, "2026-03-20");
 
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.FOLLOW_UP);
     assertThat(openTaskKeys(caseCode)).isEmpty();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.onedoor.casefile.CaseStage;
 import cn.onedoor.chain.ChainTest;
+import cn.onedoor.support.Cases;
 import cn.onedoor.support.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,28 +44,7 @@ class SupervisionTest extends ChainTest {
 
   @AfterEach
   void forgetTheCases() {
-    runtimeService
-        .createProcessInstanceQuery()
-        .rootProcessInstances()
-        .list()
-        .forEach(
-            instance ->
-                runtimeService.deleteProcessInstance(instance.getId(), "test done", true, true));
-    for (String table :
-        List.of(
-            "case_escalation",
-            "case_clock",
-            "case_event",
-            "case_link",
-            "case_hand_over",
-            "intake_request",
-            "case_party",
-            "personal_data_read",
-            "outbound_request",
-            "case_progress",
-            "dispute_case")) {
-      jdbc.update("delete from " + table);
-    }
+    Cases.forgetAll(runtimeService, jdbc);
   }
 
   @Test
