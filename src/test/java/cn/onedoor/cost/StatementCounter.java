@@ -32,18 +32,34 @@ public class StatementCounter {
 
   private static volatile Thread windowThread;
   private static volatile WriteCounts counts;
+  private static volatile boolean everyThread;
 
   /** Counts from now on, on this thread only, into fresh counts. */
   public static WriteCounts open() {
     WriteCounts fresh = new WriteCounts();
-    counts = fresh;
+    everyThread = false;
     windowThread = Thread.currentThread();
+    counts = fresh;
+    return fresh;
+  }
+
+  /**
+   * Counts from now on, on every thread, into fresh counts: for a benchmark whose requests run on
+   * the web server's threads (the application's scheduled work in between counts too).
+   */
+  public static WriteCounts openOnEveryThread() {
+    WriteCounts fresh = new WriteCounts();
+    counts = fresh;
+    windowThread = null;
+    everyThread = true;
     return fresh;
   }
 
   /** Stops counting; the counts returned by {@link #open()} keep what was seen. */
   public static void close() {
     windowThread = null;
+    everyThread = false;
+    counts = null;
   }
 
   @Bean
@@ -140,7 +156,7 @@ public class StatementCounter {
 
   private static void count(String sql, long rows) {
     WriteCounts window = counts;
-    if (window == null || Thread.currentThread() != windowThread || sql == null) {
+    if (window == null || sql == null || !everyThread && Thread.currentThread() != windowThread) {
       return;
     }
     Matcher write = WRITE.matcher(sql);
