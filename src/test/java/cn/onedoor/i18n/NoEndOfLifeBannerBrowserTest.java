@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -72,6 +73,7 @@ class NoEndOfLifeBannerBrowserTest {
     PAGES.forEach(
         (app, path) -> {
           chromium.open(path);
+          appLoaded();
           chromium.logInIfAsked("admin", "demo");
           chromium.waitUntil(driver -> chromium.headerText().contains("一扇门"));
           Browser.pause(Duration.ofSeconds(1)); // the header renders the banner late
@@ -91,6 +93,18 @@ class NoEndOfLifeBannerBrowserTest {
       assertThat(english.driver().findElements(By.cssSelector(".ce-eol-banner")))
           .noneMatch(WebElement::isDisplayed);
     }
+  }
+
+  /**
+   * An app's first load on a busy machine (2 shared cores) can outlast Browser's 30 s: wait longer
+   * for its login form or its header before looking.
+   */
+  private void appLoaded() {
+    new WebDriverWait(chromium.driver(), Duration.ofSeconds(120))
+        .until(
+            driver ->
+                !driver.findElements(By.cssSelector("input[ng-model='username']")).isEmpty()
+                    || chromium.headerText().contains("一扇门"));
   }
 
   private void assertNoBanner(String where) {
