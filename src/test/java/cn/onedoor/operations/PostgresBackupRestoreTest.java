@@ -138,8 +138,8 @@ class PostgresBackupRestoreTest {
       long startStarted = System.nanoTime();
       try (ConfigurableApplicationContext node = start(postgres, "onedoor_restored")) {
         System.out.printf(
-            "Backup and restore: the dump saw %d cases (open steps %s; pending jobs %s) while %d"
-                + " were registered on the live system; dump %d kB, pg_restore %d ms, start on"
+            "Backup and restore: the dump saw %d cases (open steps %s; pending jobs %s); the officers"
+                + " registered %d cases, %d of them after the dump's snapshot; dump %d kB, pg_restore %d ms, start on"
                 + " the restored database %d ms%n",
             saw.cases().size(),
             saw.openTasks().values().stream()
@@ -155,6 +155,7 @@ class PostgresBackupRestoreTest {
                         TreeMap::new,
                         java.util.stream.Collectors.counting())),
             registeredOnTheLiveSystem.size(),
+            registeredOnTheLiveSystem.stream().filter(code -> !saw.cases().contains(code)).count(),
             Files.size(dump) / 1024,
             restoreMillis,
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startStarted));
