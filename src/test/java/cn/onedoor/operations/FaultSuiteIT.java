@@ -260,6 +260,10 @@ class FaultSuiteIT {
       if (postgres != null) {
         postgres.close();
       }
+      // Kept across the restart (not cleaned by the embedded server): removed here.
+      if (pgData != null) {
+        org.springframework.util.FileSystemUtils.deleteRecursively(pgData);
+      }
     }
   }
 
