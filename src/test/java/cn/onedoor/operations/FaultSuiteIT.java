@@ -208,10 +208,9 @@ class FaultSuiteIT {
       List<Future<?>> driving = new ArrayList<>();
       driving.add(workers.submit(() -> drive(first, refusedPath, deadline)));
 
-      // Three waves of cases, each in flight when its fault comes: a kill of node a, then
-      // PostgreSQL's restart
-      // and a kill of node b, then a kill of node a again. Each killed node is started again at
-      // once.
+      // Three waves of cases, each in flight when its fault comes: a kill of node a; PostgreSQL's
+      // restart and a kill of node b; a kill of node a again. A killed node is started again at
+      // once, and the next wave waits until it is up.
       int[] person = {1};
       for (int wave = 0; wave < 3; wave++) {
         Map<String, CasePath> released = new LinkedHashMap<>();
