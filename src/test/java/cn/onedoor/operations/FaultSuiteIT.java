@@ -765,6 +765,9 @@ class FaultSuiteIT {
         .isEmpty();
 
     assertThat(kills).hasSize(3);
+    assertThat(kills)
+        .as("a kill while the node held a job (else the suite proved nothing about locks)")
+        .anyMatch(kill -> kill.jobsHeld() > 0);
     for (Kill kill : kills) {
       assertThat(kill.secondsToMove())
           .as("seconds until %s's jobs moved", kill.node())
