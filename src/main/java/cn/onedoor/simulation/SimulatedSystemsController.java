@@ -31,10 +31,13 @@ class SimulatedSystemsController {
 
   private final SimulatedSystemsService service;
   private final ExternalSystemsProperties systems;
+  private final SimulatedFaults faults;
 
-  SimulatedSystemsController(SimulatedSystemsService service, ExternalSystemsProperties systems) {
+  SimulatedSystemsController(
+      SimulatedSystemsService service, ExternalSystemsProperties systems, SimulatedFaults faults) {
     this.service = service;
     this.systems = systems;
+    this.faults = faults;
   }
 
   @PostMapping(
@@ -57,7 +60,23 @@ class SimulatedSystemsController {
     if (idempotencyKey == null || idempotencyKey.isBlank()) {
       return problem(HttpStatus.BAD_REQUEST, "缺少 Idempotency-Key");
     }
-    var outcome = service.receive(system, operation, idempotencyKey, body == null ? "" : body);
+    String request = body == null ? "" : body;
+    // Faults (onedoor.simulation.faults, off by default) after the checks a real system makes
+    // first.
+    var fault = faults.draw(system, idempotencyKey, request);
+    switch (fault) {
+      case REFUSED -> {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "模拟法院拒绝本案的请求（模拟的永久故障）");
+      }
+      case SERVER_ERROR -> {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "模拟系统暂时不可用（模拟故障）");
+      }
+      default -> {}
+    }
+    var outcome = service.receive(system, operation, idempotencyKey, request);
+    if (fault == SimulatedFaults.Fault.TIMEOUT) {
+      faults.holdBack();
+    }
     if (outcome.status() != 200) {
       return problem(HttpStatus.valueOf(outcome.status()), outcome.problem());
     }
