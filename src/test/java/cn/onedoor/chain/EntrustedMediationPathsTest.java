@@ -108,9 +108,6 @@ class EntrustedMediationPathsTest extends PathTest {
     Map<String, Object> variables = villageNeighbourDispute();
     variables.put("acceptedElsewhere", "COURT");
     String caseCode = register(variables);
-    if (openTaskKeys(caseCode).contains("Task_RecordConsent")) {
-      complete(caseCode, "Task_RecordConsent", null, Map.of("partiesConsent", "YES"));
-    }
 
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.LITIGATION_MEDIATION);
     assertThat(openTaskKeys(caseCode)).containsExactly("Task_ReceiveEntrustment");
@@ -250,9 +247,6 @@ class EntrustedMediationPathsTest extends PathTest {
             template.parties());
     String caseCode = intake.register(transfer, null, "court-system").caseCode();
     runJobs();
-    if (openTaskKeys(caseCode).contains("Task_RecordConsent")) {
-      complete(caseCode, "Task_RecordConsent", null, Map.of("partiesConsent", "YES"));
-    }
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.LITIGATION_MEDIATION);
     return caseCode;
   }
