@@ -325,6 +325,29 @@ class EntrustedMediationPathsTest extends PathTest {
   }
 
   @Test
+  void aWithdrawalAfterFilingEndsTheSuitWithoutAMediationDocumentToEnforce() {
+    String caseCode = entrustedAfterFiling("ORDINARY");
+    complete(
+        caseCode,
+        "Task_PostFilingMediation",
+        COUNTY_MEDIATORS,
+        Map.of(
+            "entrustedResult", "SETTLED", "settlementForm", "WITHDRAWAL", "mediationNote", "和解撤诉"));
+
+    assertThat(stageEnded(caseCode, "litigation-mediation")).isTrue();
+    assertThat(outboundSteps(caseCode)).containsExactly("ENTRUSTED_MEDIATION_SETTLED");
+    assertThat(variable(caseCode, "litigation-mediation", "settlementForm"))
+        .isEqualTo("WITHDRAWAL");
+    assertThat(variable(caseCode, "litigation-mediation", "judgmentEffectiveAt"))
+        .as("nothing to enforce")
+        .isNull();
+    assertThat(passedActivities(caseCode, "litigation-mediation"))
+        .containsSubsequence(
+            "Gateway_MediationDocument", "ServiceTask_ReportSettlement", "EndEvent_Settled")
+        .doesNotContain("ServiceTask_MediationDocumentEffective");
+  }
+
+  @Test
   void withdrawalAndMediationDocumentsAreOfferedOnlyAfterFiling() throws IOException {
     assertThat(settlementOptions("entrusted-mediation"))
         .as("诉前委派调解: no case filed, so no 撤诉 and no 调解书")
