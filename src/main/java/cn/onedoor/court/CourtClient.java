@@ -23,8 +23,12 @@ public class CourtClient {
   public record ConfirmationApplication(
       String caseCode, String agreementDate, String disputeType) {}
 
-  /** 委派/委托调解结果: SETTLED or NOT_SETTLED. */
-  public record EntrustedMediationResult(String caseCode, String result) {}
+  /**
+   * 委派/委托调解结果: SETTLED, NOT_SETTLED (refused, failed, or the period ended without an agreement: the
+   * court files the case, or tries it when alreadyFiled) or EXTENDED (both parties agreed to 30
+   * more days, once). alreadyFiled: 委托 (after filing) rather than 委派.
+   */
+  public record EntrustedMediationResult(String caseCode, String result, boolean alreadyFiled) {}
 
   /**
    * 起诉材料: alreadyFiled when the court had accepted the matter before it came to us (post-filing

@@ -1,6 +1,7 @@
 package cn.onedoor.court;
 
 import cn.onedoor.casefile.CaseJournal;
+import cn.onedoor.deadline.DeadlineService;
 import cn.onedoor.deadline.ProcessDeadlines;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
@@ -98,8 +99,16 @@ public class Litigation {
     execution.setVariable(OUTCOME, "SUIT_DISMISSED");
   }
 
+  /**
+   * Settled in entrusted mediation: how ({@code settlementForm}, the mediator's form) and on which
+   * day ({@code settledOn}, the agreement's date for judicial confirmation's 30 days), which
+   * dispute-case reads to confirm, follow up or close.
+   */
   public void settled(DelegateExecution execution) {
     execution.setVariable(OUTCOME, "SETTLED");
+    execution.setVariable(
+        "settledOn",
+        deadlines.now().toInstant().atZone(DeadlineService.ZONE).toLocalDate().toString());
   }
 
   public void judgedAndPerformed(DelegateExecution execution) {

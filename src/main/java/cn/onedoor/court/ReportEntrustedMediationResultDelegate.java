@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** 向法院反馈委派/委托调解结果。 */
+/** 向法院反馈委派/委托调解结果（成功、不成或期满、双方同意延长）。 */
 @Component("reportEntrustedMediationResult")
 class ReportEntrustedMediationResultDelegate implements JavaDelegate {
 
@@ -23,6 +23,9 @@ class ReportEntrustedMediationResultDelegate implements JavaDelegate {
     String result = (String) execution.getVariable("result");
     court.reportEntrustedMediationResult(
         outbound.key(execution, "ENTRUSTED_MEDIATION_" + result),
-        new EntrustedMediationResult(execution.getProcessBusinessKey(), result));
+        new EntrustedMediationResult(
+            execution.getProcessBusinessKey(),
+            result,
+            "COURT".equals(execution.getVariable("acceptedElsewhere"))));
   }
 }

@@ -89,7 +89,7 @@ class SimulatedSystemsService {
               start(
                   "simulated-court-litigation",
                   caseCode,
-                  Map.of("alreadyFiled", alreadyFiled(caseCode)));
+                  Map.of("alreadyFiled", request.path("alreadyFiled").asBoolean(false)));
             }
           };
       case "court/enforcement-applications" ->
@@ -115,27 +115,6 @@ class SimulatedSystemsService {
                   Timestamp.from(clock.instant()));
       default -> null;
     };
-  }
-
-  /**
-   * Whether the court had filed the case before the entrusted mediation: its filing request said
-   * so.
-   */
-  private boolean alreadyFiled(String caseCode) {
-    return requests.forCase(caseCode).stream()
-        .filter(
-            received ->
-                "court".equals(received.system()) && "/filing-requests".equals(received.path()))
-        .reduce((first, second) -> second)
-        .map(
-            received -> {
-              try {
-                return json.readTree(received.body()).path("alreadyFiled").asBoolean(false);
-              } catch (IOException e) {
-                return false;
-              }
-            })
-        .orElse(false);
   }
 
   private static List<String> recipients(JsonNode request) {

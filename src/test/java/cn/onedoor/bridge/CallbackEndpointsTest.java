@@ -265,11 +265,15 @@ class CallbackEndpointsTest {
                 "DEBT",
                 "acceptedElsewhere",
                 "COURT",
-                "courtProcedure",
-                procedure));
+                "entrustedByCourt",
+                true));
     variables.put("villageCode", null);
     runtimeService.startProcessInstanceByKey("litigation-mediation", caseCode, variables);
     runJobs();
+    completeTask(
+        caseCode,
+        "Task_ReceiveEntrustment",
+        Map.of("courtCaseNumber", "(2026)川1725民初701号", "courtProcedure", procedure));
     completeTask(caseCode, "Task_PostFilingMediation", Map.of("entrustedResult", "FAILED"));
     return caseCode;
   }

@@ -179,7 +179,10 @@ class ExternalSystemFaultsTest extends PathTest {
         postRequestedFor(urlEqualTo("/court/entrusted-mediation-results"))
             .withHeader("Idempotency-Key", equalTo(caseCode + ":ENTRUSTED_MEDIATION_NOT_SETTLED:1"))
             .withRequestBody(
-                equalToJson("{\"caseCode\":\"" + caseCode + "\",\"result\":\"NOT_SETTLED\"}")));
+                equalToJson(
+                    "{\"caseCode\":\""
+                        + caseCode
+                        + "\",\"result\":\"NOT_SETTLED\",\"alreadyFiled\":false}")));
   }
 
   @Test

@@ -277,64 +277,6 @@ class CourtPathsTest extends PathTest {
         .contains("EndEvent_EnforcementNeeded");
   }
 
-  @Test
-  void postFilingMediationExtendedOnceWithConsentThenSettles() {
-    String caseCode = caseAtCourt(true, "SIMPLE");
-    assertThat(dueDate(caseCode, "Task_PostFilingMediation"))
-        .as("simple procedure: 7 days")
-        .isEqualTo(endOfDay("2026-03-09"));
-    complete(
-        caseCode,
-        "Task_PostFilingMediation",
-        COUNTY_MEDIATORS,
-        Map.of("entrustedResult", "EXTEND"));
-    assertThat(dueDate(caseCode, "Task_PostFilingMediation"))
-        .as("extended by 30 days")
-        .isEqualTo(endOfDay("2026-04-08"));
-    assertThat(eventDetails(caseCode, "CLOCK_EXTENDED"))
-        .containsExactly("诉中委托调解 延长 P30D：双方当事人同意延长");
-    complete(
-        caseCode,
-        "Task_PostFilingMediation",
-        COUNTY_MEDIATORS,
-        Map.of("entrustedResult", "SETTLED"));
-
-    assertThat(variable(caseCode, "litigation-mediation", "litigationOutcome"))
-        .isEqualTo("SETTLED");
-    assertThat(outboundSteps(caseCode))
-        .containsExactly("FILING_REQUEST", "ENTRUSTED_MEDIATION_SETTLED");
-    assertThat(passedActivities(caseCode, "litigation-mediation"))
-        .contains("ServiceTask_ExtendEntrustedMediation")
-        .doesNotContain("Task_PreFilingMediation");
-  }
-
-  @Test
-  void aSecondExtensionCountsAsNotSettledAndGoesToTrial() {
-    String caseCode = caseAtCourt(true, null);
-    assertThat(dueDate(caseCode, "Task_PostFilingMediation"))
-        .as("ordinary procedure: 15 days")
-        .isEqualTo(endOfDay("2026-03-17"));
-    complete(
-        caseCode,
-        "Task_PostFilingMediation",
-        COUNTY_MEDIATORS,
-        Map.of("entrustedResult", "EXTEND"));
-    complete(
-        caseCode,
-        "Task_PostFilingMediation",
-        COUNTY_MEDIATORS,
-        Map.of("entrustedResult", "EXTEND"));
-
-    assertThat(openTaskKeys(caseCode)).isEmpty();
-    assertThat(outboundSteps(caseCode))
-        .containsExactly("FILING_REQUEST", "ENTRUSTED_MEDIATION_NOT_SETTLED");
-    assertThat(passedActivities(caseCode, "litigation-mediation"))
-        .filteredOn("ServiceTask_ExtendEntrustedMediation"::equals)
-        .hasSize(1);
-    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
-    assertThat(openTaskKeys(caseCode)).containsExactly("Task_RecordAppeal");
-  }
-
   // litigation-mediation: instances (审级), finality and the appeal window
 
   /** A case refused pre-filing mediation and filed by the court under {@code procedure}. */

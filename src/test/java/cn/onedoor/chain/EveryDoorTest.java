@@ -82,7 +82,7 @@ class EveryDoorTest extends ChainTest {
   /**
    * A court's transfer reported at a village is routed to the county centre: a hand-over from the
    * village, open (the window officer stays first-responsible) until a county mediator takes the
-   * case up.
+   * case up (the court's entrusted mediation, 委派).
    */
   @org.junit.jupiter.api.Test
   void aHandOverIsAcceptedByWhoeverOfTheReceivingUnitTakesUpTheCase() {
@@ -119,9 +119,10 @@ class EveryDoorTest extends ChainTest {
         .as("a transfer from a system has no officer yet")
         .isNull();
 
-    Task consent = task(caseCode, "Task_RecordConsent");
-    taskService.claim(consent.getId(), "countymediator");
-    taskService.complete(consent.getId(), Map.of("partiesConsent", "YES"));
+    Task entrusted = task(caseCode, "Task_PreFilingMediation");
+    taskService.claim(entrusted.getId(), "countymediator");
+    taskService.complete(
+        entrusted.getId(), Map.of("entrustedResult", "REFUSED", "mediationNote", "当事人拒绝调解"));
 
     CaseStatuses.StaffView takenUp = statuses.staffView(caseCode);
     assertThat(takenUp.handOvers())

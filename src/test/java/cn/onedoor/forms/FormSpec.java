@@ -194,8 +194,19 @@ final class FormSpec {
           task(
               "entrusted-mediation",
               code("entrustedResult", REQUIRED, "SETTLED", "REFUSED", "FAILED", "EXTEND"),
-              code("settlementForm", OPTIONAL, "MEDIATION_DOCUMENT", "WITHDRAWAL", "CONFIRMATION"),
+              field("bothPartiesConsent", Kind.CHECKBOX, OPTIONAL),
+              code("settlementForm", OPTIONAL, "CONFIRMATION", "AGREEMENT"),
               field("mediationNote", Kind.TEXTAREA, REQUIRED)),
+          task(
+              "court-entrusted-mediation",
+              code("entrustedResult", REQUIRED, "SETTLED", "REFUSED", "FAILED", "EXTEND"),
+              field("bothPartiesConsent", Kind.CHECKBOX, OPTIONAL),
+              code("settlementForm", OPTIONAL, "MEDIATION_DOCUMENT", "WITHDRAWAL"),
+              field("mediationNote", Kind.TEXTAREA, REQUIRED)),
+          task(
+              "court-entrustment",
+              field("courtCaseNumber", Kind.TEXT, REQUIRED),
+              code("courtProcedure", REQUIRED, "ORDINARY", "SIMPLE", "SMALL_CLAIMS")),
           task(
               "appeal-record",
               field("appealed", Kind.BOOLEAN, REQUIRED),

@@ -324,11 +324,16 @@ class SimulatedSystemsEndToEndTest {
                 "DEBT",
                 "acceptedElsewhere",
                 "COURT",
-                "courtProcedure",
-                "ORDINARY"));
+                "entrustedByCourt",
+                true));
     variables.put("villageCode", null);
     runtimeService.startProcessInstanceByKey("litigation-mediation", caseCode, variables);
     runJobs();
+    complete(
+        caseCode,
+        "Task_ReceiveEntrustment",
+        COURT_LIAISONS,
+        Map.of("courtCaseNumber", "(2026)川1725民初601号", "courtProcedure", "ORDINARY"));
     complete(
         caseCode,
         "Task_PostFilingMediation",

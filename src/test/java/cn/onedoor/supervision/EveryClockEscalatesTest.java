@@ -45,7 +45,8 @@ class EveryClockEscalatesTest extends ChainTest {
         Arguments.of("mediation", "Task_RecordConsent", "Task_RecordConsent"),
         Arguments.of("mediation", "Task_Mediate", "Task_Mediate"),
         Arguments.of("agreement-follow-up", "Task_FollowUpVisit", "Task_FollowUpVisit"),
-        Arguments.of("litigation-mediation", "Task_PreFilingMediation", "Task_PreFilingMediation"),
+        // Not litigation-mediation's entrusted mediation: the court's period is enforced, not
+        // escalated; its end sends the case back to the court (docs/chain.md, Entrusted mediation).
         Arguments.of(
             "representation", "Task_PrepareLegalAidApplication", "Task_PrepareLegalAidApplication"),
         Arguments.of("enforcement", "Task_PrepareEnforcement", "Task_PrepareEnforcement"),
