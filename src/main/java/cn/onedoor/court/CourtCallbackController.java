@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Future;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -131,9 +130,7 @@ class CourtCallbackController {
               regexp = "COURT_PRESIDENT|HIGHER_COURT",
               message = "须为 COURT_PRESIDENT 或 HIGHER_COURT")
           String approvedBy,
-      @Schema(description = "延长后审理期限的最后一日（北京时间）", example = "2027-03-02")
-          @NotNull(message = "必填")
-          @Future(message = "须晚于今天")
+      @Schema(description = "延长后审理期限的最后一日（北京时间）", example = "2027-03-02") @NotNull(message = "必填")
           LocalDate newEnd)
       implements CallbackBody {}
 
@@ -192,7 +189,7 @@ class CourtCallbackController {
     this.inbox = inbox;
     this.messages = messages;
     this.litigation = litigation;
-    this.clock = clock.withZone(ZoneId.of("Asia/Shanghai"));
+    this.clock = clock;
   }
 
   @PostMapping("/confirmation-accepted")
@@ -249,7 +246,12 @@ class CourtCallbackController {
                 body.caseCode(),
                 body.courtCaseNumber(),
                 body.procedure(),
-                body.filedOn() != null ? body.filedOn() : LocalDate.now(clock)));
+                body.filedOn() != null ? body.filedOn() : today()));
+  }
+
+  /** Today in Beijing, read at each call (a clock with another zone would be fixed in tests). */
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
   }
 
   @PostMapping("/trial-period-extended")
@@ -259,6 +261,10 @@ class CourtCallbackController {
           "只在第一审审理中（等待判决）接受。法律不允许的延长答复 409，原因中写明本案适用的条文：简易程序、小额诉讼再次延长，"
               + "条文与本案程序不符（如普通程序案件依第169条延长），普通程序第二次延长未经上级人民法院批准，或第一次延长不是由本院院长批准。")
   CallbackAnswer trialPeriodExtended(@Valid @RequestBody TrialPeriodExtended body) {
+    // By the application's clock (the engine's), not the validator's.
+    if (!body.newEnd().isAfter(today())) {
+      throw new NewEndNotLater();
+    }
     return inbox.accept(
         ExternalSystem.COURT,
         "TRIAL_PERIOD_EXTENDED",
@@ -314,6 +320,13 @@ class CourtCallbackController {
                             : notWaiting);
           }
         });
+  }
+
+  /** An extension whose new last day is not after today: 400 naming {@code newEnd}. */
+  static final class NewEndNotLater extends InvalidParamsException {
+    NewEndNotLater() {
+      super("新的届满日须晚于今天", List.of(new InvalidParam("newEnd", "新的届满日须晚于今天")));
+    }
   }
 
   private static final Set<String> FIRST_INSTANCE_RULINGS =
