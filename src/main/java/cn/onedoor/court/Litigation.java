@@ -125,6 +125,11 @@ public class Litigation {
   }
 
   public void judgmentDelivered(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      // The trial's wait ended by the court extending its period (an interrupting boundary event
+      // ends the wait too): nothing was served.
+      return;
+    }
     execution.setVariable("judgmentDeliveredAt", deadlines.now());
     journal.record(
         execution.getProcessBusinessKey(),

@@ -610,6 +610,9 @@ class CourtPathsTest extends PathTest {
             "审理期限延长至 2027-03-03（民事诉讼法第152条，本院院长批准）", "审理期限延长至 2027-06-30（民事诉讼法第152条，上级人民法院批准）");
     caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
     assertThat(openTaskKeys(caseCode)).contains("Task_RecordAppeal");
+    assertThat(eventDetails(caseCode, "JUDGMENT_DELIVERED"))
+        .as("an extension serves nothing")
+        .containsExactly("第一审判决送达");
     assertThat(passedActivities(caseCode, "litigation-mediation"))
         .containsSubsequence(
             "BoundaryEvent_TrialPeriodOver",
