@@ -115,6 +115,13 @@ public class CallbackInbox {
       throw new CallbackRejectedException(
           HttpStatus.SERVICE_UNAVAILABLE, "案件正被同时处理", "案件 " + caseCode + " 正在被同时更新，请稍后重发同一回调");
     } catch (ProcessEngineException cannotApply) {
+      // A diagram element refusing the answer by law (e.g. an unlawful trial-period extension)
+      // throws inside the correlation; the engine may wrap it. Everything is rolled back.
+      for (Throwable cause = cannotApply; cause != null; cause = cause.getCause()) {
+        if (cause instanceof CallbackRejectedException refused) {
+          throw refused;
+        }
+      }
       LOG.warn(
           "Callback {} {} for case {} could not be applied: {}",
           system,

@@ -1,5 +1,6 @@
 package cn.onedoor.casefile;
 
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
@@ -38,12 +39,41 @@ public class CaseMessages {
     correlate(caseCode, "CourtConfirmationRuled", Map.of("confirmationRuling", ruling));
   }
 
-  /** ORDINARY, SIMPLE or SMALL_CLAIMS decides the trial period. */
-  public void courtFiledCase(String caseCode, String courtCaseNumber, String procedure) {
+  /**
+   * ORDINARY, SIMPLE or SMALL_CLAIMS decides the trial period, which counts from {@code filedOn}
+   * (variable {@code filedOn}, an ISO date as the deadline expressions read it).
+   */
+  public void courtFiledCase(
+      String caseCode, String courtCaseNumber, String procedure, LocalDate filedOn) {
     correlate(
         caseCode,
         "CourtCaseFiled",
-        Map.of("courtCaseNumber", courtCaseNumber, "courtProcedure", procedure));
+        Map.of(
+            "courtCaseNumber",
+            courtCaseNumber,
+            "courtProcedure",
+            procedure,
+            "filedOn",
+            filedOn.toString()));
+  }
+
+  /**
+   * The court extended the first-instance trial period under {@code article} (152, 164 or 169),
+   * approved by COURT_PRESIDENT or HIGHER_COURT, to {@code newEnd}; the diagram decides whether the
+   * law allows it.
+   */
+  public void courtExtendedTrialPeriod(
+      String caseCode, String article, String approvedBy, LocalDate newEnd) {
+    correlate(
+        caseCode,
+        "CourtTrialPeriodExtended",
+        Map.of(
+            "trialExtensionArticle",
+            article,
+            "trialExtensionApprovedBy",
+            approvedBy,
+            "trialExtendedTo",
+            newEnd.toString()));
   }
 
   /**

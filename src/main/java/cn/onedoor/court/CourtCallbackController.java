@@ -19,8 +19,12 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -32,9 +36,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The court's answers (法院回调): acceptance or 不予受理, extension and ruling of a confirmation
- * application, filing with case number and procedure, judgment, end of enforcement. Each correlates
- * one message by case code through {@link CaseMessages}; {@link CallbackInbox} makes it idempotent
- * and answers 404 / 409 with a reason.
+ * application, filing with case number, procedure and date, an extension of the trial period,
+ * judgment, ruling or 调解书, end of enforcement. Each correlates one message by case code through
+ * {@link CaseMessages}; {@link CallbackInbox} makes it idempotent and answers 404 / 409 with a
+ * reason.
  */
 @RestController
 @CallbackEndpoint
@@ -94,7 +99,39 @@ class CourtCallbackController {
           @Pattern(
               regexp = "ORDINARY|SIMPLE|SMALL_CLAIMS",
               message = "须为 ORDINARY、SIMPLE 或 SMALL_CLAIMS")
-          String procedure)
+          String procedure,
+      @Schema(
+              description = "立案日期（北京时间）。第一审审理期限自立案之日起计算（民事诉讼法第152、164、169条）；不填的，以收到本回调之日为立案日",
+              example = "2026-03-02",
+              nullable = true)
+          @PastOrPresent(message = "不能晚于今天")
+          LocalDate filedOn)
+      implements CallbackBody {}
+
+  @Schema(
+      description =
+          "延长第一审审理期限，注明所依据的条文和批准机关。法律允许的延长：普通程序经本院院长批准延长6个月，还需要延长的报请上级人民法院批准（第152条）；"
+              + "简易程序经本院院长批准延长1个月（第164条）；小额诉讼经本院院长批准延长1个月（第169条）；后两者以一次为限。其他答复 409")
+  record TrialPeriodExtended(
+      @CallbackId String callbackId,
+      @CallbackCaseCode String caseCode,
+      @Schema(
+              description = "所依据的民事诉讼法条文：152 普通程序 / 164 简易程序 / 169 小额诉讼",
+              allowableValues = {"152", "164", "169"},
+              example = "152")
+          @NotBlank(message = "必填")
+          @Pattern(regexp = "152|164|169", message = "须为 152、164 或 169")
+          String article,
+      @Schema(
+              description = "批准机关：COURT_PRESIDENT 本院院长 / HIGHER_COURT 上级人民法院（普通程序第二次及以后的延长）",
+              allowableValues = {"COURT_PRESIDENT", "HIGHER_COURT"})
+          @NotBlank(message = "必填")
+          @Pattern(
+              regexp = "COURT_PRESIDENT|HIGHER_COURT",
+              message = "须为 COURT_PRESIDENT 或 HIGHER_COURT")
+          String approvedBy,
+      @Schema(description = "延长后审理期限的最后一日（北京时间）", example = "2027-03-02") @NotNull(message = "必填")
+          LocalDate newEnd)
       implements CallbackBody {}
 
   @Schema(description = "送达判决或裁定，注明审级")
@@ -102,10 +139,14 @@ class CourtCallbackController {
       @CallbackId String callbackId,
       @CallbackCaseCode String caseCode,
       @Schema(
-              description = "JUDGMENT 判决（上诉期15日）/ RULING 裁定（10日）",
-              allowableValues = {"JUDGMENT", "RULING"})
+              description =
+                  "JUDGMENT 判决（上诉期15日）/ RULING 裁定（10日）/ MEDIATION_STATEMENT 审理中（一审或二审）调解达成协议制作的调解书："
+                      + "经双方当事人签收即生效，不得上诉（民事诉讼法第100条），随后跟踪履行，未履行的申请执行",
+              allowableValues = {"JUDGMENT", "RULING", "MEDIATION_STATEMENT"})
           @NotBlank(message = "必填")
-          @Pattern(regexp = "JUDGMENT|RULING", message = "须为 JUDGMENT 或 RULING")
+          @Pattern(
+              regexp = "JUDGMENT|RULING|MEDIATION_STATEMENT",
+              message = "须为 JUDGMENT、RULING 或 MEDIATION_STATEMENT")
           String judgmentType,
       @Schema(
               description =
@@ -141,11 +182,14 @@ class CourtCallbackController {
   private final CallbackInbox inbox;
   private final CaseMessages messages;
   private final Litigation litigation;
+  private final Clock clock;
 
-  CourtCallbackController(CallbackInbox inbox, CaseMessages messages, Litigation litigation) {
+  CourtCallbackController(
+      CallbackInbox inbox, CaseMessages messages, Litigation litigation, Clock clock) {
     this.inbox = inbox;
     this.messages = messages;
     this.litigation = litigation;
+    this.clock = clock;
   }
 
   @PostMapping("/confirmation-accepted")
@@ -197,7 +241,37 @@ class CourtCallbackController {
         ExternalSystem.COURT,
         "CASE_FILED",
         body,
-        () -> messages.courtFiledCase(body.caseCode(), body.courtCaseNumber(), body.procedure()));
+        () ->
+            messages.courtFiledCase(
+                body.caseCode(),
+                body.courtCaseNumber(),
+                body.procedure(),
+                body.filedOn() != null ? body.filedOn() : today()));
+  }
+
+  /** Today in Beijing, read at each call (a clock with another zone would be fixed in tests). */
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
+  }
+
+  @PostMapping("/trial-period-extended")
+  @Operation(
+      summary = "法院延长第一审审理期限（条文、批准机关、新的届满日）/ Trial period extended",
+      description =
+          "只在第一审审理中（等待判决）接受。法律不允许的延长答复 409，原因中写明本案适用的条文：简易程序、小额诉讼再次延长，"
+              + "条文与本案程序不符（如普通程序案件依第169条延长），普通程序第二次延长未经上级人民法院批准，或第一次延长不是由本院院长批准。")
+  CallbackAnswer trialPeriodExtended(@Valid @RequestBody TrialPeriodExtended body) {
+    // By the application's clock (the engine's), not the validator's.
+    if (!body.newEnd().isAfter(today())) {
+      throw new NewEndNotLater();
+    }
+    return inbox.accept(
+        ExternalSystem.COURT,
+        "TRIAL_PERIOD_EXTENDED",
+        body,
+        () ->
+            messages.courtExtendedTrialPeriod(
+                body.caseCode(), body.article(), body.approvedBy(), body.newEnd()));
   }
 
   @PostMapping("/judgment-delivered")
@@ -248,6 +322,13 @@ class CourtCallbackController {
         });
   }
 
+  /** An extension whose new last day is not after today: 400 naming {@code newEnd}. */
+  static final class NewEndNotLater extends InvalidParamsException {
+    NewEndNotLater() {
+      super("新的届满日须晚于今天", List.of(new InvalidParam("newEnd", "新的届满日须晚于今天")));
+    }
+  }
+
   private static final Set<String> FIRST_INSTANCE_RULINGS =
       Set.of("NOT_ACCEPTED", "JURISDICTION", "DISMISSED", "OTHER");
 
@@ -265,6 +346,9 @@ class CourtCallbackController {
     String type = body.rulingType();
     if ("JUDGMENT".equals(body.judgmentType()) && type != null && !"REMANDED".equals(type)) {
       throw new RulingTypeMismatch("判决不填裁定种类");
+    }
+    if ("MEDIATION_STATEMENT".equals(body.judgmentType()) && type != null) {
+      throw new RulingTypeMismatch("调解书不填裁定种类");
     }
     if ("RULING".equals(body.judgmentType()) && body.instance() == 1 && type == null) {
       throw new RulingTypeMismatch("第一审裁定须写明种类：NOT_ACCEPTED、JURISDICTION、DISMISSED 或 OTHER");

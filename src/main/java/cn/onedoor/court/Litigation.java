@@ -1,8 +1,12 @@
 package cn.onedoor.court;
 
+import cn.onedoor.bridge.CallbackRejectedException;
 import cn.onedoor.casefile.CaseJournal;
 import cn.onedoor.deadline.DeadlineService;
 import cn.onedoor.deadline.ProcessDeadlines;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -45,9 +49,88 @@ public class Litigation {
   public void started(DelegateExecution execution) {
     execution.setVariable("entrustedExtended", false);
     execution.setVariable("remanded", false);
+    execution.setVariable(TRIAL_PERIOD_EXTENSIONS, 0);
+    execution.setVariable(TRIAL_PERIOD_EXTENDED_TO, null);
+  }
+
+  /** The last day of the trial period as the court extended it; null while not extended. */
+  static final String TRIAL_PERIOD_EXTENDED_TO = "trialPeriodExtendedTo";
+
+  /**
+   * The day the first-instance trial period counts from, for the diagram's timer: the retrial's
+   * remand, else the filing day the court named ({@code filedOn}); a case that came with no filing
+   * day counts from now, when its trial begins.
+   */
+  public Object trialPeriodFrom(DelegateExecution execution) {
+    if (Boolean.TRUE.equals(execution.getVariable("remanded"))) {
+      return execution.getVariable("remandedAt");
+    }
+    Object filedOn = execution.getVariable("filedOn");
+    return filedOn != null ? filedOn : deadlines.now();
+  }
+
+  /** How many times the court extended the current first-instance trial period. */
+  static final String TRIAL_PERIOD_EXTENSIONS = "trialPeriodExtensions";
+
+  /**
+   * The court's extension, found lawful by the diagram's gateway (its flows name arts 152, 164,
+   * 169): the trial period now ends on the court's new last day ({@code trialExtendedTo}), and the
+   * journal records the article and the approving authority.
+   */
+  public void trialPeriodExtended(DelegateExecution execution) {
+    String newEnd = String.valueOf(execution.getVariable("trialExtendedTo"));
+    Date endsAt =
+        Date.from(
+            LocalDate.parse(newEnd)
+                .atTime(23, 59, 59)
+                .atZone(ZoneId.of("Asia/Shanghai"))
+                .toInstant());
+    Object before = execution.getVariable(TRIAL_PERIOD_EXTENSIONS);
+    execution.setVariable(
+        TRIAL_PERIOD_EXTENSIONS, (before instanceof Integer count ? count : 0) + 1);
+    execution.setVariable(TRIAL_PERIOD_EXTENDED_TO, endsAt);
+    journal.record(
+        execution.getProcessBusinessKey(),
+        "TRIAL_PERIOD_EXTENDED",
+        null,
+        "审理期限延长至 "
+            + newEnd
+            + "（民事诉讼法第"
+            + execution.getVariable("trialExtensionArticle")
+            + "条，"
+            + authority(execution.getVariable("trialExtensionApprovedBy"))
+            + "批准）",
+        null);
+  }
+
+  /**
+   * An extension the law does not allow for this case: the court's callback is refused with a 409
+   * naming {@code rule} (the diagram's refusal element passes the rule of the case's procedure),
+   * and nothing of it is kept.
+   */
+  public void refuseTrialPeriodExtension(DelegateExecution execution, String rule) {
+    throw CallbackRejectedException.refusedByLaw(
+        "法院答复的延长（第"
+            + execution.getVariable("trialExtensionArticle")
+            + "条，"
+            + authority(execution.getVariable("trialExtensionApprovedBy"))
+            + "批准，本案第"
+            + ((execution.getVariable(TRIAL_PERIOD_EXTENSIONS) instanceof Integer count ? count : 0)
+                + 1)
+            + "次延长）不符合本案的审限规则："
+            + rule);
+  }
+
+  private static String authority(Object approvedBy) {
+    return "HIGHER_COURT".equals(approvedBy) ? "上级人民法院" : "本院院长";
   }
 
   public void judgmentDelivered(DelegateExecution execution) {
+    if (execution.isCanceled()) {
+      // The trial's wait ended by the court extending its period (an interrupting boundary event
+      // ends the wait too): nothing was served.
+      return;
+    }
     execution.setVariable("judgmentDeliveredAt", deadlines.now());
     journal.record(
         execution.getProcessBusinessKey(),
@@ -70,6 +153,10 @@ public class Litigation {
   /** Remanded by the second instance (art 177): back to first instance, once. */
   public void remanded(DelegateExecution execution) {
     execution.setVariable("remanded", true);
+    // The retrial's period counts afresh from the remand, with extensions of its own.
+    execution.setVariable("remandedAt", deadlines.now());
+    execution.setVariable(TRIAL_PERIOD_EXTENSIONS, 0);
+    execution.setVariable(TRIAL_PERIOD_EXTENDED_TO, null);
     journal.record(
         execution.getProcessBusinessKey(), "REMANDED", null, "第二审裁定发回重审，回到第一审（民事诉讼法第177条）", null);
   }
@@ -160,7 +247,12 @@ public class Litigation {
 
   static String describe(Object instance, Object judgmentType, Object rulingType) {
     String level = Integer.valueOf(2).equals(instance) ? "第二审" : "第一审";
-    String kind = "RULING".equals(judgmentType) ? "裁定" : "判决";
+    String kind =
+        switch (String.valueOf(judgmentType)) {
+          case "RULING" -> "裁定";
+          case "MEDIATION_STATEMENT" -> "调解书";
+          default -> "判决";
+        };
     String which =
         switch (String.valueOf(rulingType)) {
           case "NOT_ACCEPTED" -> "（不予受理）";

@@ -351,15 +351,15 @@ public class CaseStatuses {
   }
 
   /**
-   * A confirmation application not accepted, instances (审级), appeals, remands and effectiveness, in
-   * order.
+   * A confirmation application not accepted, instances (审级), appeals, remands, trial-period
+   * extensions and effectiveness, in order.
    */
   private List<CourtStep> courtSteps(String caseCode) {
     return jdbc.query(
         """
         select kind, detail, occurred_at from case_event where case_code = ?
         and kind in ('APPLICATION_NOT_ACCEPTED', 'JUDGMENT_DELIVERED', 'APPEALED', 'REMANDED',
-                     'JUDGMENT_EFFECTIVE', 'TRIAL_CONTINUES')
+                     'JUDGMENT_EFFECTIVE', 'TRIAL_CONTINUES', 'TRIAL_PERIOD_EXTENDED')
         order by occurred_at, id""",
         (rs, row) ->
             new CourtStep(rs.getString("kind"), rs.getString("detail"), instant(rs, "occurred_at")),

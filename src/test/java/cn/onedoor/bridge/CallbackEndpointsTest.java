@@ -113,6 +113,10 @@ class CallbackEndpointsTest {
   }
 
   private long passed(String caseCode, String activityId) {
+    return passed(caseCode, "judicial-confirmation", activityId);
+  }
+
+  private long passed(String caseCode, String processKey, String activityId) {
     return historyService
         .createHistoricActivityInstanceQuery()
         .activityId(activityId)
@@ -121,7 +125,7 @@ class CallbackEndpointsTest {
             historyService
                 .createHistoricProcessInstanceQuery()
                 .processInstanceBusinessKey(caseCode)
-                .processDefinitionKey("judicial-confirmation")
+                .processDefinitionKey(processKey)
                 .singleResult()
                 .getId())
         .count();
@@ -351,6 +355,80 @@ class CallbackEndpointsTest {
     HttpResponse<String> appealOfAnOtherRuling = served(otherRuling, "RULING", 2, null);
     assertProblem(appealOfAnOtherRuling, 409);
     assertThat(appealOfAnOtherRuling.body()).contains("第157条");
+  }
+
+  private HttpResponse<String> extended(
+      String caseCode, String article, String approvedBy, String newEnd) {
+    return callbacks.post(
+        "/api/callbacks/court/trial-period-extended",
+        COURT_SECRET,
+        "{\"callbackId\":\""
+            + id()
+            + "\",\"caseCode\":\""
+            + caseCode
+            + "\",\"article\":\""
+            + article
+            + "\",\"approvedBy\":\""
+            + approvedBy
+            + "\""
+            + (newEnd == null ? "" : ",\"newEnd\":\"" + newEnd + "\"")
+            + "}");
+  }
+
+  /**
+   * Issue 13 item 6: the court extends the trial period naming the article and the approving
+   * authority; an extension the law does not allow for the case's procedure (a second one under art
+   * 164, art 169 for a case not of small claims, a second art-152 extension without the higher
+   * court) is a 409 naming the rule, and changes nothing.
+   */
+  @Test
+  void aTrialPeriodExtensionTheLawDoesNotAllowIsAConflictNamingTheArticle() {
+    String simple = caseOnTrial("SIMPLE");
+    HttpResponse<String> badArticle = extended(simple, "170", "COURT_PRESIDENT", "2026-07-02");
+    assertProblem(badArticle, 400);
+    assertThat(badArticle.body()).contains("\"name\":\"article\"");
+    HttpResponse<String> noEnd = extended(simple, "164", "COURT_PRESIDENT", null);
+    assertProblem(noEnd, 400);
+    assertThat(noEnd.body()).contains("\"name\":\"newEnd\"");
+
+    assertThat(extended(simple, "164", "COURT_PRESIDENT", "2026-07-02").statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> secondSimple = extended(simple, "164", "COURT_PRESIDENT", "2026-08-02");
+    assertProblem(secondSimple, 409);
+    assertThat(secondSimple.body()).contains("简易程序", "第164条", "第2次延长");
+    assertThat(passed(simple, "litigation-mediation", "ServiceTask_RecordTrialPeriodExtension"))
+        .isEqualTo(1);
+
+    String ordinary = caseOnTrial("ORDINARY");
+    HttpResponse<String> smallClaimsRule =
+        extended(ordinary, "169", "COURT_PRESIDENT", "2026-10-02");
+    assertProblem(smallClaimsRule, 409);
+    assertThat(smallClaimsRule.body()).contains("第169条", "普通程序", "第152条");
+    HttpResponse<String> higherCourtFirst = extended(ordinary, "152", "HIGHER_COURT", "2027-03-02");
+    assertProblem(higherCourtFirst, 409);
+    assertThat(extended(ordinary, "152", "COURT_PRESIDENT", "2027-03-02").statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> presidentAgain =
+        extended(ordinary, "152", "COURT_PRESIDENT", "2027-09-02");
+    assertProblem(presidentAgain, 409);
+    assertThat(presidentAgain.body()).contains("报请上级人民法院批准", "第152条");
+    assertThat(extended(ordinary, "152", "HIGHER_COURT", "2027-09-02").statusCode()).isEqualTo(200);
+    assertThat(passed(ordinary, "litigation-mediation", "ServiceTask_RecordTrialPeriodExtension"))
+        .isEqualTo(2);
+
+    String smallClaim = caseOnTrial("SMALL_CLAIMS");
+    assertThat(extended(smallClaim, "169", "COURT_PRESIDENT", "2026-06-02").statusCode())
+        .isEqualTo(200);
+    assertThat(served(smallClaim, "JUDGMENT", 1, null).statusCode()).isEqualTo(200);
+    HttpResponse<String> afterJudgment =
+        extended(smallClaim, "169", "COURT_PRESIDENT", "2026-07-02");
+    assertProblem(afterJudgment, 409);
+    assertThat(afterJudgment.body()).contains("TRIAL_PERIOD_EXTENDED");
+
+    HttpResponse<String> openApi = new Http(port).as("intake", "demo").get("/v3/api-docs");
+    assertThat(openApi.body())
+        .as("the callback contract shows the answer and the filing date")
+        .contains("/api/callbacks/court/trial-period-extended", "filedOn", "MEDIATION_STATEMENT");
   }
 
   /**

@@ -3,6 +3,7 @@ package cn.onedoor.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.Map;
@@ -177,7 +178,7 @@ class CourtPathsTest extends PathTest {
         "Task_PreFilingMediation",
         COUNTY_MEDIATORS,
         Map.of("entrustedResult", "REFUSED"));
-    caseMessages.courtFiledCase(caseCode, "(2026)川1725民初101号", "ORDINARY");
+    caseMessages.courtFiledCase(caseCode, "(2026)川1725民初101号", "ORDINARY", today());
     caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
     Date windowEnds = dueDate(caseCode, "Task_RecordAppeal");
     complete(caseCode, "Task_RecordAppeal", COURT_LIAISONS, Map.of("appealed", false));
@@ -216,7 +217,7 @@ class CourtPathsTest extends PathTest {
     moveClockTo(OffsetDateTime.parse("2026-03-10T08:00:00+08:00"));
     assertThat(dueDate(caseCode, "Task_ChaseFiling")).isEqualTo(endOfDay("2026-03-11"));
     complete(caseCode, "Task_ChaseFiling", COURT_LIAISONS, Map.of("chaseNote", "已催告立案"));
-    caseMessages.courtFiledCase(caseCode, "(2026)川1725民初102号", "SIMPLE");
+    caseMessages.courtFiledCase(caseCode, "(2026)川1725民初102号", "SIMPLE", today());
     assertThat(journal.events(caseCode))
         .filteredOn(event -> "STAGE".equals(event.kind()))
         .extracting(event -> event.stage())
@@ -287,7 +288,7 @@ class CourtPathsTest extends PathTest {
         "Task_PreFilingMediation",
         COUNTY_MEDIATORS,
         Map.of("entrustedResult", "REFUSED"));
-    caseMessages.courtFiledCase(caseCode, "(2026)川1725民初301号", procedure);
+    caseMessages.courtFiledCase(caseCode, "(2026)川1725民初301号", procedure, today());
     return caseCode;
   }
 
@@ -475,6 +476,113 @@ class CourtPathsTest extends PathTest {
             "Task_RecordAppeal",
             "TimerEvent_AppealWindowEnds",
             "ServiceTask_FirstInstanceEffective");
+  }
+
+  /**
+   * Issue 13 item 8: a 调解书 made at second instance is final too (民事诉讼法 arts 100, 179): its
+   * performance is followed up and, unperformed, it goes to enforcement.
+   */
+  @Test
+  void aMediationStatementAtSecondInstanceIsFinalAndItsPerformanceFollowedUp() {
+    String caseCode = filedCase("ORDINARY");
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
+    appeal(caseCode);
+    caseMessages.courtDeliveredJudgment(caseCode, "MEDIATION_STATEMENT", 2, null);
+
+    assertThat(openTaskKeys(caseCode)).containsExactly("Task_CheckJudgmentPerformance");
+    assertThat(variable(caseCode, "litigation-mediation", "judgmentEffectiveBy"))
+        .asString()
+        .contains("第179条");
+    complete(
+        caseCode,
+        "Task_CheckJudgmentPerformance",
+        COURT_LIAISONS,
+        Map.of("judgmentPerformed", false));
+    assertThat(variable(caseCode, "litigation-mediation", "litigationOutcome"))
+        .isEqualTo("ENFORCEMENT_NEEDED");
+    assertThat(passedActivities(caseCode, "litigation-mediation"))
+        .containsSubsequence(
+            "ReceiveTask_AwaitAppealOfJudgment",
+            "ServiceTask_MediationStatementEffective",
+            "Task_CheckJudgmentPerformance")
+        .doesNotContain("ServiceTask_FinalAtSecondInstance");
+  }
+
+  // litigation-mediation: the trial period (审理期限) from filing, and its extensions
+
+  /**
+   * Issue 13 item 6: the trial period runs from filing (立案), the day the court names, not from the
+   * day its answer arrives or mediation failed; the court's lawful extensions (art 152: the court
+   * president's 6 months, then a higher court's approval) move its end, each recorded with its
+   * article and approving authority.
+   */
+  @Test
+  void theTrialPeriodRunsFromFilingAndLawfulExtensionsAreRecordedWithTheirApprovingAuthority() {
+    String caseCode = caseAtCourt(false, null);
+    complete(
+        caseCode,
+        "Task_PreFilingMediation",
+        COUNTY_MEDIATORS,
+        Map.of("entrustedResult", "REFUSED"));
+    moveClockTo(OffsetDateTime.parse("2026-03-06T10:00:00+08:00"));
+    caseMessages.courtFiledCase(
+        caseCode, "(2026)川1725民初401号", "ORDINARY", LocalDate.parse("2026-03-03"));
+
+    moveClockTo(OffsetDateTime.parse("2026-09-03T20:00:00+08:00"));
+    assertThat(openTaskKeys(caseCode)).isEmpty();
+    moveClockTo(OffsetDateTime.parse("2026-09-04T00:01:00+08:00"));
+    assertThat(openTaskKeys(caseCode))
+        .as("six months from filing on 3 March, not from the answer on 6 March")
+        .containsExactly("Task_ChaseJudgment");
+    complete(caseCode, "Task_ChaseJudgment", COURT_LIAISONS, Map.of("chaseNote", "审限届满，询问法院"));
+
+    caseMessages.courtExtendedTrialPeriod(
+        caseCode, "152", "COURT_PRESIDENT", LocalDate.parse("2027-03-03"));
+    moveClockTo(OffsetDateTime.parse("2027-03-03T20:00:00+08:00"));
+    assertThat(openTaskKeys(caseCode)).as("extended by the court president").isEmpty();
+    caseMessages.courtExtendedTrialPeriod(
+        caseCode, "152", "HIGHER_COURT", LocalDate.parse("2027-06-30"));
+    moveClockTo(OffsetDateTime.parse("2027-06-30T20:00:00+08:00"));
+    assertThat(openTaskKeys(caseCode)).isEmpty();
+    moveClockTo(OffsetDateTime.parse("2027-07-01T00:01:00+08:00"));
+    assertThat(openTaskKeys(caseCode)).containsExactly("Task_ChaseJudgment");
+
+    assertThat(eventDetails(caseCode, "TRIAL_PERIOD_EXTENDED"))
+        .containsExactly(
+            "审理期限延长至 2027-03-03（民事诉讼法第152条，本院院长批准）", "审理期限延长至 2027-06-30（民事诉讼法第152条，上级人民法院批准）");
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
+    assertThat(openTaskKeys(caseCode)).contains("Task_RecordAppeal");
+    assertThat(eventDetails(caseCode, "JUDGMENT_DELIVERED"))
+        .as("an extension serves nothing")
+        .containsExactly("第一审判决送达");
+    assertThat(passedActivities(caseCode, "litigation-mediation"))
+        .containsSubsequence(
+            "BoundaryEvent_TrialPeriodOver",
+            "BoundaryEvent_TrialPeriodExtended",
+            "ServiceTask_RecordTrialPeriodExtension",
+            "BoundaryEvent_TrialPeriodExtended",
+            "ServiceTask_RecordTrialPeriodExtension",
+            "BoundaryEvent_TrialPeriodOver");
+  }
+
+  /** A remanded case is tried afresh: its trial period counts from the remand, not the filing. */
+  @Test
+  void aRemandedCasesTrialPeriodCountsFromTheRemand() {
+    String caseCode = filedCase("ORDINARY");
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
+    appeal(caseCode);
+    moveClockTo(OffsetDateTime.parse("2026-07-06T09:00:00+08:00"));
+    complete(caseCode, "Task_ChaseAppealDecision", COURT_LIAISONS, Map.of("chaseNote", "已询问二审"));
+    caseMessages.courtDeliveredJudgment(caseCode, "RULING", 2, "REMANDED");
+
+    moveClockTo(OffsetDateTime.parse("2026-09-03T09:00:00+08:00"));
+    assertThat(openTaskKeys(caseCode)).as("six months from filing have passed").isEmpty();
+    moveClockTo(OffsetDateTime.parse("2027-01-06T20:00:00+08:00"));
+    assertThat(openTaskKeys(caseCode)).isEmpty();
+    moveClockTo(OffsetDateTime.parse("2027-01-07T00:01:00+08:00"));
+    assertThat(openTaskKeys(caseCode))
+        .as("six months from the remand on 6 July")
+        .containsExactly("Task_ChaseJudgment");
   }
 
   @Test

@@ -334,7 +334,7 @@ class MainCasePathsTest extends PathTest {
         "Task_PreFilingMediation",
         COUNTY_MEDIATORS,
         Map.of("entrustedResult", "REFUSED"));
-    caseMessages.courtFiledCase(caseCode, "(2026)川1725民初100号", "SIMPLE");
+    caseMessages.courtFiledCase(caseCode, "(2026)川1725民初100号", "SIMPLE", today());
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.LITIGATION);
     caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
     Date windowEnds = dueDate(caseCode, "Task_RecordAppeal");
@@ -384,7 +384,7 @@ class MainCasePathsTest extends PathTest {
         "Task_PreFilingMediation",
         COUNTY_MEDIATORS,
         Map.of("entrustedResult", "REFUSED"));
-    caseMessages.courtFiledCase(caseCode, "(2026)川1725民初103号", "SMALL_CLAIMS");
+    caseMessages.courtFiledCase(caseCode, "(2026)川1725民初103号", "SMALL_CLAIMS", today());
     caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
     assertThat(openTaskKeys(caseCode))
         .as("small claims: final at first instance, no appeal to record")
@@ -449,6 +449,45 @@ class MainCasePathsTest extends PathTest {
         .isEqualTo(endOfDay("2028-03-02"));
   }
 
+  /**
+   * Issue 13 item 8: a 调解书 made during the trial is effective once signed and cannot be appealed
+   * (民事诉讼法 art 100); unperformed, it is enforced like a judgment, its window counting from the last
+   * day of performance it fixed (art 250), instead of the case closing at once.
+   */
+  @Test
+  void aMediationStatementMadeAtTrialIsFollowedUpAndEnforcedFromItsLastDayOfPerformance() {
+    String caseCode = caseGoingToCourt();
+    complete(
+        caseCode,
+        "Task_PreFilingMediation",
+        COUNTY_MEDIATORS,
+        Map.of("entrustedResult", "REFUSED"));
+    caseMessages.courtFiledCase(caseCode, "(2026)川1725民初105号", "ORDINARY", today());
+    caseMessages.courtDeliveredJudgment(caseCode, "MEDIATION_STATEMENT", 1, null);
+
+    assertThat(openTaskKeys(caseCode))
+        .as("effective on signature: no appeal to record, its performance followed up")
+        .containsExactly("Task_CheckJudgmentPerformance");
+    assertThat(variable(caseCode, "litigation-mediation", "judgmentEffectiveBy"))
+        .asString()
+        .contains("调解书", "第100条");
+    assertThat(eventDetails(caseCode, "JUDGMENT_DELIVERED")).containsExactly("第一审调解书送达");
+    moveClockTo(OffsetDateTime.parse("2026-03-25T09:00:00+08:00"));
+    complete(
+        caseCode,
+        "Task_CheckJudgmentPerformance",
+        COURT_LIAISONS,
+        Map.of("judgmentPerformed", false, "judgmentPerformanceDueDate", "2026-03-18"));
+
+    assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.ENFORCEMENT);
+    assertThat(dueDate(caseCode, "Task_PrepareEnforcement"))
+        .as("two years from the 调解书's last day of performance, off the Saturday")
+        .isEqualTo(endOfDay("2028-03-20"));
+    assertThat(passedActivities(caseCode, "litigation-mediation"))
+        .contains("ServiceTask_MediationStatementEffective", "EndEvent_EnforcementNeeded")
+        .doesNotContain("Task_RecordAppeal");
+  }
+
   /** A small-claims judgment served on Monday 2026-03-02: final, so effective that day. */
   private String smallClaimsJudgmentServed() {
     String caseCode = caseGoingToCourt();
@@ -457,7 +496,7 @@ class MainCasePathsTest extends PathTest {
         "Task_PreFilingMediation",
         COUNTY_MEDIATORS,
         Map.of("entrustedResult", "REFUSED"));
-    caseMessages.courtFiledCase(caseCode, "(2026)川1725民初104号", "SMALL_CLAIMS");
+    caseMessages.courtFiledCase(caseCode, "(2026)川1725民初104号", "SMALL_CLAIMS", today());
     caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
     assertThat(openTaskKeys(caseCode)).contains("Task_CheckJudgmentPerformance");
     return caseCode;

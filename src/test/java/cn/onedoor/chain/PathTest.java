@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.onedoor.casefile.CaseJournal;
 import cn.onedoor.deadline.ProcessDeadlines;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -132,6 +134,11 @@ public abstract class PathTest extends ChainTest {
   /** A moment just after a deadline (deadlines end at 23:59:59 Beijing time). */
   protected static OffsetDateTime justAfter(Date deadline) {
     return deadline.toInstant().atOffset(ZoneOffset.ofHours(8)).plusMinutes(1);
+  }
+
+  /** Today in Beijing by the engine's clock: the day a court answering now files the case. */
+  protected static LocalDate today() {
+    return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneOffset.ofHours(8));
   }
 
   protected static Date endOfDay(String isoDay) {

@@ -250,8 +250,11 @@ final class FormSpec {
               code("courtProcedure", REQUIRED, "ORDINARY", "SIMPLE", "SMALL_CLAIMS")),
           task(
               "sim-court-judgment",
-              code("judgmentType", REQUIRED, "JUDGMENT", "RULING"),
-              code("judgmentInstance", REQUIRED, "1", "2"),
+              // a decision served, or an extension of the trial period: each part required while
+              // shown
+              code("courtAction", REQUIRED, "DELIVER", "EXTEND_TRIAL_PERIOD"),
+              code("judgmentType", OPTIONAL, "JUDGMENT", "RULING", "MEDIATION_STATEMENT"),
+              code("judgmentInstance", OPTIONAL, "1", "2"),
               code(
                   "rulingType",
                   OPTIONAL,
@@ -261,7 +264,10 @@ final class FormSpec {
                   "OTHER",
                   "REMANDED",
                   "UPHELD",
-                  "REVOKED")),
+                  "REVOKED"),
+              code("extensionArticle", OPTIONAL, "152", "164", "169"),
+              code("extensionApprovedBy", OPTIONAL, "COURT_PRESIDENT", "HIGHER_COURT"),
+              field("extensionNewEnd", Kind.DATE, OPTIONAL)),
           task("sim-court-appeal", code("secondInstance", REQUIRED, "YES", "NO")),
           task("sim-legal-aid-decision", code("legalAidDecision", REQUIRED, "GRANTED", "REFUSED")),
           task("sim-lawyer", field("lawFirm", Kind.TEXT, REQUIRED)),

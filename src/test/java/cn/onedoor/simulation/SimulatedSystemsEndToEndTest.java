@@ -360,6 +360,89 @@ class SimulatedSystemsEndToEndTest {
         .doesNotContain("Task_FileCase");
   }
 
+  /** A case refused pre-filing mediation, waiting for the simulated court to file it. */
+  private String refusedBeforeFiling() {
+    String caseCode = "511725-2026-" + (++caseNumber);
+    Map<String, Object> variables =
+        new HashMap<>(
+            Map.of(
+                "channel",
+                "COURT",
+                "handlingLevel",
+                "COUNTY",
+                "townCode",
+                "511725102",
+                "riskGrade",
+                "BLUE",
+                "disputeType",
+                "DEBT",
+                "acceptedElsewhere",
+                "NONE"));
+    variables.put("villageCode", null);
+    runtimeService.startProcessInstanceByKey("litigation-mediation", caseCode, variables);
+    runJobs();
+    complete(
+        caseCode,
+        "Task_PreFilingMediation",
+        COUNTY_MEDIATORS,
+        Map.of("entrustedResult", "REFUSED", "mediationNote", "被告拒绝调解"));
+    return caseCode;
+  }
+
+  /**
+   * Issue 13: the simulated court does not ask 是否上诉 after a small-claims judgment (final at first
+   * instance, art 165) nor after a 调解书 (effective on signature, art 100), and its form offers an
+   * extension of the trial period with its article and approving authority.
+   */
+  @Test
+  void theSimulatedCourtAsksNoAppealOfASmallClaimOrAMediationStatementAndExtendsTheTrialPeriod() {
+    String smallClaim = refusedBeforeFiling();
+    complete(
+        smallClaim,
+        "Task_FileCase",
+        SIMULATORS,
+        Map.of("courtCaseNumber", "(2026)川1725民初501号", "courtProcedure", "SMALL_CLAIMS"));
+    complete(
+        smallClaim,
+        "Task_DeliverJudgment",
+        SIMULATORS,
+        Map.of(
+            "courtAction",
+            "EXTEND_TRIAL_PERIOD",
+            "extensionArticle",
+            "169",
+            "extensionApprovedBy",
+            "COURT_PRESIDENT",
+            "extensionNewEnd",
+            "2026-06-02"));
+    assertThat(journal.events(smallClaim))
+        .anySatisfy(
+            event -> assertThat(event.detail()).isEqualTo("审理期限延长至 2026-06-02（民事诉讼法第169条，本院院长批准）"));
+    Map<String, Object> judgment = served("JUDGMENT", "1", null);
+    judgment.put("courtAction", "DELIVER");
+    complete(smallClaim, "Task_DeliverJudgment", SIMULATORS, judgment);
+
+    assertThat(openTasks(smallClaim))
+        .as("small claims: final at first instance on both sides, no 是否上诉")
+        .containsExactly("Task_CheckJudgmentPerformance");
+    assertThat(passed(smallClaim, "simulated-court-litigation"))
+        .contains("ServiceTask_SendTrialPeriodExtended", "EndEvent_FinalDecision")
+        .doesNotContain("Task_RecordSecondInstance");
+
+    String settled = refusedBeforeFiling();
+    complete(
+        settled,
+        "Task_FileCase",
+        SIMULATORS,
+        Map.of("courtCaseNumber", "(2026)川1725民初502号", "courtProcedure", "ORDINARY"));
+    complete(settled, "Task_DeliverJudgment", SIMULATORS, served("MEDIATION_STATEMENT", "1", null));
+    assertThat(openTasks(settled)).containsExactly("Task_CheckJudgmentPerformance");
+    assertThat(passed(settled, "simulated-court-litigation"))
+        .contains("EndEvent_FinalDecision")
+        .doesNotContain("Task_RecordSecondInstance");
+    assertThat(callbacksOf(settled)).containsExactlyInAnyOrder("CASE_FILED", "JUDGMENT_DELIVERED");
+  }
+
   // --- helpers: the same moves a person makes in Tasklist ---
 
   /** The simulated court's judgment form: type, instance (审级) and ruling type (or none). */
