@@ -47,7 +47,13 @@ class EntrustedMediationPathsTest extends PathTest {
         caseCode,
         "Task_ReceiveEntrustment",
         COURT_LIAISONS,
-        Map.of("courtCaseNumber", "(2026)川1725民初501号", "courtProcedure", procedure));
+        Map.of(
+            "courtCaseNumber",
+            "(2026)川1725民初501号",
+            "courtProcedure",
+            procedure,
+            "filedOn",
+            "2026-02-12"));
     return caseCode;
   }
 
@@ -83,7 +89,7 @@ class EntrustedMediationPathsTest extends PathTest {
         COUNTY_MEDIATORS,
         Map.of("entrustedResult", "REFUSED"));
     assertThat(outboundSteps(delegated)).containsExactly("ENTRUSTED_MEDIATION_NOT_SETTLED");
-    caseMessages.courtFiledCase(delegated, "(2026)川1725民初502号", "ORDINARY");
+    caseMessages.courtFiledCase(delegated, "(2026)川1725民初502号", "ORDINARY", today());
     assertThat(passedActivities(delegated, "litigation-mediation"))
         .as("the court files it once, and tries it: no second mediation")
         .containsSubsequence(
@@ -118,11 +124,35 @@ class EntrustedMediationPathsTest extends PathTest {
         caseCode,
         "Task_ReceiveEntrustment",
         COURT_LIAISONS,
-        Map.of("courtCaseNumber", "(2026)川1725民初503号", "courtProcedure", "SIMPLE"));
+        Map.of(
+            "courtCaseNumber",
+            "(2026)川1725民初503号",
+            "courtProcedure",
+            "SIMPLE",
+            "filedOn",
+            "2026-02-26"));
     assertThat(dueDate(caseCode, "Task_PostFilingMediation"))
         .as("委托 in simple procedure: 7 days, not the local 15 + 30")
         .isEqualTo(endOfDay("2026-03-09"));
     assertThat(outboundSteps(caseCode)).doesNotContain("FILING_REQUEST");
+  }
+
+  @Test
+  void aFiledCasesTrialPeriodCountsFromTheFilingDateOnTheCourtsLetter() {
+    String caseCode = entrustedAfterFiling("SIMPLE");
+    complete(
+        caseCode,
+        "Task_PostFilingMediation",
+        COUNTY_MEDIATORS,
+        Map.of("entrustedResult", "FAILED"));
+    assertThat(openTaskKeys(caseCode)).isEmpty();
+
+    moveClockTo(OffsetDateTime.parse("2026-05-12T20:00:00+08:00"));
+    assertThat(openTaskKeys(caseCode)).isEmpty();
+    moveClockTo(OffsetDateTime.parse("2026-05-13T00:01:00+08:00"));
+    assertThat(openTaskKeys(caseCode))
+        .as("simple procedure: 3 months from filing on 12 February (the letter), not from receipt")
+        .containsExactly("Task_ChaseJudgment");
   }
 
   // Item 5: pre-filing mediation's extension is reported as such, and its end is enforced
@@ -157,7 +187,7 @@ class EntrustedMediationPathsTest extends PathTest {
     assertThat(outboundSteps(caseCode))
         .containsExactly("FILING_REQUEST", "ENTRUSTED_MEDIATION_NOT_SETTLED");
     assertThat(eventDetails(caseCode, "CLOCK_ENDED")).containsExactly("诉前委派调解 期满未达成协议，退回法院");
-    caseMessages.courtFiledCase(caseCode, "(2026)川1725民初504号", "ORDINARY");
+    caseMessages.courtFiledCase(caseCode, "(2026)川1725民初504号", "ORDINARY", today());
     assertThat(passedActivities(caseCode, "litigation-mediation"))
         .containsSubsequence(
             "BoundaryEvent_PreFilingPeriodEnded",
@@ -285,7 +315,13 @@ class EntrustedMediationPathsTest extends PathTest {
         caseCode,
         "Task_ReceiveEntrustment",
         COURT_LIAISONS,
-        Map.of("courtCaseNumber", "(2026)川1725民初505号", "courtProcedure", "ORDINARY"));
+        Map.of(
+            "courtCaseNumber",
+            "(2026)川1725民初505号",
+            "courtProcedure",
+            "ORDINARY",
+            "filedOn",
+            "2026-02-26"));
     complete(
         caseCode,
         "Task_PostFilingMediation",

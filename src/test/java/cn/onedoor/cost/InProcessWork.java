@@ -128,7 +128,14 @@ public final class InProcessWork implements CasePaths.CaseWork {
 
   @Override
   public void courtFiledCase(String caseCode, String courtCaseNumber, String procedure) {
-    messages.courtFiledCase(caseCode, courtCaseNumber, procedure);
+    messages.courtFiledCase(
+        caseCode,
+        courtCaseNumber,
+        procedure,
+        ClockUtil.getCurrentTime()
+            .toInstant()
+            .atZone(java.time.ZoneId.of("Asia/Shanghai"))
+            .toLocalDate());
     runJobs();
   }
 

@@ -206,7 +206,8 @@ final class FormSpec {
           task(
               "court-entrustment",
               field("courtCaseNumber", Kind.TEXT, REQUIRED),
-              code("courtProcedure", REQUIRED, "ORDINARY", "SIMPLE", "SMALL_CLAIMS")),
+              code("courtProcedure", REQUIRED, "ORDINARY", "SIMPLE", "SMALL_CLAIMS"),
+              field("filedOn", Kind.DATE, REQUIRED)),
           task(
               "appeal-record",
               field("appealed", Kind.BOOLEAN, REQUIRED),
