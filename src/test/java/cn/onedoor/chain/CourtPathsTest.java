@@ -586,6 +586,26 @@ class CourtPathsTest extends PathTest {
   }
 
   @Test
+  void aRemandedSimpleCaseIsRetriedUnderOrdinaryProcedure() {
+    String caseCode = filedCase("SIMPLE");
+    caseMessages.courtDeliveredJudgment(caseCode, "JUDGMENT", 1, null);
+    appeal(caseCode);
+    moveClockTo(OffsetDateTime.parse("2026-07-06T09:00:00+08:00"));
+    complete(caseCode, "Task_ChaseAppealDecision", COURT_LIAISONS, Map.of("chaseNote", "已询问二审"));
+    caseMessages.courtDeliveredJudgment(caseCode, "RULING", 2, "REMANDED");
+
+    assertThat(variable(caseCode, "litigation-mediation", "courtProcedure"))
+        .as("a remanded case is tried again under ordinary procedure (art 41)")
+        .isEqualTo("ORDINARY");
+    moveClockTo(OffsetDateTime.parse("2026-10-08T09:00:00+08:00"));
+    assertThat(openTaskKeys(caseCode)).as("not the simple procedure's three months").isEmpty();
+    moveClockTo(OffsetDateTime.parse("2027-01-07T00:01:00+08:00"));
+    assertThat(openTaskKeys(caseCode))
+        .as("six months from the remand on 6 July")
+        .containsExactly("Task_ChaseJudgment");
+  }
+
+  @Test
   void theCourtsRulingIsReceivedAfterItWasChased() {
     String caseCode = applicationSubmitted();
     caseMessages.courtAcceptedConfirmation(caseCode);
