@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Requests Tomcat itself refuses before any application code (an encoded NUL or slash in the path,
  * a request line or header over the limit) get a problem description too, instead of Tomcat's HTML
  * page: its error report valve is replaced by {@link Valve}, which writes RFC 9457 JSON naming the
- * request line ({@code path}) at fault.
+ * request line or headers ({@code request}) at fault.
  */
 @Component
 class ContainerErrorProblems implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {
@@ -56,7 +56,7 @@ class ContainerErrorProblems implements WebServerFactoryCustomizer<TomcatServlet
               .append(detail)
               .append('"');
       if (status == 400) {
-        json.append(",\"invalidParams\":[{\"name\":\"path\",\"reason\":\"请求地址或请求头不合规\"}]");
+        json.append(",\"invalidParams\":[{\"name\":\"request\",\"reason\":\"请求地址或请求头不合规\"}]");
       }
       json.append('}');
       try {

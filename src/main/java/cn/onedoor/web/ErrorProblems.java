@@ -15,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Errors answered before any of our endpoints ran (a URL the security firewall refused, a login
  * that failed, a path nothing serves), which the servlet container forwards to {@code /error}: the
  * same problem description as everywhere else, not Spring Boot's own error JSON. A 400 here is the
- * request line itself (e.g. an encoded {@code %25} or {@code ;} in the path), named {@code path}.
+ * request line or a header itself (e.g. an encoded {@code %25} or {@code ;} in the path, a control
+ * character in a header), named {@code request}.
  */
 @RestController
 class ErrorProblems implements ErrorController {
@@ -28,7 +29,9 @@ class ErrorProblems implements ErrorController {
         status instanceof HttpStatus known ? known.getReasonPhrase() : "Error " + status.value();
     String path = String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
     List<InvalidParam> invalid =
-        status.value() == 400 ? List.of(new InvalidParam("path", "请求地址含有不允许的字符或编码")) : List.of();
+        status.value() == 400
+            ? List.of(new InvalidParam("request", "请求地址或请求头含有不允许的字符或编码"))
+            : List.of();
     ProblemDetail problem = Problems.problem(status, title, detail(status), invalid, null);
     if (!"null".equals(path)) {
       problem.setInstance(java.net.URI.create(encodedPath(path)));
