@@ -39,6 +39,7 @@ class DeadlineController {
   static final int MAX_AMOUNT = 3650;
   static final LocalDate EARLIEST_START = LocalDate.of(2000, 1, 1);
   static final LocalDate LATEST_START = LocalDate.of(2090, 12, 31);
+  static final LocalDate LATEST_END = LocalDate.of(2100, 12, 31);
 
   private final DeadlineService deadlines;
 
@@ -98,6 +99,9 @@ class DeadlineController {
     Integer length = parseAmount(amount, invalid);
     DeadlineUnit deadlineUnit = parseUnit(unit, invalid);
     Boolean rolls = parseRoll(roll, invalid);
+    if (startDay != null && length != null && deadlineUnit != null) {
+      endsInsideTheRules(startDay, length, deadlineUnit, invalid);
+    }
     if (!invalid.isEmpty()) {
       throw new InvalidDeadlineQueryException(invalid);
     }
@@ -148,6 +152,26 @@ class DeadlineController {
       return null;
     }
     return value;
+  }
+
+  /**
+   * 3650 months from a start in 2026 end in 2331, past the years whose statutory holidays can be
+   * derived (that answered 500, issue 18): the period must end by {@link #LATEST_END}. Working days
+   * are bounded generously (at least five in every seven days, plus the longest holiday).
+   */
+  private static void endsInsideTheRules(
+      LocalDate start, int amount, DeadlineUnit unit, List<InvalidParam> invalid) {
+    LocalDate latestEnd =
+        switch (unit) {
+          case CALENDAR -> start.plusDays(amount);
+          case WORKING -> start.plusDays(amount * 7L / 5 + 30);
+          case MONTHS -> start.plusMonths(amount);
+          case YEARS -> start.plusYears(amount);
+        };
+    if (latestEnd.isAfter(LATEST_END)) {
+      invalid.add(
+          new InvalidParam("amount", "期间届满日须不晚于" + LATEST_END + "（法定节假日只推算到2100年），请缩短期间或提前起算日"));
+    }
   }
 
   private static DeadlineUnit parseUnit(String unit, List<InvalidParam> invalid) {

@@ -75,6 +75,27 @@ class DeadlineApiTest {
     assertThat(answer.getBody().path("notes").toString()).contains(note);
   }
 
+  /** 3650 months from 2026 end in 2331, past the derived holidays: that answered 500. */
+  @ParameterizedTest
+  @CsvSource({
+    "2026-12-31, 3650, months",
+    "2026-12-31, 3650, years",
+    "2090-12-31, 3650, working",
+    "2090-12-31, 11, years"
+  })
+  void aPeriodEndingAfterTheYearsTheRulesCoverNamesTheAmount(
+      String start, String amount, String unit) {
+    ResponseEntity<JsonNode> answer =
+        staff()
+            .getForEntity(
+                "/api/deadlines?start=" + start + "&amount=" + amount + "&unit=" + unit,
+                JsonNode.class);
+
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(answer.getBody().path("invalidParams").findValuesAsText("name"))
+        .containsExactly("amount");
+  }
+
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(
       delimiter = '|',

@@ -218,6 +218,27 @@ class IntakeApiTest {
         .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
   }
 
+  /**
+   * A body labelled multipart without a boundary was parsed before any endpoint and answered 500
+   * (found by HostileBodiesTest, issue 18).
+   */
+  @Test
+  void aBodyLabelledMultipartIs415AndStoresNothing() {
+    Map<String, Object> before = storedCounts();
+    for (String type : List.of("multipart/form-data; boundary=", "multipart/form-data")) {
+      HttpResponse<String> answer =
+          http()
+              .post(
+                  "/api/cases",
+                  type,
+                  villageWindowCase().toString().getBytes(StandardCharsets.UTF_8));
+      assertThat(answer.statusCode()).as(type).isEqualTo(415);
+      assertThat(answer.headers().firstValue("Content-Type"))
+          .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+    }
+    assertThat(storedCounts()).isEqualTo(before);
+  }
+
   @Test
   void oversizedBodyIs413AndStoresNothing() {
     Map<String, Object> before = storedCounts();
