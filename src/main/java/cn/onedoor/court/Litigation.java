@@ -69,6 +69,22 @@ public class Litigation {
     return filedOn != null ? filedOn : deadlines.now();
   }
 
+  /**
+   * Whether the court's new last day ({@code trialExtendedTo}) lies within {@code months} months of
+   * the trial period's start: the statutory period and the most the article lets the court
+   * president add (the diagram passes 6 + 6 for art 152, 3 + 1 for art 164, 2 + 1 for art 169).
+   */
+  public boolean extendedWithin(DelegateExecution execution, int months) {
+    LocalDate newEnd = LocalDate.parse(String.valueOf(execution.getVariable("trialExtendedTo")));
+    LocalDate latest =
+        deadlines
+            .months(trialPeriodFrom(execution), months)
+            .toInstant()
+            .atZone(ZoneId.of("Asia/Shanghai"))
+            .toLocalDate();
+    return !newEnd.isAfter(latest);
+  }
+
   /** How many times the court extended the current first-instance trial period. */
   static final String TRIAL_PERIOD_EXTENSIONS = "trialPeriodExtensions";
 

@@ -379,7 +379,8 @@ class CallbackEndpointsTest {
    * Issue 13 item 6: the court extends the trial period naming the article and the approving
    * authority; an extension the law does not allow for the case's procedure (a second one under art
    * 164, art 169 for a case not of small claims, a second art-152 extension without the higher
-   * court) is a 409 naming the rule, and changes nothing.
+   * court, a president's extension longer than the article allows) is a 409 naming the rule, and
+   * changes nothing.
    */
   @Test
   void aTrialPeriodExtensionTheLawDoesNotAllowIsAConflictNamingTheArticle() {
@@ -391,6 +392,12 @@ class CallbackEndpointsTest {
     assertProblem(noEnd, 400);
     assertThat(noEnd.body()).contains("\"name\":\"newEnd\"");
 
+    HttpResponse<String> longerThanAMonth =
+        extended(simple, "164", "COURT_PRESIDENT", "2026-07-03");
+    assertProblem(longerThanAMonth, 409);
+    assertThat(longerThanAMonth.body())
+        .as("filed on 2 March: three months and one more end on 2 July")
+        .contains("可以延长一个月", "第164条");
     assertThat(extended(simple, "164", "COURT_PRESIDENT", "2026-07-02").statusCode())
         .isEqualTo(200);
     HttpResponse<String> secondSimple = extended(simple, "164", "COURT_PRESIDENT", "2026-08-02");
@@ -404,6 +411,7 @@ class CallbackEndpointsTest {
         extended(ordinary, "169", "COURT_PRESIDENT", "2026-10-02");
     assertProblem(smallClaimsRule, 409);
     assertThat(smallClaimsRule.body()).contains("第169条", "普通程序", "第152条");
+    assertProblem(extended(ordinary, "152", "COURT_PRESIDENT", "2027-03-03"), 409);
     HttpResponse<String> higherCourtFirst = extended(ordinary, "152", "HIGHER_COURT", "2027-03-02");
     assertProblem(higherCourtFirst, 409);
     assertThat(extended(ordinary, "152", "COURT_PRESIDENT", "2027-03-02").statusCode())
