@@ -137,4 +137,22 @@ public abstract class PathTest extends ChainTest {
   protected static Date endOfDay(String isoDay) {
     return Date.from(OffsetDateTime.parse(isoDay + "T23:59:59+08:00").toInstant());
   }
+
+  /**
+   * Not eligible for legal aid: the party represents themself, the representation stage ends at
+   * once (also the fault suite's litigation path).
+   */
+  public static Map<String, Object> notEligibleForLegalAid() {
+    return Map.of(
+        "applicantCategory",
+        "NONE",
+        "aidMatter",
+        "OTHER_NOT_COVERED",
+        "monthlyIncomePerCapita",
+        5000,
+        "papersComplete",
+        true,
+        "urgent",
+        false);
+  }
 }
