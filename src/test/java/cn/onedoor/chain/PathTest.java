@@ -155,4 +155,19 @@ public abstract class PathTest extends ChainTest {
         "urgent",
         false);
   }
+
+  /** Eligible for legal aid (a migrant worker's wages, low income, papers complete), not urgent. */
+  public static Map<String, Object> eligibleForLegalAid() {
+    return Map.of(
+        "applicantCategory",
+        "MIGRANT_WORKER_WAGES_OR_INJURY",
+        "aidMatter",
+        "LABOUR_REMUNERATION",
+        "monthlyIncomePerCapita",
+        800,
+        "papersComplete",
+        true,
+        "urgent",
+        false);
+  }
 }

@@ -68,7 +68,10 @@ class FaultSuiteIT {
   private static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String VILLAGE = "villagemediator";
+
+  /** Plays the court and the legal-aid centre. */
   private static final String COURT = "simulator";
+
   private static final String COUNTY_MEDIATOR = "countymediator";
   private static final String LEGAL_AID = "legalaid";
   private static final String COURT_LIAISON = "courtliaison";
@@ -341,6 +344,13 @@ class FaultSuiteIT {
         new Step(COURT_LIAISON, Map.of("judgmentPerformed", true)));
     judged.put("Task_RecordClosure", closure("JUDGED"));
 
+    // The same with legal aid: the simulated legal-aid centre grants it and assigns a lawyer.
+    Map<String, Step> aided = new LinkedHashMap<>(judged);
+    aided.put(
+        "Task_PrepareLegalAidApplication", new Step(LEGAL_AID, PathTest.eligibleForLegalAid()));
+    aided.put("Task_DecideLegalAid", new Step(COURT, Map.of("legalAidDecision", "GRANTED")));
+    aided.put("Task_AssignLawyer", new Step(COURT, Map.of("lawFirm", "四川宕渠律师事务所")));
+
     return List.of(
         new CasePath("mediated, performed on the spot, closed", performed, null, false),
         new CasePath(
@@ -352,6 +362,11 @@ class FaultSuiteIT {
             "mediation terminated, routes told, sued, filed and judged by the court, no appeal,"
                 + " the appeal window ends, judgment performed, closed",
             judged,
+            "TimerEvent_AppealWindowEnds",
+            false),
+        new CasePath(
+            "the same with legal aid granted by the simulated legal-aid centre and a lawyer assigned",
+            aided,
             "TimerEvent_AppealWindowEnds",
             false),
         new CasePath(
