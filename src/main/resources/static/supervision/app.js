@@ -49,6 +49,9 @@
 
   function name(named) { return named ? named.name : '—'; }
 
+  var SECONDS = new Intl.DateTimeFormat('zh-CN', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit',
+    second: '2-digit', hour12: false });
+
   // the login form; set once the page has loaded
   var showLogin = function () {};
 
@@ -73,6 +76,7 @@
         renderCharts(overview);
         loadList();
         loadSideLists();
+        loadStalledJobs();
         if (!state.caseOpenedFromAddress) {
           // only on arrival: a reload after issuing an order must not re-render (and clear) the open case
           state.caseOpenedFromAddress = true;
@@ -316,6 +320,31 @@
           el('td', { text: name(row.village) }), el('td', { text: name(row.disputeType) }),
           el('td', { text: when(row.litigationAt) })];
       }, 5, '本期没有进入诉讼的案件');
+    }).catch(function () {});
+  }
+
+  /**
+   * Background steps of my cases held by a node that no longer answers (their lock ran out): why those cases do not
+   * move for up to a minute. Shown only when there are some.
+   */
+  function loadStalledJobs() {
+    call('GET', API + '/stalled-jobs').then(function (answer) {
+      var box = $('stalled');
+      box.innerHTML = '';
+      answer.nodes.forEach(function (node) {
+        var codes = [];
+        node.caseCodes.forEach(function (code, i) {
+          if (i > 0) { codes.push(document.createTextNode('、')); }
+          codes.push(el('a', { href: '#case=' + encodeURIComponent(code), 'data-case': code,
+            onclick: function (e) { e.preventDefault(); openCase(code); }, text: code }));
+        });
+        box.appendChild(el('p', { class: 'stalled-node', 'data-node': node.node }, [
+          el('span', { text: node.jobs + ' 个后台步骤由已停止响应的节点 ' + node.node + ' 持有，锁已于 '
+            + SECONDS.format(new Date(node.lockExpiredAt)) + ' 到期，将由其他节点接手。涉及案件：' })
+        ].concat(codes)));
+      });
+      box.hidden = answer.nodes.length === 0;
+      box.setAttribute('data-as-of', answer.asOf);
     }).catch(function () {});
   }
 

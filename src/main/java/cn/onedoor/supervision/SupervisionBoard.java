@@ -2,6 +2,8 @@ package cn.onedoor.supervision;
 
 import cn.onedoor.casefile.CaseCodes;
 import cn.onedoor.intake.CaseStatuses;
+import cn.onedoor.operations.ExpiredJobLocks;
+import cn.onedoor.operations.ExpiredJobLocks.HeldJob;
 import cn.onedoor.organisation.Units;
 import cn.onedoor.routing.DisputeType;
 import cn.onedoor.security.CaseAccess;
@@ -30,6 +32,8 @@ import cn.onedoor.supervision.SupervisionViews.Named;
 import cn.onedoor.supervision.SupervisionViews.Overview;
 import cn.onedoor.supervision.SupervisionViews.PeriodView;
 import cn.onedoor.supervision.SupervisionViews.ScopeView;
+import cn.onedoor.supervision.SupervisionViews.StalledJobs;
+import cn.onedoor.supervision.SupervisionViews.StalledNode;
 import cn.onedoor.supervision.SupervisionViews.WaitingTask;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,6 +61,7 @@ class SupervisionBoard {
   private final SupervisionOrders orders;
   private final SupervisionSettings settings;
   private final EscalationSettings escalationSettings;
+  private final ExpiredJobLocks expiredJobLocks;
   private final Clock clock;
   private final String countyCode;
 
@@ -68,6 +73,7 @@ class SupervisionBoard {
       SupervisionOrders orders,
       SupervisionSettings settings,
       EscalationSettings escalationSettings,
+      ExpiredJobLocks expiredJobLocks,
       Clock clock,
       @Value("${onedoor.county.code}") String countyCode) {
     this.caseAccess = caseAccess;
@@ -77,6 +83,7 @@ class SupervisionBoard {
     this.orders = orders;
     this.settings = settings;
     this.escalationSettings = escalationSettings;
+    this.expiredJobLocks = expiredJobLocks;
     this.clock = clock;
     this.countyCode = countyCode;
   }
@@ -569,6 +576,42 @@ class SupervisionBoard {
                         row.open()))
             .toList();
     return new ActivitySlaAnswer(processKey, now, activities);
+  }
+
+  /**
+   * Jobs of the asker's cases held by a node that no longer answers (the rule of {@link
+   * ExpiredJobLocks}, as on {@code /actuator/health}), per node: why such a case does not move
+   * until another node takes it over. Jobs of no case, or of a case outside the scope, are left
+   * out.
+   */
+  StalledJobs stalledJobs(SupervisionScope scope) {
+    List<HeldJob> held = expiredJobLocks.now();
+    Map<String, CaseFacts> cases =
+        queries.cases(
+            held.stream().map(HeldJob::caseCode).filter(code -> code != null).distinct().toList());
+    Map<String, List<HeldJob>> byNode = new java.util.TreeMap<>();
+    held.stream()
+        .filter(job -> cases.containsKey(job.caseCode()))
+        .filter(job -> scope.covers(cases.get(job.caseCode()).townCode()))
+        .forEach(job -> byNode.computeIfAbsent(job.node(), node -> new ArrayList<>()).add(job));
+    List<StalledNode> nodes =
+        byNode.entrySet().stream()
+            .map(
+                entry ->
+                    new StalledNode(
+                        entry.getKey(),
+                        entry.getValue().size(),
+                        entry.getValue().stream()
+                            .map(HeldJob::lockExpiredAt)
+                            .max(Instant::compareTo)
+                            .orElseThrow(),
+                        entry.getValue().stream()
+                            .map(HeldJob::caseCode)
+                            .distinct()
+                            .sorted()
+                            .toList()))
+            .toList();
+    return new StalledJobs(clock.instant(), nodes);
   }
 
   /**

@@ -6,6 +6,7 @@ import cn.onedoor.supervision.SupervisionViews.CaseList;
 import cn.onedoor.supervision.SupervisionViews.IssueOrderRequest;
 import cn.onedoor.supervision.SupervisionViews.IssuedOrder;
 import cn.onedoor.supervision.SupervisionViews.Overview;
+import cn.onedoor.supervision.SupervisionViews.StalledJobs;
 import cn.onedoor.supervision.SupervisionViews.WaitingTask;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -140,6 +141,16 @@ class SupervisionController {
       @Parameter(description = "流程标识，如 mediation") @RequestParam String processDefinitionKey,
       @RequestParam(required = false) String unit) {
     return board.activitySla(scope(user), processDefinitionKey, unit);
+  }
+
+  @GetMapping("/stalled-jobs")
+  @ApiResponse(responseCode = "200", description = "成功")
+  @Operation(
+      summary = "停止响应的节点持有的后台步骤 / Jobs held by a node that no longer answers",
+      description =
+          "锁已过期仍未释放的后台步骤（调用外部系统、定时器等），按持有节点列出所涉督办范围内的案件；" + "锁到期后由其他节点接手，接手后即不再列出。nodes 为空表示没有。")
+  StalledJobs stalledJobs(Authentication user) {
+    return board.stalledJobs(scope(user));
   }
 
   private SupervisionScope scope(Authentication user) {

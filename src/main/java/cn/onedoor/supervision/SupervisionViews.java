@@ -172,4 +172,13 @@ final class SupervisionViews {
 
   record ActivitySlaAnswer(
       String processDefinitionKey, Instant asOf, List<ActivitySla> activities) {}
+
+  @Schema(description = "由已停止响应的节点持有、锁已过期的后台步骤（按节点），其他节点将接手；只列督办范围内的案件")
+  record StalledNode(
+      @Schema(description = "节点名称（作业锁的持有者）") String node,
+      @Schema(description = "后台步骤数") int jobs,
+      @Schema(description = "锁到期的时间（最晚一个）：已过，其他节点下次取作业时接手") Instant lockExpiredAt,
+      @Schema(description = "涉及的案件编号") List<String> caseCodes) {}
+
+  record StalledJobs(Instant asOf, List<StalledNode> nodes) {}
 }

@@ -70,24 +70,6 @@ class MainCasePathsTest extends PathTest {
     assertThat(journal.progress(caseCode).closedAt()).isNotNull();
   }
 
-  /**
-   * Not eligible for legal aid: the party represents themself, the representation stage ends at
-   * once.
-   */
-  private static Map<String, Object> notEligibleForLegalAid() {
-    return Map.of(
-        "applicantCategory",
-        "NONE",
-        "aidMatter",
-        "OTHER_NOT_COVERED",
-        "monthlyIncomePerCapita",
-        5000,
-        "papersComplete",
-        true,
-        "urgent",
-        false);
-  }
-
   @Test
   void noConsentToMediationMeansNoChannelAndThePartiesAreToldTheirRoutes() {
     Map<String, Object> variables = villageNeighbourDispute();

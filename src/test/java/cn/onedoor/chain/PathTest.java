@@ -144,4 +144,37 @@ public abstract class PathTest extends ChainTest {
   protected static Date endOfDay(String isoDay) {
     return Date.from(OffsetDateTime.parse(isoDay + "T23:59:59+08:00").toInstant());
   }
+
+  /**
+   * Not eligible for legal aid: the party represents themself, the representation stage ends at
+   * once (also the fault suite's litigation path).
+   */
+  public static Map<String, Object> notEligibleForLegalAid() {
+    return Map.of(
+        "applicantCategory",
+        "NONE",
+        "aidMatter",
+        "OTHER_NOT_COVERED",
+        "monthlyIncomePerCapita",
+        5000,
+        "papersComplete",
+        true,
+        "urgent",
+        false);
+  }
+
+  /** Eligible for legal aid (a migrant worker's wages, low income, papers complete), not urgent. */
+  public static Map<String, Object> eligibleForLegalAid() {
+    return Map.of(
+        "applicantCategory",
+        "MIGRANT_WORKER_WAGES_OR_INJURY",
+        "aidMatter",
+        "LABOUR_REMUNERATION",
+        "monthlyIncomePerCapita",
+        800,
+        "papersComplete",
+        true,
+        "urgent",
+        false);
+  }
 }

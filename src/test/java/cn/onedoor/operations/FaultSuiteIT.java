@@ -2,6 +2,7 @@ package cn.onedoor.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.onedoor.chain.PathTest;
 import cn.onedoor.support.TestResidentIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,7 +68,13 @@ class FaultSuiteIT {
   private static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String VILLAGE = "villagemediator";
+
+  /** Plays the court and the legal-aid centre. */
   private static final String COURT = "simulator";
+
+  private static final String COUNTY_MEDIATOR = "countymediator";
+  private static final String LEGAL_AID = "legalaid";
+  private static final String COURT_LIAISON = "courtliaison";
 
   private final Path work = Path.of("target", "fault-suite");
   private final AtomicLong inputsSent = new AtomicLong();
@@ -94,7 +101,13 @@ class FaultSuiteIT {
       String name, Map<String, Step> steps, String timer, boolean endsRefusedByCourt) {}
 
   private record Kill(
-      String node, Instant at, int jobsHeld, int casesHeld, double secondsToMove, boolean shown) {}
+      String node,
+      Instant at,
+      int jobsHeld,
+      int casesHeld,
+      double secondsToMove,
+      boolean shown,
+      boolean onSupervisorsPage) {}
 
   private final class Node {
     final String name;
@@ -300,12 +313,61 @@ class FaultSuiteIT {
         "Task_FollowUpVisit", new Step(VILLAGE, Map.of("performed", true, "visitNote", "已按协议履行")));
     confirmed.put("Task_RecordClosure", closure("CONFIRMED"));
 
+    Map<String, Step> judged = new LinkedHashMap<>();
+    judged.put("Task_RecordConsent", new Step(VILLAGE, Map.of("partiesConsent", "YES")));
+    judged.put(
+        "Task_Mediate",
+        new Step(VILLAGE, Map.of("mediationResult", "TERMINATED", "sessionNote", "调解不成，终止调解")));
+    judged.put("Task_InformRoutes", new Step(VILLAGE, Map.of("nextRoute", "LITIGATION")));
+    judged.put(
+        "Task_PrepareLegalAidApplication", new Step(LEGAL_AID, PathTest.notEligibleForLegalAid()));
+    judged.put(
+        "Task_PreFilingMediation",
+        new Step(
+            COUNTY_MEDIATOR, Map.of("entrustedResult", "REFUSED", "mediationNote", "被告拒绝诉前调解")));
+    judged.put(
+        "Task_FileCase",
+        new Step(
+            COURT,
+            Map.of(
+                "courtCaseNumber",
+                "(" + Year.now(COUNTY) + ")川1725民初1号",
+                "courtProcedure",
+                "SIMPLE")));
+    judged.put(
+        "Task_DeliverJudgment",
+        new Step(COURT, Map.of("judgmentType", "JUDGMENT", "judgmentInstance", "1")));
+    judged.put("Task_RecordSecondInstance", new Step(COURT, Map.of("secondInstance", "NO")));
+    judged.put("Task_RecordAppeal", new Step(COURT_LIAISON, Map.of("appealed", false)));
+    judged.put(
+        "Task_CheckJudgmentPerformance",
+        new Step(COURT_LIAISON, Map.of("judgmentPerformed", true)));
+    judged.put("Task_RecordClosure", closure("JUDGED"));
+
+    // The same with legal aid: the simulated legal-aid centre grants it and assigns a lawyer.
+    Map<String, Step> aided = new LinkedHashMap<>(judged);
+    aided.put(
+        "Task_PrepareLegalAidApplication", new Step(LEGAL_AID, PathTest.eligibleForLegalAid()));
+    aided.put("Task_DecideLegalAid", new Step(COURT, Map.of("legalAidDecision", "GRANTED")));
+    aided.put("Task_AssignLawyer", new Step(COURT, Map.of("lawFirm", "四川宕渠律师事务所")));
+
     return List.of(
         new CasePath("mediated, performed on the spot, closed", performed, null, false),
         new CasePath(
             "agreement, judicial confirmation by the court, follow-up visit after the due date, closed",
             confirmed,
             "TimerEvent_PerformanceDue",
+            false),
+        new CasePath(
+            "mediation terminated, routes told, sued, filed and judged by the court, no appeal,"
+                + " the appeal window ends, judgment performed, closed",
+            judged,
+            "TimerEvent_AppealWindowEnds",
+            false),
+        new CasePath(
+            "the same with legal aid granted by the simulated legal-aid centre and a lawyer assigned",
+            aided,
+            "TimerEvent_AppealWindowEnds",
             false),
         new CasePath(
             "agreement, the court refuses the confirmation application (422)",
@@ -506,10 +568,12 @@ class FaultSuiteIT {
     int jobsHeld = held.size();
     node.start(refusedCase());
     boolean shown = false;
+    boolean onSupervisorsPage = false;
     double moved = 0;
     while (!held.isEmpty()) {
       held.keySet().removeIf(job -> movedAgain(job, owner, held.get(job)));
       shown |= !held.isEmpty() && healthNames(owner);
+      onSupervisorsPage |= !held.isEmpty() && supervisorsPageNames(owner);
       moved = seconds(killed, Instant.now());
       if (moved > 300) {
         throw new AssertionError(
@@ -517,7 +581,7 @@ class FaultSuiteIT {
       }
       Thread.sleep(250);
     }
-    kills.add(new Kill(owner, killed, jobsHeld, casesHeld, moved, shown));
+    kills.add(new Kill(owner, killed, jobsHeld, casesHeld, moved, shown, onSupervisorsPage));
     node.awaitReady();
   }
 
@@ -557,19 +621,27 @@ class FaultSuiteIT {
 
   /** Whether a live node's health page names the dead node as holding jobs past their lock. */
   private boolean healthNames(String owner) {
+    return anyNodeNames("/actuator/health", "admin", owner);
+  }
+
+  /** Whether the supervisors' page (its API, as the county supervisor) names the dead node. */
+  private boolean supervisorsPageNames(String owner) {
+    return anyNodeNames("/api/supervision/stalled-jobs", "countysupervisor", owner);
+  }
+
+  private boolean anyNodeNames(String path, String user, String owner) {
     for (Node node : nodes) {
       try {
-        HttpResponse<String> health =
+        HttpResponse<String> answer =
             http.send(
-                HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + node.port + "/actuator/health"))
+                HttpRequest.newBuilder(URI.create("http://localhost:" + node.port + path))
                     .header(
                         "Authorization",
-                        "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes()))
+                        "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes()))
                     .timeout(Duration.ofSeconds(3))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (health.statusCode() == 200 && health.body().contains("\"" + owner + "\"")) {
+        if (answer.statusCode() == 200 && answer.body().contains("\"" + owner + "\"")) {
           return true;
         }
       } catch (IOException | InterruptedException notThere) {
@@ -651,13 +723,15 @@ class FaultSuiteIT {
     List<String> recoveries = new ArrayList<>();
     for (Kill kill : kills) {
       recoveries.add(
-          "%s: %d jobs of %d cases held, moved after %.1f s, health named it: %s"
+          ("%s: %d jobs of %d cases held, moved after %.1f s, health named it: %s,"
+                  + " supervisors' page named it: %s")
               .formatted(
                   kill.node(),
                   kill.jobsHeld(),
                   kill.casesHeld(),
                   kill.secondsToMove(),
-                  kill.shown() ? "yes" : "no"));
+                  kill.shown() ? "yes" : "no",
+                  kill.onSupervisorsPage() ? "yes" : "no"));
     }
     figures.put("after each kill", recoveries);
     figures.put("generated inputs sent (REST requests of the workers)", inputsSent.get());
@@ -713,7 +787,10 @@ class FaultSuiteIT {
         });
     cases.forEach(
         (code, path) -> {
-          long expected = path.timer() != null ? 1 : 0;
+          long expected =
+              path.steps().containsKey("Task_RuleConfirmation") && !path.endsRefusedByCourt()
+                  ? 1
+                  : 0;
           assertThat(courtConfirmations.getOrDefault(code, 0L))
               .as("applications for confirmation the court took for %s", code)
               .isEqualTo(expected);
@@ -755,7 +832,11 @@ class FaultSuiteIT {
                         timer))
                 .as("successful runs of the timer of %s", code)
                 .isEqualTo(1));
-    assertThat(timersFastForwarded).hasSize(3 * PER_PATH);
+    assertThat(timersFastForwarded)
+        .hasSize(
+            3
+                * PER_PATH
+                * (int) cases.values().stream().distinct().filter(p -> p.timer() != null).count());
     assertThat(
             jdbc.queryForList(
                 "select JOB_ID_ from ACT_HI_JOB_LOG where JOB_STATE_ = 2 group by JOB_ID_"

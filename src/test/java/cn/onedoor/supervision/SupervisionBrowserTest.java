@@ -6,8 +6,10 @@ import cn.onedoor.chain.ChainTest;
 import cn.onedoor.support.Browser;
 import cn.onedoor.support.Cases;
 import java.io.IOException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,8 +25,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A county supervisor at the supervisors' page in a real headless Chromium: logs in with the
  * webapps' user, sees the overdue count move when the consent deadline's timer fires, opens an
  * overdue case from the list behind the figure and issues a supervision order that reaches the
- * village mediators; then sees the same clocks painted on the mediation diagram in Cockpit.
- * Screenshots: target/screenshots/supervision-*.png.
+ * village mediators; then sees the same clocks painted on the mediation diagram in Cockpit; and
+ * sees which cases wait for a node that died to be taken over. Screenshots:
+ * target/screenshots/supervision-*.png.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SupervisionBrowserTest extends ChainTest {
@@ -106,6 +109,40 @@ class SupervisionBrowserTest extends ChainTest {
     click(By.id("case-close"));
     waitForFigure("openOrders", "1");
     chromium.screenshot("supervision-6-board-after-order");
+  }
+
+  @Test
+  void theBoardNamesTheCasesWhoseJobsANodeThatDiedStillHolds() {
+    String held = register(villageNeighbourDispute());
+    register(villageNeighbourDispute());
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    int jobs = Cases.lockJobs(jdbc, held, "node-a", now.minusSeconds(5));
+    assertThat(jobs).isPositive();
+
+    chromium.on(port).open("/supervision/");
+    chromium.waitForText("督办员登录");
+    type(By.id("username"), "countysupervisor");
+    type(By.id("password"), "demo");
+    chromium.driver().findElement(By.cssSelector("#login-form button[type='submit']")).click();
+    chromium.waitForText("由已停止响应的节点 node-a 持有");
+    WebElement notice = chromium.driver().findElement(By.id("stalled"));
+    assertThat(notice.getText())
+        .startsWith(jobs + " 个后台步骤由已停止响应的节点 node-a 持有，锁已于 ")
+        .contains("到期，将由其他节点接手");
+    assertThat(notice.findElements(By.cssSelector("a[data-case]")))
+        .extracting(link -> link.getAttribute("data-case"))
+        .containsExactly(held);
+    chromium.screenshot("supervision-8-stalled-jobs");
+    click(By.cssSelector("#stalled a[data-case='" + held + "']"));
+    chromium.waitForText("案件 " + held);
+
+    // node-b takes the jobs over: the notice goes.
+    Cases.lockJobs(jdbc, held, "node-b", now.plusSeconds(30));
+    chromium.open("/supervision/");
+    waitForFigure("open", "2");
+    chromium.waitUntil(
+        driver -> driver.findElement(By.id("stalled")).getAttribute("data-as-of") != null);
+    assertThat(chromium.driver().findElement(By.id("stalled")).isDisplayed()).isFalse();
   }
 
   @Test

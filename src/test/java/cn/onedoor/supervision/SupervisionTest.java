@@ -10,10 +10,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The supervisors' page's API over real cases: every figure equals the total of the list behind it,
  * a timer that fires moves the overdue count, a supervision order issued on the page reaches the
  * unit that works the case, its answer (or its absence, pressed one level up) is recorded on the
- * case, and bad or out-of-scope questions get 4xx naming the parameter.
+ * case, jobs held by a node that no longer answers are named with their cases until another node
+ * takes them over, and bad or out-of-scope questions get 4xx naming the parameter.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class SupervisionTest extends ChainTest {
@@ -230,6 +233,57 @@ class SupervisionTest extends ChainTest {
       }
     }
     assertThat(tuxiCell.get("litigation").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void jobsHeldByANodeThatNoLongerAnswersAreShownInScopeUntilAnotherNodeTakesThemOver()
+      throws IOException {
+    String sanhui = register(villageNeighbourDispute());
+    String tuxi = register(inTuxi());
+    assertThat(stalled("countysupervisor").get("nodes")).isEmpty();
+
+    // node-a locked the jobs of both cases (their deadline timers) and died: its locks ran out.
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    int sanhuiJobs = lock(sanhui, "node-a", now.minusSeconds(40));
+    int tuxiJobs = lock(tuxi, "node-a", now.minusSeconds(10));
+    assertThat(sanhuiJobs).isPositive();
+    assertThat(tuxiJobs).isPositive();
+
+    JsonNode county = stalled("countysupervisor").get("nodes");
+    assertThat(county).hasSize(1);
+    assertThat(county.get(0).get("node").asText()).isEqualTo("node-a");
+    assertThat(county.get(0).get("jobs").asInt()).isEqualTo(sanhuiJobs + tuxiJobs);
+    assertThat(Instant.parse(county.get(0).get("lockExpiredAt").asText()))
+        .isEqualTo(now.minusSeconds(10));
+    assertThat(county.get(0).get("caseCodes"))
+        .extracting(JsonNode::asText)
+        .containsExactlyInAnyOrder(sanhui, tuxi);
+
+    // The 三汇镇 supervisor sees the 三汇镇 case only.
+    JsonNode town = stalled("townsupervisor").get("nodes");
+    assertThat(town).hasSize(1);
+    assertThat(town.get(0).get("jobs").asInt()).isEqualTo(sanhuiJobs);
+    assertThat(town.get(0).get("caseCodes")).extracting(JsonNode::asText).containsExactly(sanhui);
+
+    // A lock still running is a live node at work: not shown.
+    lock(tuxi, "node-b", now.plusSeconds(30));
+    assertThat(stalled("countysupervisor").get("nodes").get(0).get("caseCodes"))
+        .extracting(JsonNode::asText)
+        .containsExactly(sanhui);
+    // node-b takes the rest over: nothing left to show.
+    lock(sanhui, "node-b", now.plusSeconds(30));
+    assertThat(stalled("countysupervisor").get("nodes")).isEmpty();
+    assertThat(stalled("townsupervisor").get("nodes")).isEmpty();
+  }
+
+  private int lock(String caseCode, String node, Instant until) {
+    return Cases.lockJobs(jdbc, caseCode, node, until);
+  }
+
+  private JsonNode stalled(String user) throws IOException {
+    HttpResponse<String> answer = http(user).get("/api/supervision/stalled-jobs");
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    return JSON.readTree(answer.body());
   }
 
   @Test

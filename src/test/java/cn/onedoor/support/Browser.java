@@ -134,8 +134,14 @@ public final class Browser implements AutoCloseable {
     }
   }
 
+  /**
+   * Waits for the condition, looking again when an element it found was replaced meanwhile (a page
+   * re-rendering, such as Cockpit after its login, makes elements stale between two calls).
+   */
   public <T> T waitUntil(java.util.function.Function<? super WebDriver, T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(30)).until(condition);
+    return new WebDriverWait(driver, Duration.ofSeconds(30))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(condition);
   }
 
   public String body() {

@@ -1,5 +1,7 @@
 package cn.onedoor.support;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,5 +39,20 @@ public final class Cases {
             instance ->
                 runtimeService.deleteProcessInstance(instance.getId(), "test done", true, true));
     CASE_TABLES.forEach(table -> jdbc.update("delete from " + table));
+  }
+
+  /**
+   * Locks every job of the case's process instances as the node's job executor would, until the
+   * given time: in the past for a node that died holding them, in the future for a live node that
+   * took them over. How many jobs.
+   */
+  public static int lockJobs(JdbcTemplate jdbc, String caseCode, String node, Instant until) {
+    return jdbc.update(
+        """
+        update ACT_RU_JOB set LOCK_OWNER_ = ?, LOCK_EXP_TIME_ = ? where PROCESS_INSTANCE_ID_ in
+        (select ID_ from ACT_RU_EXECUTION where BUSINESS_KEY_ = ? and ID_ = PROC_INST_ID_)""",
+        node,
+        Timestamp.from(until),
+        caseCode);
   }
 }
