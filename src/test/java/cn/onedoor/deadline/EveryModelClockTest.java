@@ -200,11 +200,9 @@ class EveryModelClockTest {
             rolled(10, DeadlineUnit.CALENDAR),
             rolled(15, DeadlineUnit.CALENDAR),
             rolled(30, DeadlineUnit.CALENDAR),
-            // judicial-confirmation: confirmationExtended ? 25 : 15; litigation-mediation: (7|15) +
-            // (30|0).
+            // judicial-confirmation: confirmationExtended ? 25 : 15; litigation-mediation: the
+            // court's clock set once on entry (委派 30, 委托 15 or 7), extended once by 30.
             rolled(25, DeadlineUnit.CALENDAR),
-            rolled(37, DeadlineUnit.CALENDAR),
-            rolled(45, DeadlineUnit.CALENDAR),
             rolled(1, DeadlineUnit.MONTHS),
             rolled(2, DeadlineUnit.MONTHS),
             rolled(3, DeadlineUnit.MONTHS),
