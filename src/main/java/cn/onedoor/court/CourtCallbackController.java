@@ -9,6 +9,7 @@ import cn.onedoor.bridge.CallbackInbox;
 import cn.onedoor.bridge.CallbackRejectedException;
 import cn.onedoor.bridge.ExternalSystem;
 import cn.onedoor.casefile.CaseMessages;
+import cn.onedoor.deadline.DeadlineService;
 import cn.onedoor.web.InvalidParam;
 import cn.onedoor.web.InvalidParamsException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -24,7 +25,6 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -251,7 +251,7 @@ class CourtCallbackController {
 
   /** Today in Beijing, read at each call (a clock with another zone would be fixed in tests). */
   private LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Shanghai"));
+    return LocalDate.ofInstant(clock.instant(), DeadlineService.ZONE);
   }
 
   @PostMapping("/trial-period-extended")

@@ -5,7 +5,6 @@ import cn.onedoor.casefile.CaseJournal;
 import cn.onedoor.deadline.DeadlineService;
 import cn.onedoor.deadline.ProcessDeadlines;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
@@ -49,6 +48,11 @@ public class Litigation {
   public void started(DelegateExecution execution) {
     execution.setVariable("entrustedExtended", false);
     execution.setVariable("remanded", false);
+    trialPeriodNotExtended(execution);
+  }
+
+  /** A first-instance trial period begins (at filing, or afresh at a remand): no extension yet. */
+  private static void trialPeriodNotExtended(DelegateExecution execution) {
     execution.setVariable(TRIAL_PERIOD_EXTENSIONS, 0);
     execution.setVariable(TRIAL_PERIOD_EXTENDED_TO, null);
   }
@@ -80,7 +84,7 @@ public class Litigation {
         deadlines
             .months(trialPeriodFrom(execution), months)
             .toInstant()
-            .atZone(ZoneId.of("Asia/Shanghai"))
+            .atZone(DeadlineService.ZONE)
             .toLocalDate();
     return !newEnd.isAfter(latest);
   }
@@ -97,10 +101,7 @@ public class Litigation {
     String newEnd = String.valueOf(execution.getVariable("trialExtendedTo"));
     Date endsAt =
         Date.from(
-            LocalDate.parse(newEnd)
-                .atTime(23, 59, 59)
-                .atZone(ZoneId.of("Asia/Shanghai"))
-                .toInstant());
+            LocalDate.parse(newEnd).atTime(23, 59, 59).atZone(DeadlineService.ZONE).toInstant());
     Object before = execution.getVariable(TRIAL_PERIOD_EXTENSIONS);
     execution.setVariable(
         TRIAL_PERIOD_EXTENSIONS, (before instanceof Integer count ? count : 0) + 1);
@@ -171,8 +172,7 @@ public class Litigation {
     execution.setVariable("remanded", true);
     // The retrial's period counts afresh from the remand, with extensions of its own.
     execution.setVariable("remandedAt", deadlines.now());
-    execution.setVariable(TRIAL_PERIOD_EXTENSIONS, 0);
-    execution.setVariable(TRIAL_PERIOD_EXTENDED_TO, null);
+    trialPeriodNotExtended(execution);
     journal.record(
         execution.getProcessBusinessKey(), "REMANDED", null, "第二审裁定发回重审，回到第一审（民事诉讼法第177条）", null);
   }
