@@ -56,10 +56,10 @@ class DemoCaseLoader {
   private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   private static final String CHECK = "10X98765432";
   private static final String[][] PLACES = {
-    {"511725102", "511725102001"},
-    {"511725102", "511725102002"},
+    {"511725104", "511725104001"},
+    {"511725104", "511725104002"},
     {"511725103", "511725103001"},
-    {"511725104", "511725104001"}
+    {"511725112", "511725112001"}
   };
   private static final String[][] DISPUTES = {
     {"NEIGHBOUR", "相邻通行纠纷，双方因院坝出入发生争执"}, {"FAMILY", "赡养费分担纠纷"}, {"DEBT", "民间借款到期未还"},

@@ -20,7 +20,7 @@ record DemoProperties(boolean enabled, String password, List<DemoUser> users) {
 
     /**
      * The group this person works in: role, level and unit joined, e.g. {@code
-     * mediator:town:511725102}.
+     * mediator:town:511725104}.
      */
     String groupId() {
       return StaffGroups.groupId(role, level, unit);

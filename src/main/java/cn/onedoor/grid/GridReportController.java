@@ -53,10 +53,10 @@ class GridReportController {
       @Schema(description = "上报的网格员（工号或姓名）", example = "网格员 G0102") String gridWorker,
       @Schema(
               description = "乡镇代码",
-              example = "511725102",
+              example = "511725104",
               requiredMode = Schema.RequiredMode.REQUIRED)
           String townCode,
-      @Schema(description = "村（社区）代码；有则村级受理，无则镇级", example = "511725102001") String villageCode,
+      @Schema(description = "村（社区）代码；有则村级受理，无则镇级", example = "511725104001") String villageCode,
       @Schema(example = "NEIGHBOUR", requiredMode = Schema.RequiredMode.REQUIRED)
           String disputeType,
       @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String summary,

@@ -20,7 +20,7 @@ public final class StaffGroups {
     return role.id() + SEPARATOR + level + SEPARATOR + unitCode;
   }
 
-  /** A group of one role at one unit, e.g. {@code supervisor:town:511725102}. */
+  /** A group of one role at one unit, e.g. {@code supervisor:town:511725104}. */
   public record StaffGroup(StaffRole role, String level, String unit) {
 
     public String id() {

@@ -34,10 +34,10 @@ public record IntakeRequest(
         String level,
     @Schema(
             description = "乡镇代码（GET /api/units?kind=TOWN）",
-            example = "511725102",
+            example = "511725104",
             requiredMode = Schema.RequiredMode.REQUIRED)
         String townCode,
-    @Schema(description = "村（社区）代码；村级受理必填", example = "511725102001") String villageCode,
+    @Schema(description = "村（社区）代码；村级受理必填", example = "511725104001") String villageCode,
     @Schema(
             description = "窗口登记：受理人用户名；其他入口：发送系统名称",
             example = "intake",

@@ -36,10 +36,10 @@ class UnitController {
           "可按类别、上级单位筛选。人口用于万人成讼率。/ Filter by kind and parent; population feeds "
               + "litigation per 10,000 inhabitants.")
   ResponseEntity<?> list(
-      @Parameter(description = "COUNTY, TOWN, VILLAGE, COMMITTEE, DEPARTMENT")
+      @Parameter(description = "COUNTY, TOWN（镇、乡、街道）, VILLAGE, COMMITTEE, DEPARTMENT")
           @RequestParam(required = false)
           String kind,
-      @Parameter(description = "上级单位代码 / parent unit code, e.g. 511725102")
+      @Parameter(description = "上级单位代码 / parent unit code, e.g. 511725104")
           @RequestParam(required = false)
           String parent) {
     Kind wanted = null;

@@ -5,12 +5,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * The county's units, from our own table (V2__units.sql): who is whose parent, how many people live
- * there.
+ * The county's units, from our own table (V2__units.sql, V60__real_towns.sql): who is whose parent,
+ * how many people live there, and which rows are demo data the county replaces with its own.
  */
 @Service
 public class Units {
 
+  /**
+   * A unit's level in the chain. Towns (镇), townships (乡) and subdistricts (街道) are all TOWN: they
+   * hold the same place between villages and the county, with the same groups ({@code
+   * role:town:<code>}) and the same supervision; the name says which one a unit is.
+   */
   public enum Kind {
     COUNTY,
     TOWN,
@@ -19,7 +24,12 @@ public class Units {
     DEPARTMENT
   }
 
-  public record Unit(String code, String name, Kind kind, String parentCode, Integer population) {}
+  /**
+   * {@code demo}: invented for the demo run (the villages under the real towns), not the county's
+   * own data.
+   */
+  public record Unit(
+      String code, String name, Kind kind, String parentCode, Integer population, boolean demo) {}
 
   private final JdbcTemplate jdbc;
 
@@ -48,7 +58,8 @@ public class Units {
                 rs.getString("name"),
                 Kind.valueOf(rs.getString("kind")),
                 rs.getString("parent_code"),
-                (Integer) rs.getObject("population", Integer.class)),
+                (Integer) rs.getObject("population", Integer.class),
+                rs.getBoolean("demo")),
         arguments.toArray());
   }
 }

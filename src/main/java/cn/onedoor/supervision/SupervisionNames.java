@@ -109,7 +109,7 @@ final class SupervisionNames {
   }
 
   /**
-   * {@code mediator:village:511725102001} reads 汇东社区 调解员; a group of another shape keeps its id.
+   * {@code mediator:village:511725104001} reads 汇东社区 调解员; a group of another shape keeps its id.
    */
   Named group(String groupId) {
     if (groupId == null) {

@@ -76,9 +76,9 @@ class CallbackEndpointsTest {
                 "handlingLevel",
                 "VILLAGE",
                 "townCode",
-                "511725102",
+                "511725104",
                 "villageCode",
-                "511725102001",
+                "511725104001",
                 "riskGrade",
                 "BLUE",
                 "disputeType",
@@ -262,7 +262,7 @@ class CallbackEndpointsTest {
                 "handlingLevel",
                 "COUNTY",
                 "townCode",
-                "511725102",
+                "511725104",
                 "riskGrade",
                 "BLUE",
                 "disputeType",
@@ -568,9 +568,9 @@ class CallbackEndpointsTest {
                 "handlingLevel",
                 "VILLAGE",
                 "townCode",
-                "511725102",
+                "511725104",
                 "villageCode",
-                "511725102001",
+                "511725104001",
                 "riskGrade",
                 "BLUE",
                 "disputeType",
@@ -641,7 +641,7 @@ class CallbackEndpointsTest {
 
   private static String gridReport(String reportId, String summary, String townCode) {
     return """
-        {"reportId":"%s","gridWorker":"网格员 G0102","townCode":%s,"villageCode":"511725102001",
+        {"reportId":"%s","gridWorker":"网格员 G0102","townCode":%s,"villageCode":"511725104001",
          "disputeType":"NEIGHBOUR","summary":"%s","amount":3000,"occurredOn":"2026-02-27","partyCount":2,
          "consentToMediation":true,
          "flags":{"injury":false,"violence":false,"crimeSuspected":false,"governmentBodyParty":false,
@@ -660,7 +660,7 @@ class CallbackEndpointsTest {
   @Test
   void aGridWorkersReportIsRegisteredOnceThroughTheIntakeAndItsStatusGoesBack() {
     String reportId = "grid-2026-" + (++callbackNumber);
-    String report = gridReport(reportId, "村道占用纠纷", "511725102");
+    String report = gridReport(reportId, "村道占用纠纷", "511725104");
 
     HttpResponse<String> first = callbacks.post("/api/callbacks/grid/reports", GRID_SECRET, report);
     HttpResponse<String> again = callbacks.post("/api/callbacks/grid/reports", GRID_SECRET, report);
@@ -709,7 +709,7 @@ class CallbackEndpointsTest {
     String reportId = "grid-2026-" + (++callbackNumber);
     assertProblem(
         callbacks.post(
-            "/api/callbacks/grid/reports", COURT_SECRET, gridReport(reportId, "纠纷", "511725102")),
+            "/api/callbacks/grid/reports", COURT_SECRET, gridReport(reportId, "纠纷", "511725104")),
         401);
 
     HttpResponse<String> invalid =
@@ -730,12 +730,12 @@ class CallbackEndpointsTest {
                 .post(
                     "/api/callbacks/grid/reports",
                     GRID_SECRET,
-                    gridReport(reportId, "纠纷", "511725102"))
+                    gridReport(reportId, "纠纷", "511725104"))
                 .statusCode())
         .isEqualTo(201);
     HttpResponse<String> changed =
         callbacks.post(
-            "/api/callbacks/grid/reports", GRID_SECRET, gridReport(reportId, "另一纠纷", "511725102"));
+            "/api/callbacks/grid/reports", GRID_SECRET, gridReport(reportId, "另一纠纷", "511725104"));
     assertProblem(changed, 409);
     assertThat(changed.body()).contains("\"name\":\"reportId\"");
   }

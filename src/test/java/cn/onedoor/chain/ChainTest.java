@@ -87,8 +87,8 @@ public abstract class ChainTest {
     Map<String, Object> variables = new HashMap<>();
     variables.put("source", "WINDOW");
     variables.put("level", "VILLAGE");
-    variables.put("townCode", "511725102");
-    variables.put("villageCode", "511725102001");
+    variables.put("townCode", "511725104");
+    variables.put("villageCode", "511725104001");
     variables.put("receivedBy", "intake");
     variables.put("disputeType", "NEIGHBOUR");
     variables.put("summary", "相邻通行纠纷");

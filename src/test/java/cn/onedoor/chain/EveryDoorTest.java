@@ -21,12 +21,12 @@ class EveryDoorTest extends ChainTest {
 
   @ParameterizedTest(name = "{0} → {1} sees the case")
   @CsvSource({
-    "WINDOW,   villagemediator, mediator:village:511725102001",
-    "GRID,     villagemediator, mediator:village:511725102001",
-    "HOTLINE,  villagemediator, mediator:village:511725102001",
-    "ONLINE,   villagemediator, mediator:village:511725102001",
+    "WINDOW,   villagemediator, mediator:village:511725104001",
+    "GRID,     villagemediator, mediator:village:511725104001",
+    "HOTLINE,  villagemediator, mediator:village:511725104001",
+    "ONLINE,   villagemediator, mediator:village:511725104001",
     "COURT,    countymediator,  mediator:county:511725",
-    "POLICE,   villagemediator, mediator:village:511725102001",
+    "POLICE,   villagemediator, mediator:village:511725104001",
     "PETITION, petitionliaison, liaison:department:PETITION"
   })
   void everyDoorLeadsToTheRightUnitsTasklist(String source, String person, String group) {
@@ -111,7 +111,7 @@ class EveryDoorTest extends ChainTest {
         .singleElement()
         .satisfies(
             handOver -> {
-              assertThat(handOver.fromUnit()).isEqualTo("511725102001");
+              assertThat(handOver.fromUnit()).isEqualTo("511725104001");
               assertThat(handOver.toUnit()).isEqualTo("511725");
               assertThat(handOver.answer()).isNull();
             });

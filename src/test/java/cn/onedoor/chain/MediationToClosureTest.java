@@ -18,12 +18,12 @@ class MediationToClosureTest extends ChainTest {
     complete(
         caseCode,
         "Task_RecordConsent",
-        "mediator:village:511725102001",
+        "mediator:village:511725104001",
         Map.of("partiesConsent", "YES"));
     complete(
         caseCode,
         "Task_Mediate",
-        "mediator:village:511725102001",
+        "mediator:village:511725104001",
         Map.of(
             "mediationResult",
             "AGREEMENT_WRITTEN",
@@ -38,7 +38,7 @@ class MediationToClosureTest extends ChainTest {
     complete(
         caseCode,
         "Task_DecideConfirmation",
-        "mediator:village:511725102001",
+        "mediator:village:511725104001",
         Map.of("applyForConfirmation", "YES"));
     caseMessages.courtAcceptedConfirmation(caseCode);
     caseMessages.courtRuledConfirmation(caseCode, "VALID");
@@ -50,13 +50,13 @@ class MediationToClosureTest extends ChainTest {
     complete(
         caseCode,
         "Task_FollowUpVisit",
-        "mediator:village:511725102001",
+        "mediator:village:511725104001",
         Map.of("performed", true, "visitNote", "已按协议履行"));
 
     complete(
         caseCode,
         "Task_RecordClosure",
-        "mediator:village:511725102001",
+        "mediator:village:511725104001",
         Map.of(
             "closureReason", "CONFIRMED", "satisfaction", "5", "closureSummary", "协议经司法确认并履行完毕"));
 

@@ -22,10 +22,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 public abstract class PathTest extends ChainTest {
 
-  protected static final String VILLAGE_MEDIATORS = "mediator:village:511725102001";
-  protected static final String TOWN_MEDIATORS = "mediator:town:511725102";
+  protected static final String VILLAGE_MEDIATORS = "mediator:village:511725104001";
+  protected static final String TOWN_MEDIATORS = "mediator:town:511725104";
   protected static final String COUNTY_MEDIATORS = "mediator:county:511725";
-  protected static final String TOWN_SUPERVISORS = "supervisor:town:511725102";
+  protected static final String TOWN_SUPERVISORS = "supervisor:town:511725104";
   protected static final String COUNTY_SUPERVISORS = "supervisor:county:511725";
   protected static final String COURT_LIAISONS = "court:county:511725";
   protected static final String LEGAL_AID_OFFICERS = "legalaid:county:511725";
@@ -49,8 +49,8 @@ public abstract class PathTest extends ChainTest {
     Map<String, Object> variables = new HashMap<>();
     variables.put("channel", "PEOPLES_VILLAGE");
     variables.put("handlingLevel", "VILLAGE");
-    variables.put("townCode", "511725102");
-    variables.put("villageCode", "511725102001");
+    variables.put("townCode", "511725104");
+    variables.put("villageCode", "511725104001");
     variables.put("riskGrade", "BLUE");
     variables.put("disputeType", "NEIGHBOUR");
     return variables;

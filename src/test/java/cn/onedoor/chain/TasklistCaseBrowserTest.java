@@ -76,7 +76,7 @@ class TasklistCaseBrowserTest {
 
     select("level", "村（社区）");
     select("townCode", "三汇镇");
-    type("villageCode", "511725102001");
+    type("villageCode", "511725104001");
     radio("applicantKind", "自然人");
     type("applicantName", "王大春");
     String applicantId = TestResidentIds.forNumber(77);

@@ -58,7 +58,7 @@ class DeadlinesAcrossTheYearEndTest extends ChainTest {
     complete(
         caseCode,
         "Task_RecordConsent",
-        "mediator:village:511725102001",
+        "mediator:village:511725104001",
         Map.of("partiesConsent", "YES"));
 
     // 30 days from 2026-12-20 end on Tuesday 2027-01-19, a working day by the statutory rules
@@ -198,7 +198,7 @@ class DeadlinesAcrossTheYearEndTest extends ChainTest {
       complete(
           caseCode,
           "Task_RecordConsent",
-          "mediator:village:511725102001",
+          "mediator:village:511725104001",
           Map.of("partiesConsent", "YES"));
     }
     Published cutShort;

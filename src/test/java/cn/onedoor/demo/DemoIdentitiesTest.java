@@ -57,7 +57,7 @@ class DemoIdentitiesTest {
     }
     assertThat(
             identityService.createGroupQuery().groupMember("townsupervisor").singleResult().getId())
-        .isEqualTo("supervisor:town:511725102");
+        .isEqualTo("supervisor:town:511725104");
     assertThat(identityService.checkPassword("admin", "demo")).isTrue();
   }
 
@@ -97,7 +97,7 @@ class DemoIdentitiesTest {
                 .camundaHistoryTimeToLive(1)
                 .startEvent()
                 .userTask("Task_GroupWork")
-                .camundaCandidateGroups("mediator:town:511725102")
+                .camundaCandidateGroups("mediator:town:511725104")
                 .camundaDueDate("${due}")
                 .endEvent()
                 .done())

@@ -1,5 +1,6 @@
 package cn.onedoor.forms;
 
+import cn.onedoor.organisation.RealTowns;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -123,7 +124,7 @@ final class FormSpec {
           start(
               "case-registration",
               code("level", REQUIRED, "VILLAGE", "TOWN", "COUNTY"),
-              code("townCode", REQUIRED, "511725102", "511725103", "511725104"),
+              codes("townCode", REQUIRED, List.<Object>copyOf(RealTowns.codes())),
               field("villageCode", Kind.TEXT, OPTIONAL),
               code("applicantKind", REQUIRED, "PERSON", "ORGANISATION"),
               field("applicantName", Kind.TEXT, REQUIRED),

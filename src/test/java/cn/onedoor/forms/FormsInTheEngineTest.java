@@ -154,7 +154,7 @@ class FormsInTheEngineTest {
                 definitionId,
                 rest(
                     """
-        {"level": {"value": "VILLAGE"}, "townCode": {"value": "511725102"}, "villageCode": {"value": "511725102001"},
+        {"level": {"value": "VILLAGE"}, "townCode": {"value": "511725104"}, "villageCode": {"value": "511725104001"},
          "disputeType": {"value": "LAND_USE"}, "occurredOn": {"value": "2026-02-20"},
          "summary": {"value": "两户宅基地边界争执。"}, "amount": {"value": 3000.5}, "partyCount": {"value": 2},
          "injury": {"value": true}, "violence": {"value": false}, "crimeSuspected": {"value": false},
@@ -163,7 +163,7 @@ class FormsInTheEngineTest {
         """));
 
     assertType(instance, "level", ValueType.STRING, "VILLAGE");
-    assertType(instance, "townCode", ValueType.STRING, "511725102");
+    assertType(instance, "townCode", ValueType.STRING, "511725104");
     assertType(instance, "occurredOn", ValueType.STRING, "2026-02-20");
     assertType(instance, "amount", ValueType.DOUBLE, 3000.5);
     assertType(instance, "partyCount", ValueType.INTEGER, 2);

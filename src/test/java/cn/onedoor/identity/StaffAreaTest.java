@@ -12,11 +12,11 @@ class StaffAreaTest {
 
   private static final String COUNTY = "511725";
   private static final List<AreaUnit> VILLAGE_CASE =
-      List.of(new AreaUnit("town", "511725102"), new AreaUnit("village", "511725102001"));
+      List.of(new AreaUnit("town", "511725104"), new AreaUnit("village", "511725104001"));
   private static final List<AreaUnit> JOINT_CASE =
       List.of(
-          new AreaUnit("town", "511725104"),
-          new AreaUnit("village", "511725104001"),
+          new AreaUnit("town", "511725112"),
+          new AreaUnit("village", "511725112001"),
           new AreaUnit("department", "JUSTICE"));
 
   private static StaffArea of(String... groups) {
@@ -25,29 +25,29 @@ class StaffAreaTest {
 
   @Test
   void groupIdsAreReadBackIntoRoleLevelAndUnit() {
-    assertThat(StaffGroups.parse("supervisor:town:511725102"))
+    assertThat(StaffGroups.parse("supervisor:town:511725104"))
         .hasValueSatisfying(
             group -> {
               assertThat(group.role()).isEqualTo(StaffRole.SUPERVISOR);
               assertThat(group.level()).isEqualTo("town");
-              assertThat(group.unit()).isEqualTo("511725102");
+              assertThat(group.unit()).isEqualTo("511725104");
             });
     assertThat(StaffGroups.parse("camunda-admin")).isEmpty();
-    assertThat(StaffGroups.parse("nobody:town:511725102")).isEmpty();
+    assertThat(StaffGroups.parse("nobody:town:511725104")).isEmpty();
     assertThat(StaffGroups.parse("mediator:town:")).isEmpty();
   }
 
   @Test
   void supervisorsSuperviseThroughTheirWidestGroupOfThisCountyOnly() {
-    assertThat(of("supervisor:town:511725102", "supervisor:leader:511725").supervisingGroup())
+    assertThat(of("supervisor:town:511725104", "supervisor:leader:511725").supervisingGroup())
         .map(StaffGroups.StaffGroup::level)
         .hasValue("leader");
-    assertThat(of("supervisor:town:511725102", "supervisor:county:511725").supervisingGroup())
+    assertThat(of("supervisor:town:511725104", "supervisor:county:511725").supervisingGroup())
         .map(StaffGroups.StaffGroup::level)
         .hasValue("county");
-    assertThat(of("supervisor:town:511725102").supervisingGroup())
+    assertThat(of("supervisor:town:511725104").supervisingGroup())
         .map(StaffGroups.StaffGroup::unit)
-        .hasValue("511725102");
+        .hasValue("511725104");
     assertThat(of("supervisor:county:511702").supervisingGroup())
         .as("another county's supervisor")
         .isEmpty();
@@ -60,9 +60,9 @@ class StaffAreaTest {
 
   @Test
   void villageAndTownStaffReadTheirOwnPlaceOnly() {
-    assertThat(of("mediator:village:511725102001").reads(VILLAGE_CASE)).isTrue();
+    assertThat(of("mediator:village:511725104001").reads(VILLAGE_CASE)).isTrue();
     assertThat(of("mediator:village:511725103001").reads(VILLAGE_CASE)).isFalse();
-    assertThat(of("supervisor:town:511725102").reads(VILLAGE_CASE))
+    assertThat(of("supervisor:town:511725104").reads(VILLAGE_CASE))
         .as("a town supervisor's villages")
         .isTrue();
     assertThat(of("supervisor:town:511725103").reads(VILLAGE_CASE)).isFalse();
@@ -84,7 +84,7 @@ class StaffAreaTest {
 
   @Test
   void fullPersonalDataNeedsARoleThatNeedsItWithTheCaseInThatRolesArea() {
-    assertThat(of("mediator:village:511725102001").readsFullPersonalData(VILLAGE_CASE)).isTrue();
+    assertThat(of("mediator:village:511725104001").readsFullPersonalData(VILLAGE_CASE)).isTrue();
     assertThat(of("supervisor:county:511725").readsFullPersonalData(VILLAGE_CASE)).isFalse();
     assertThat(of("liaison:department:JUSTICE").readsFullPersonalData(JOINT_CASE)).isFalse();
     assertThat(of("legalaid:county:511725").readsFullPersonalData(JOINT_CASE)).isTrue();
@@ -98,7 +98,7 @@ class StaffAreaTest {
   @Test
   void staffRegisterAtAnyDoorASystemOnlyAtItsOwn() {
     assertThat(of("intake:county:511725").mayRegister("HOTLINE")).isEqualTo(Registration.ALLOWED);
-    assertThat(of("mediator:village:511725102001").mayRegister("WINDOW"))
+    assertThat(of("mediator:village:511725104001").mayRegister("WINDOW"))
         .isEqualTo(Registration.ALLOWED);
     assertThat(of("system:door:GRID").mayRegister("GRID")).isEqualTo(Registration.ALLOWED);
     assertThat(of("system:door:GRID").mayRegister("WINDOW")).isEqualTo(Registration.OTHER_DOOR);
@@ -110,11 +110,11 @@ class StaffAreaTest {
 
   @Test
   void aUnitsCasesAreReadByTheRolesThatWorkAtThatLevel() {
-    assertThat(StaffArea.readersOf(new AreaUnit("village", "511725102001")))
-        .containsExactlyInAnyOrder("intake:village:511725102001", "mediator:village:511725102001");
-    assertThat(StaffArea.readersOf(new AreaUnit("town", "511725102")))
+    assertThat(StaffArea.readersOf(new AreaUnit("village", "511725104001")))
+        .containsExactlyInAnyOrder("intake:village:511725104001", "mediator:village:511725104001");
+    assertThat(StaffArea.readersOf(new AreaUnit("town", "511725104")))
         .containsExactlyInAnyOrder(
-            "intake:town:511725102", "mediator:town:511725102", "supervisor:town:511725102");
+            "intake:town:511725104", "mediator:town:511725104", "supervisor:town:511725104");
     assertThat(StaffArea.readersOf(new AreaUnit("department", "POLICE")))
         .containsExactly("liaison:department:POLICE");
     assertThat(StaffArea.readersOf(new AreaUnit("committee", "MEDICAL")))
@@ -139,7 +139,7 @@ class StaffAreaTest {
                     .extracting(Object::toString)
                     .containsAnyOf("READ_INSTANCE", "READ_HISTORY", "READ_TASK"));
     var townSupervisor =
-        RoleGrants.baseline(StaffGroups.parse("supervisor:town:511725102").orElseThrow(), COUNTY);
+        RoleGrants.baseline(StaffGroups.parse("supervisor:town:511725104").orElseThrow(), COUNTY);
     assertThat(townSupervisor)
         .as("a town supervisor reads cases per case, not all")
         .noneSatisfy(

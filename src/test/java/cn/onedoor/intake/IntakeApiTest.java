@@ -553,8 +553,8 @@ class IntakeApiTest {
     String applicantId = TestResidentIds.forNumber(51);
     String form =
         """
-        {"variables": {"level": {"value": "VILLAGE"}, "townCode": {"value": "511725102"},
-         "villageCode": {"value": "511725102001"}, "disputeType": {"value": "NEIGHBOUR"},
+        {"variables": {"level": {"value": "VILLAGE"}, "townCode": {"value": "511725104"},
+         "villageCode": {"value": "511725104001"}, "disputeType": {"value": "NEIGHBOUR"},
          "occurredOn": {"value": "2026-02-27"}, "summary": {"value": "院坝通行"}, "amount": {"value": 3000},
          "partyCount": {"value": 2}, "acceptedElsewhere": {"value": "NONE"}, "consentToMediation": {"value": true},
          "applicantKind": {"value": "PERSON"}, "applicantName": {"value": "王五"},

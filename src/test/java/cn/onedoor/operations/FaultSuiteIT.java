@@ -386,7 +386,7 @@ class FaultSuiteIT {
   private String register(int person) throws IOException {
     String body =
         """
-        {"source": "WINDOW", "level": "VILLAGE", "townCode": "511725102", "villageCode": "511725102001",
+        {"source": "WINDOW", "level": "VILLAGE", "townCode": "511725104", "villageCode": "511725104001",
          "receivedBy": "intake", "disputeType": "NEIGHBOUR", "summary": "两户因院坝通行发生争执。",
          "amount": 3000, "occurredOn": "%s", "partyCount": 2, "consentToMediation": true,
          "flags": {"injury": false, "violence": false, "crimeSuspected": false, "governmentBodyParty": false,

@@ -30,8 +30,8 @@ class PersonalDataMaskedInOldRowsTest {
         insert into dispute_case (case_code, source, report_level, town_code, received_by, dispute_type, summary,
           amount, occurred_on, party_count, consent_to_mediation, injury, violence, crime_suspected,
           government_body_party, accepted_elsewhere, registered_at, responsible_unit, dispute_fingerprint)
-        values ('511725-2026-000001', 'WINDOW', 'TOWN', '511725102', 'intake', 'NEIGHBOUR', ?, 100, date '2026-03-01',
-          2, true, false, false, false, false, 'NONE', timestamp '2026-03-02 09:00:00', '511725102', 'f')""",
+        values ('511725-2026-000001', 'WINDOW', 'TOWN', '511725104', 'intake', 'NEIGHBOUR', ?, 100, date '2026-03-01',
+          2, true, false, false, false, false, 'NONE', timestamp '2026-03-02 09:00:00', '511725104', 'f')""",
         "张三（身份证" + ID + "，电话" + MOBILE + "）与李四通行纠纷");
     jdbc.update(
         """

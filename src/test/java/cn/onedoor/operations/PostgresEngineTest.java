@@ -74,7 +74,7 @@ class PostgresEngineTest {
                 .startEvent()
                 .userTask("Task_Mediate")
                 .name("调解")
-                .camundaCandidateGroups("mediator:town:511725102")
+                .camundaCandidateGroups("mediator:town:511725104")
                 .endEvent()
                 .done())
         .deploy();
@@ -199,8 +199,8 @@ class PostgresEngineTest {
                       "WINDOW",
                       null,
                       "VILLAGE",
-                      "511725102",
-                      "511725102001",
+                      "511725104",
+                      "511725104001",
                       "intake",
                       "NEIGHBOUR",
                       "相邻通行纠纷",

@@ -126,7 +126,7 @@ class PostgresSimultaneousStartTest {
         .contains("admin", "intake", "townmediator", "countysupervisor", "gridsystem")
         .doesNotHaveDuplicates();
     assertThat(jdbc.queryForList("select ID_ from ACT_ID_GROUP", String.class))
-        .contains("camunda-admin", "intake:county:511725", "supervisor:town:511725102")
+        .contains("camunda-admin", "intake:county:511725", "supervisor:town:511725104")
         .doesNotHaveDuplicates();
     assertThat(
             jdbc.queryForObject(

@@ -42,12 +42,51 @@ class UnitsAndCodesApiTest {
     JsonNode towns = get("/api/units?kind=TOWN");
     assertThat(towns).isNotEmpty();
     towns.forEach(town -> assertThat(town.get("parentCode").asText()).isEqualTo("511725"));
-    assertThat(codes(towns)).contains("511725102");
+    assertThat(codes(towns)).contains("511725104");
 
-    JsonNode villages = get("/api/units?parent=511725102");
-    assertThat(codes(villages)).contains("511725102001");
+    JsonNode villages = get("/api/units?parent=511725104");
+    assertThat(codes(villages)).contains("511725104001");
     villages.forEach(village -> assertThat(village.get("kind").asText()).isEqualTo("VILLAGE"));
     assertThat(get("/api/units?kind=COUNTY").get(0).get("population").asInt()).isPositive();
+  }
+
+  @Test
+  void theTownsAreExactlyTheCountysThirtySevenWithTheirOfficialCodesAndNames() throws IOException {
+    List<String> expected =
+        RealTowns.all().stream().map(town -> town.code() + " " + town.name()).toList();
+    assertThat(expected).hasSize(37);
+    List<String> towns = new ArrayList<>();
+    get("/api/units?kind=TOWN")
+        .forEach(
+            town -> {
+              towns.add(town.get("code").asText() + " " + town.get("name").asText());
+              assertThat(town.get("demo").asBoolean()).as(town.toString()).isFalse();
+            });
+    assertThat(towns).containsExactlyElementsOf(expected);
+    // The code the demo once gave 三汇镇 is 临巴镇's.
+    assertThat(towns).contains("511725102 临巴镇", "511725104 三汇镇", "511725112 有庆镇");
+  }
+
+  @Test
+  void theDemoVillagesSitUnderRealTownsAndSayTheyAreDemo() throws IOException {
+    List<String> villages = new ArrayList<>();
+    get("/api/units?kind=VILLAGE")
+        .forEach(
+            village -> {
+              villages.add(
+                  village.get("code").asText()
+                      + " "
+                      + village.get("name").asText()
+                      + " < "
+                      + village.get("parentCode").asText());
+              assertThat(village.get("demo").asBoolean()).as(village.toString()).isTrue();
+            });
+    assertThat(villages)
+        .containsExactly(
+            "511725103001 土溪村 < 511725103",
+            "511725104001 汇东社区 < 511725104",
+            "511725104002 汇西社区 < 511725104",
+            "511725112001 有庆村 < 511725112");
   }
 
   @Test
@@ -80,7 +119,10 @@ class UnitsAndCodesApiTest {
   @Test
   void theRegistrationFormOffersExactlyTheKnownTownsAndDisputeTypes() throws IOException {
     JsonNode form = JSON.readTree(Path.of("forms", "case-registration.form").toFile());
-    assertThat(codes(get("/api/units?kind=TOWN"))).containsAll(optionValues(form, "townCode"));
+    List<String> towns = new ArrayList<>();
+    get("/api/units?kind=TOWN")
+        .forEach(town -> towns.add(town.get("name").asText() + " " + town.get("code").asText()));
+    assertThat(options(form, "townCode")).hasSize(37).containsExactlyElementsOf(towns);
 
     JsonNode types = get("/api/dispute-types");
     assertThat(codes(types))
@@ -104,6 +146,19 @@ class UnitsAndCodesApiTest {
     List<String> codes = new ArrayList<>();
     list.forEach(item -> codes.add(item.get("code").asText()));
     return codes;
+  }
+
+  /** The options of the field with this key, as "label value". */
+  private static List<String> options(JsonNode node, String key) {
+    List<String> options = new ArrayList<>();
+    if (key.equals(node.path("key").asText())) {
+      node.path("values")
+          .forEach(
+              option ->
+                  options.add(option.get("label").asText() + " " + option.get("value").asText()));
+    }
+    node.path("components").forEach(child -> options.addAll(options(child, key)));
+    return options;
   }
 
   private static List<String> optionValues(JsonNode node, String key) {

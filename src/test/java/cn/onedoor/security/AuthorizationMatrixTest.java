@@ -450,7 +450,7 @@ class AuthorizationMatrixTest {
             .processInstanceBusinessKey(caseCode)
             .taskDefinitionKey("Task_Mediate")
             .singleResult();
-    assertThat(candidateGroups(atTheTown)).containsExactly("mediator:town:511725102");
+    assertThat(candidateGroups(atTheTown)).containsExactly("mediator:town:511725104");
     assertThat(
             new Http(port)
                 .as("townmediator", PASSWORD)
@@ -726,7 +726,7 @@ class AuthorizationMatrixTest {
     Map<Place, String> firstGroup =
         Map.of(
             Place.A,
-            "mediator:village:511725102001",
+            "mediator:village:511725104001",
             Place.B,
             "mediator:village:511725103001",
             Place.M,
@@ -745,9 +745,9 @@ class AuthorizationMatrixTest {
     int n = ++partyNumber;
     String town =
         switch (place) {
-          case A -> "511725102";
+          case A -> "511725104";
           case B -> "511725103";
-          default -> "511725104";
+          default -> "511725112";
         };
     String disputeType =
         switch (place) {
@@ -801,8 +801,8 @@ class AuthorizationMatrixTest {
     int n = ++partyNumber;
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("level", "VILLAGE");
-    fields.put("townCode", "511725102");
-    fields.put("villageCode", "511725102001");
+    fields.put("townCode", "511725104");
+    fields.put("villageCode", "511725104001");
     fields.put("disputeType", "NEIGHBOUR");
     fields.put("summary", "授权矩阵测试：表单登记");
     fields.put("amount", 3000);

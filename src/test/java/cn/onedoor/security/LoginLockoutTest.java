@@ -158,8 +158,8 @@ class LoginLockoutTest {
                     "WINDOW",
                     null,
                     "VILLAGE",
-                    "511725102",
-                    "511725102002",
+                    "511725104",
+                    "511725104002",
                     "intake",
                     "NEIGHBOUR",
                     "相邻通行纠纷",
@@ -189,7 +189,7 @@ class LoginLockoutTest {
     runJobs();
 
     Http admin = new Http(port).as("admin", "demo").header("X-Forwarded-For", COUNTY_OFFICE);
-    String group = "mediator:village:511725102002";
+    String group = "mediator:village:511725104002";
     assertThat(
             admin
                 .postJson(
@@ -255,7 +255,7 @@ class LoginLockoutTest {
     user.setLastName("员");
     user.setPassword("demo");
     identityService.saveUser(user);
-    identityService.createMembership(id, "mediator:town:511725102");
+    identityService.createMembership(id, "mediator:town:511725104");
   }
 
   private static void later(Duration duration) {

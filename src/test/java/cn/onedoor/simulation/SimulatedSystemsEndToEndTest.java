@@ -48,7 +48,7 @@ import org.springframework.test.context.ActiveProfiles;
 class SimulatedSystemsEndToEndTest {
 
   static final String SIMULATORS = "simulator:county:511725";
-  static final String VILLAGE_MEDIATORS = "mediator:village:511725102001";
+  static final String VILLAGE_MEDIATORS = "mediator:village:511725104001";
   static final String COUNTY_MEDIATORS = "mediator:county:511725";
   static final String COURT_LIAISONS = "court:county:511725";
   static final String LEGAL_AID_OFFICERS = "legalaid:county:511725";
@@ -317,7 +317,7 @@ class SimulatedSystemsEndToEndTest {
                 "handlingLevel",
                 "COUNTY",
                 "townCode",
-                "511725102",
+                "511725104",
                 "riskGrade",
                 "BLUE",
                 "disputeType",
@@ -371,7 +371,7 @@ class SimulatedSystemsEndToEndTest {
                 "handlingLevel",
                 "COUNTY",
                 "townCode",
-                "511725102",
+                "511725104",
                 "riskGrade",
                 "BLUE",
                 "disputeType",

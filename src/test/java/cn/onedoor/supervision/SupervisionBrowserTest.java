@@ -3,6 +3,7 @@ package cn.onedoor.supervision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.onedoor.chain.ChainTest;
+import cn.onedoor.organisation.RealTowns;
 import cn.onedoor.support.Browser;
 import cn.onedoor.support.Cases;
 import java.io.IOException;
@@ -76,6 +77,24 @@ class SupervisionBrowserTest extends ChainTest {
         driver -> !driver.findElements(By.cssSelector("#chart-channel canvas")).isEmpty());
     chromium.screenshot("supervision-1-board");
 
+    // The grid has a cell for every one of the county's 37 towns, townships and subdistricts, and
+    // the two cases sit in 三汇镇's.
+    List<WebElement> cells = chromium.driver().findElements(By.cssSelector("#grid .cell"));
+    assertThat(cells)
+        .extracting(
+            cell ->
+                cell.getAttribute("data-unit")
+                    + " "
+                    + cell.findElement(By.cssSelector(".name")).getText())
+        .containsExactlyElementsOf(
+            RealTowns.all().stream().map(town -> town.code() + " " + town.name()).toList());
+    assertThat(
+            chromium
+                .driver()
+                .findElement(By.cssSelector("#grid .cell[data-unit='511725104']"))
+                .getText())
+        .contains("三汇镇", "在办 2");
+
     // Thursday's consent deadline passes; the timer fires and the ladder chases the town
     // supervisor.
     moveClockTo(FRIDAY);
@@ -104,7 +123,7 @@ class SupervisionBrowserTest extends ChainTest {
     chromium.waitForText("已下发督办令");
     chromium.screenshot("supervision-5-order-issued");
     assertThat(candidateGroups(task(first, "Task_AnswerSupervisionOrder")))
-        .containsExactly("mediator:village:511725102001");
+        .containsExactly("mediator:village:511725104001");
 
     click(By.id("case-close"));
     waitForFigure("openOrders", "1");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.onedoor.casefile.CaseStage;
 import cn.onedoor.chain.ChainTest;
+import cn.onedoor.organisation.RealTowns;
 import cn.onedoor.support.Cases;
 import cn.onedoor.support.Http;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -95,22 +96,27 @@ class SupervisionTest extends ChainTest {
     // The town supervisor sees the town only: one overdue case, its villages in the grid, its
     // chase-up waiting.
     JsonNode town = overview("townsupervisor", "");
-    assertThat(town.get("scope").get("area").get("code").asText()).isEqualTo("511725102");
+    assertThat(town.get("scope").get("area").get("code").asText()).isEqualTo("511725104");
     assertThat(kpi(town, "overdue")).isEqualTo(1);
     assertThat(town.get("areas"))
         .extracting(cell -> cell.get("code").asText())
-        .contains("511725102001");
+        .contains("511725104001");
     everyFigureMatchesItsList("townsupervisor", town);
     JsonNode waiting =
         JSON.readTree(http("townsupervisor").get("/api/supervision/escalations/waiting").body());
     assertThat(waiting).extracting(task -> task.get("caseCode").asText()).containsExactly(sanhui);
     assertThat(waiting.get(0).get("name").asText()).startsWith("催办");
 
-    // The county's grid: 三汇镇 has one open case, and it is overdue.
+    // The county's grid: a cell for each of the county's 37 towns, townships and subdistricts;
+    // 三汇镇 has one open case, and it is overdue.
     JsonNode grid = after.get("areas");
+    assertThat(grid)
+        .extracting(cell -> cell.get("code").asText() + " " + cell.get("name").asText())
+        .containsExactlyElementsOf(
+            RealTowns.all().stream().map(real -> real.code() + " " + real.name()).toList());
     JsonNode sanhuiCell = null;
     for (JsonNode cell : grid) {
-      if (cell.get("code").asText().equals("511725102")) {
+      if (cell.get("code").asText().equals("511725104")) {
         sanhuiCell = cell;
       }
     }
@@ -128,10 +134,10 @@ class SupervisionTest extends ChainTest {
                 "{\"text\":\"请于三日内组织双方调解并报告进展\",\"answerWithinWorkingDays\":3}");
     assertThat(issued.statusCode()).as(issued.body()).isEqualTo(201);
     assertThat(JSON.readTree(issued.body()).get("answeringGroup").get("code").asText())
-        .isEqualTo("mediator:village:511725102001");
+        .isEqualTo("mediator:village:511725104001");
 
     Task answer = task(caseCode, "Task_AnswerSupervisionOrder");
-    assertThat(candidateGroups(answer)).containsExactly("mediator:village:511725102001");
+    assertThat(candidateGroups(answer)).containsExactly("mediator:village:511725104001");
     assertThat(answer.getDueDate()).isNotNull();
     assertThat(kpi(overview("countysupervisor", ""), "openOrders")).isEqualTo(1);
     JsonNode orders = list("countysupervisor", "OPEN_ORDERS", "");
@@ -140,7 +146,7 @@ class SupervisionTest extends ChainTest {
     complete(
         caseCode,
         "Task_AnswerSupervisionOrder",
-        "mediator:village:511725102001",
+        "mediator:village:511725104001",
         Map.of("supervisionAnswer", "已于3月3日组织双方调解"));
     assertThat(kpi(overview("countysupervisor", ""), "openOrders")).isZero();
     JsonNode detail =
@@ -316,7 +322,7 @@ class SupervisionTest extends ChainTest {
     assertThat(http("intake").get("/api/supervision/overview").statusCode()).isEqualTo(403);
     assertThat(new Http(port).get("/api/supervision/overview").statusCode()).isEqualTo(401);
     assertThat(
-            http("townsupervisor").get("/api/supervision/overview?unit=511725102001").statusCode())
+            http("townsupervisor").get("/api/supervision/overview?unit=511725104001").statusCode())
         .isEqualTo(200);
   }
 
@@ -415,7 +421,7 @@ class SupervisionTest extends ChainTest {
     String tuxi = register(inTuxi());
     moveClockTo(FRIDAY);
 
-    Map<String, List<String>> seen = asUser("townsupervisor", List.of("supervisor:town:511725102"));
+    Map<String, List<String>> seen = asUser("townsupervisor", List.of("supervisor:town:511725104"));
     assertThat(seen)
         .containsKeys("三汇镇已超期", "督办：交给我的", "督办令待答复")
         .doesNotContainKeys("土溪镇已超期", "全县已超期");

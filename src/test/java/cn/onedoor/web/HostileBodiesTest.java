@@ -269,7 +269,7 @@ class HostileBodiesTest {
         "/api/supervision/**",
         share(0.1),
         () -> {
-          String unit = pick(hostile, "511725", "511725102", "511725102001", null);
+          String unit = pick(hostile, "511725", "511725104", "511725104001", null);
           String period = pick(hostile, "2026-12", "2026-Q4", "2026", null);
           return switch (hostile.between(0, 5)) {
             case 0 ->
@@ -467,8 +467,8 @@ class HostileBodiesTest {
     ObjectNode body = JSON.createObjectNode();
     body.put("source", "WINDOW")
         .put("level", "VILLAGE")
-        .put("townCode", "511725102")
-        .put("villageCode", "511725102001")
+        .put("townCode", "511725104")
+        .put("villageCode", "511725104001")
         .put("receivedBy", "intake")
         .put("disputeType", "NEIGHBOUR")
         .put("summary", "两户因院坝通行发生争执。")

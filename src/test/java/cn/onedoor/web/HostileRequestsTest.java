@@ -271,8 +271,8 @@ class HostileRequestsTest {
   void metacharactersInEveryStartFormFieldAreRefusedByNameOrStoredAsText() throws IOException {
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("level", "VILLAGE");
-    fields.put("townCode", "511725102");
-    fields.put("villageCode", "511725102001");
+    fields.put("townCode", "511725104");
+    fields.put("villageCode", "511725104001");
     fields.put("disputeType", "NEIGHBOUR");
     fields.put("occurredOn", "2026-11-27");
     fields.put("summary", "院坝通行");
