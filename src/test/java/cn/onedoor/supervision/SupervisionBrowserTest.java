@@ -105,11 +105,16 @@ class SupervisionBrowserTest extends ChainTest {
     click(By.cssSelector("[data-kpi='overdue']"));
     chromium.waitUntil(
         driver -> "2".equals(driver.findElement(By.id("list-total")).getAttribute("data-total")));
-    List<WebElement> rows =
-        chromium.driver().findElements(By.cssSelector("#list tbody tr.case-row"));
-    assertThat(rows)
-        .extracting(row -> row.getAttribute("data-case"))
-        .containsExactlyInAnyOrder(first, second);
+    // The list may be drawn again by a load still answering (its rows then go stale): read it
+    // until it stands with the two cases.
+    chromium.waitUntil(
+        driver -> {
+          List<String> listed =
+              driver.findElements(By.cssSelector("#list tbody tr.case-row")).stream()
+                  .map(row -> row.getAttribute("data-case"))
+                  .toList();
+          return listed.size() == 2 && listed.containsAll(List.of(first, second));
+        });
     chromium.waitForText("确认当事人调解意愿");
     chromium.screenshot("supervision-3-overdue-list");
 
