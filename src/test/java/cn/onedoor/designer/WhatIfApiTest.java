@@ -3,6 +3,7 @@ package cn.onedoor.designer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.onedoor.support.Http;
+import cn.onedoor.support.TestResidentIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -53,8 +54,8 @@ class WhatIfApiTest {
                 .processInstanceBusinessKey(neighbourCase)
                 .count()
             == 0) {
-      neighbourCase = register("NEIGHBOUR");
-      medicalCase = register("MEDICAL");
+      neighbourCase = register(port, "NEIGHBOUR");
+      medicalCase = register(port, "MEDICAL");
       runAsyncSteps(managementService);
     }
   }
@@ -125,6 +126,31 @@ class WhatIfApiTest {
     assertThat(problem.path("title").asText()).isEqualTo("决策表无法解析");
     assertThat(problem.path("detail").asText()).contains("DMN 文件无法解析", "XML");
     assertThat(problem.path("invalidParams").get(0).path("name").asText()).isEqualTo("file");
+  }
+
+  @Test
+  void aFileReachingForOtherFilesOrExpandingEntitiesIsRefused() throws IOException {
+    String table = Files.readString(ROUTING);
+    String header = table.substring(0, table.indexOf("<definitions"));
+    String rest = table.substring(table.indexOf("<definitions"));
+    String external =
+        header
+            + "<!DOCTYPE definitions [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>\n"
+            + rest.replace("name=\"分流渠道\"", "name=\"&secret;\"");
+    String laughs =
+        header
+            + "<!DOCTYPE definitions [<!ENTITY a \"aaaaaaaaaa\">"
+            + "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
+            + "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">"
+            + "<!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\"><!ENTITY g \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\">]>\n"
+            + rest.replace("name=\"分流渠道\"", "name=\"&g;\"");
+
+    for (String hostile : List.of(external, laughs)) {
+      HttpResponse<String> answer = whatIf("designer", hostile);
+      assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+      assertThat(answer.body()).doesNotContain("root:", "aaaaaaaaaaaaaaaaaaaa");
+      assertThat(JSON.readTree(answer.body()).path("title").asText()).isEqualTo("决策表无法解析");
+    }
   }
 
   @Test
@@ -226,7 +252,12 @@ class WhatIfApiTest {
         .post("/api/designer/what-if", "application/xml", dmn.getBytes(StandardCharsets.UTF_8));
   }
 
-  String register(String disputeType) throws IOException {
+  private static final java.util.concurrent.atomic.AtomicInteger PERSON =
+      new java.util.concurrent.atomic.AtomicInteger(7_100);
+
+  /** A case of this type registered at 汇东社区's window, with parties of its own. */
+  static String register(int port, String disputeType) throws IOException {
+    int n = PERSON.incrementAndGet();
     String request =
         """
         {"source": "WINDOW", "level": "VILLAGE", "townCode": "511725102", "villageCode": "511725102001",
@@ -240,9 +271,9 @@ class WhatIfApiTest {
         """
             .formatted(
                 disputeType,
-                cn.onedoor.support.TestResidentIds.forNumber(disputeType.length() + 7_100),
-                "1390000" + (7100 + disputeType.length()),
-                cn.onedoor.support.TestResidentIds.forNumber(disputeType.length() + 7_200));
+                TestResidentIds.forNumber(n),
+                "1390000" + String.format("%04d", n),
+                TestResidentIds.forNumber(n + 400_000));
     HttpResponse<String> answer =
         new Http(port).as("intake", "demo").postJson("/api/cases", request);
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(201);
