@@ -31,14 +31,11 @@
     lines.forEach(function (line) { box.appendChild(el('p', {}, [line])); });
   }
 
+  /** The chosen file's text, read when chosen; a promise, so that a quick click waits for it. */
   function readFile() {
     var file = $('what-if-file').files[0];
-    fileText = null;
     $('what-if-file-name').textContent = file ? file.name : '未选择文件';
-    if (!file) { return; }
-    var reader = new FileReader();
-    reader.onload = function () { fileText = reader.result; };
-    reader.readAsText(file, 'UTF-8');
+    fileText = file ? file.text() : null;
   }
 
   function time(iso) {
@@ -121,8 +118,10 @@
     $('what-if-submit').disabled = true;
     $('answer').hidden = true;
     showResult('pending', ['正在推演……']);
-    session.call('POST', API + (decision ? '?decision=' + encodeURIComponent(decision) : ''), fileText,
-      'application/xml').then(show).catch(function (failure) {
+    fileText.then(function (text) {
+      return session.call('POST', API + (decision ? '?decision=' + encodeURIComponent(decision) : ''), text,
+        'application/xml');
+    }).then(show).catch(function (failure) {
       if (failure.status === 401) { return; }
       if (failure.status === 403) {
         showResult('error', ['只有流程设计员和系统管理员可以推演决策表']);

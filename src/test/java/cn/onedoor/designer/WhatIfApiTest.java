@@ -155,11 +155,7 @@ class WhatIfApiTest {
 
   @Test
   void aRuleWithAnInvalidFeelCellIsNamed() throws IOException {
-    String broken =
-        Files.readString(ROUTING)
-            .replace(
-                "<inputEntry id=\"Rule_CR_PeoplesVillage_source\">\n          <text>not(\"PETITION\", \"COURT\")</text>",
-                "<inputEntry id=\"Rule_CR_PeoplesVillage_source\">\n          <text>not(\"PETITION\", \"COURT\"</text>");
+    String broken = brokenVillageRule(Files.readString(ROUTING));
     assertThat(broken).isNotEqualTo(Files.readString(ROUTING));
 
     HttpResponse<String> answer = whatIf("designer", broken);
@@ -244,6 +240,13 @@ class WhatIfApiTest {
         .isNotEqualTo(table)
         .contains("Rule_CR_PeoplesVillage_channel\">\n          <text>\"PEOPLES_TOWN\"");
     return changed;
+  }
+
+  /** The table with the village rule's source cell cut short: not FEEL any more. */
+  static String brokenVillageRule(String table) {
+    return table.replace(
+        "<inputEntry id=\"Rule_CR_PeoplesVillage_source\">\n          <text>not(\"PETITION\", \"COURT\")</text>",
+        "<inputEntry id=\"Rule_CR_PeoplesVillage_source\">\n          <text>not(\"PETITION\", \"COURT\"</text>");
   }
 
   HttpResponse<String> whatIf(String user, String dmn) {
