@@ -78,7 +78,7 @@ class WhatIfBrowserTest {
     chromium.driver().findElement(By.id("what-if-file")).sendKeys(changed.toString());
     chromium.waitForText(changed.getFileName().toString());
     click(By.id("what-if-submit"));
-    chromium.waitForText("结果会不同");
+    chromium.waitUntil(driver -> driver.findElement(By.id("answer")).isDisplayed());
     chromium.screenshot("what-if-1-changed-table");
 
     WebElement row =
