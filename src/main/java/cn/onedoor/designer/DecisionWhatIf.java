@@ -357,8 +357,14 @@ public class DecisionWhatIf {
                 .map(DecisionWhatIf::plain)
                 .toList();
       } catch (FeelException e) {
-        throw WhatIfProblem.badFile(
-            "决策表无法求值", "决策 " + decision.getId() + " 求值失败：" + causes(e), "file");
+        if (unparsable(e)) {
+          // an input expression (a column's header), which the cell check does not compile
+          throw WhatIfProblem.badFile(
+              "决策表无法求值", "决策 " + decision.getId() + " 的表达式不是有效的 FEEL：" + causes(e), "file");
+        }
+        failures.add(new Failure(caseCode, at, causes(e)));
+        changedCases.add(caseCode);
+        continue;
       } catch (DmnEngineException e) {
         failures.add(new Failure(caseCode, at, causes(e)));
         changedCases.add(caseCode);
