@@ -205,6 +205,20 @@ class WhatIfApiTest {
   }
 
   @Test
+  void aModelerFileIsTakenButNotAnyBodyThatSize() throws IOException {
+    // channel-routing.dmn (85 KB with its diagram) exceeds the 64 KB of our JSON doors
+    assertThat(Files.size(ROUTING)).isGreaterThan(64 * 1024);
+    assertThat(whatIf("designer", Files.readString(ROUTING)).statusCode()).isEqualTo(200);
+
+    HttpResponse<String> tooLarge =
+        whatIf("designer", "<x>" + "a".repeat(3 * 1024 * 1024) + "</x>");
+
+    assertThat(tooLarge.statusCode()).isEqualTo(413);
+    assertThat(tooLarge.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+  }
+
+  @Test
   void onlyDesignersAndAdministratorsMayAsk() throws IOException {
     String table = villageRuleGoesToTown();
     for (String user : List.of("townmediator", "countysupervisor", "intake")) {
