@@ -26,9 +26,25 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
   }
 
   private final long limit;
+  private final java.util.List<String> pathsWithOwnLimit;
 
   public RequestBodyLimitFilter(long limit) {
+    this(limit, java.util.List.of());
+  }
+
+  /**
+   * A limit for every path but those starting with one of {@code pathsWithOwnLimit}, which have a
+   * filter (and limit) of their own.
+   */
+  public RequestBodyLimitFilter(long limit, java.util.List<String> pathsWithOwnLimit) {
     this.limit = limit;
+    this.pathsWithOwnLimit = pathsWithOwnLimit;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return pathsWithOwnLimit.stream().anyMatch(path::startsWith);
   }
 
   @Override

@@ -5,6 +5,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 import cn.onedoor.identity.StaffGrants;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
@@ -160,8 +161,23 @@ public class SecurityConfiguration {
   @Bean
   FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
       @Value("${onedoor.api.max-body-size:64KB}") org.springframework.util.unit.DataSize limit) {
-    var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(limit.toBytes()));
+    var registration =
+        new FilterRegistrationBean<>(
+            new RequestBodyLimitFilter(limit.toBytes(), List.of("/api/designer/")));
     registration.addUrlPatterns("/api/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
+    return registration;
+  }
+
+  /**
+   * A decision table saved by Camunda Modeler is larger than our JSON bodies (channel-routing.dmn
+   * is 85 KB with its diagram): the designers' what-if takes up to 2 MB.
+   */
+  @Bean
+  FilterRegistrationBean<RequestBodyLimitFilter> designerBodyLimitFilter(
+      @Value("${onedoor.api.max-model-size:2MB}") org.springframework.util.unit.DataSize limit) {
+    var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(limit.toBytes()));
+    registration.addUrlPatterns("/api/designer/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
     return registration;
   }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Chinese names of the codes the page shows: channels, stages, rungs, outcomes, groups. */
-final class SupervisionNames {
+public final class SupervisionNames {
 
   static final Map<String, String> CHANNELS =
       Map.ofEntries(
@@ -71,6 +71,11 @@ final class SupervisionNames {
 
   Named unit(String code) {
     return code == null ? null : new Named(code, unitNames.getOrDefault(code, code));
+  }
+
+  /** A channel's Chinese name (the code itself when unknown), for pages outside supervision. */
+  public static String channelName(String code) {
+    return CHANNELS.getOrDefault(code, code);
   }
 
   static Named channel(String code) {

@@ -44,6 +44,11 @@ export default {
       description: '各年节假日安排（已公布 / 暂定），系统管理员在此公布国务院办公厅的通知'
     },
     {
+      label: '决策表推演',
+      href: '/designer/what-if/',
+      description: '部署修改后的决策表之前，用历史案件推演哪些案件的分流会不同（流程设计员）'
+    },
+    {
       label: 'DOCUMENTATION',
       href: 'https://docs.camunda.org/manual/7.24/webapps/',
       description: 'DOCUMENTATION_DESCRIPTION'
