@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * 15 days, mediation offered inside the procedure, a handling opinion within 60 days (+30 only with
  * an approval), 复查 and 复核 each requested within 30 days and answered within 30. Issue 14 item 6.
  */
-class PetitionPathsTest extends PathTest {
+public class PetitionPathsTest extends PathTest {
 
   static final String PETITION_LIAISONS = "liaison:department:PETITION";
   private static int petitionNumber = 0;
