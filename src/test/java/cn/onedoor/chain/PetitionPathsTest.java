@@ -186,6 +186,9 @@ public class PetitionPathsTest extends PathTest {
         .singleElement()
         .asString()
         .contains("P30D", "县信访局局长 王某", "2026-04-20");
+    assertThat(outboundSteps(caseCode))
+        .as("the petitioner is told of the extension")
+        .contains("SMS_PETITION_EXTENDED");
 
     Task extended = task(caseCode, "Task_IssueHandlingOpinion");
     assertThatThrownBy(
