@@ -505,7 +505,7 @@ class SimulatedSystemsEndToEndTest {
 
     HttpResponse<String> smsPage =
         new Http(port).as("simulator", "demo").get("/simulation/sms/?caseCode=" + caseCode);
-    assertThat(smsPage.body()).contains("信访事项", "已受理", "处理意见", "复查意见", "复核意见");
+    assertThat(smsPage.body()).contains("信访事项", "已受理", "延长至", "处理意见", "复查意见", "复核意见");
   }
 
   // --- helpers: the same moves a person makes in Tasklist ---
