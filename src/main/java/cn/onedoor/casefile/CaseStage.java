@@ -9,6 +9,7 @@ public enum CaseStage {
   ROUTING("研判分流"),
   JOINT_HANDLING("联合调处"),
   MEDIATION("调解"),
+  PETITION("信访办理"),
   FOLLOW_UP("回访履行"),
   JUDICIAL_CONFIRMATION("司法确认"),
   LITIGATION_MEDIATION("诉讼引调"),

@@ -17,7 +17,7 @@ class SmsTexts {
 
   /**
    * @param nextDeadline the party's new next deadline, for DEADLINE_MOVED (a holiday notice moved
-   *     it); else null
+   *     it) and PETITION_EXTENDED (an approved extension); else null
    * @param noticeYears the years whose holiday notice moved it, e.g. "2027年"
    */
   String text(
@@ -39,8 +39,25 @@ class SmsTexts {
                   + "月"
                   + nextDeadline.getDayOfMonth()
                   + "日。";
+          // 受理告知 (信访工作条例): entering the petition stage is the written acceptance notice
           case "STAGE_CHANGED" ->
-              "您的案件（编码 " + caseCode + "）已进入“" + stageName(stage) + "”阶段，承办人员将与您联系。";
+              "PETITION".equals(stage)
+                  ? "您的信访事项（编码 " + caseCode + "）已受理，将自受理之日起60日内办结并书面答复；情况复杂经批准延期的，另行告知。"
+                  : "您的案件（编码 " + caseCode + "）已进入“" + stageName(stage) + "”阶段，承办人员将与您联系。";
+          case "PETITION_EXTENDED" ->
+              "您的信访事项（编码 "
+                  + caseCode
+                  + "）情况复杂，经批准办理期限延长至"
+                  + nextDeadline.getYear()
+                  + "年"
+                  + nextDeadline.getMonthValue()
+                  + "月"
+                  + nextDeadline.getDayOfMonth()
+                  + "日。";
+          case "PETITION_OPINION" -> "您的信访事项（编码 " + caseCode + "）已出具书面处理意见。不服的，可自收到之日起30日内请求复查。";
+          case "PETITION_REVIEW_ANSWER" ->
+              "您的信访事项（编码 " + caseCode + "）已出具复查意见。不服的，可自收到之日起30日内请求复核。";
+          case "PETITION_REEXAMINATION_ANSWER" -> "您的信访事项（编码 " + caseCode + "）已出具复核意见，复核意见为终结意见。";
           default -> "您的案件（编码 " + caseCode + "）有新的办理进展。";
         };
   }

@@ -159,6 +159,21 @@ final class FormSpec {
               field("consultationSummary", Kind.TEXTAREA, REQUIRED),
               codes("leadUnit", REQUIRED, DEPARTMENTS_AND_CENTRE)),
           task("department-handling", field("departmentOpinion", Kind.TEXTAREA, REQUIRED)),
+          task("petition-acceptance", field("acceptanceNote", Kind.TEXTAREA, REQUIRED)),
+          task(
+              "petition-opinion",
+              code("handlingAction", REQUIRED, "OPINION", "EXTEND"),
+              field("extensionApprovedBy", Kind.TEXT, OPTIONAL),
+              field("extensionApprovedOn", Kind.DATE, OPTIONAL),
+              field("handlingOpinion", Kind.TEXTAREA, REQUIRED)),
+          task("petition-review-request", field("reviewRequestNote", Kind.TEXTAREA, REQUIRED)),
+          task("petition-review-answer", field("reviewAnswer", Kind.TEXTAREA, REQUIRED)),
+          task(
+              "petition-reexamination-request",
+              field("reexaminationRequestNote", Kind.TEXTAREA, REQUIRED)),
+          task(
+              "petition-reexamination-answer",
+              field("reexaminationAnswer", Kind.TEXTAREA, REQUIRED)),
           task("joint-supervision", field("supervisionNote", Kind.TEXTAREA, REQUIRED)),
           task("mediation-consent", code("partiesConsent", REQUIRED, "YES", "NO")),
           task(

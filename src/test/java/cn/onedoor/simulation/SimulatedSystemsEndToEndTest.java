@@ -6,7 +6,9 @@ import cn.onedoor.bridge.OutboundRequests;
 import cn.onedoor.casefile.CaseJournal;
 import cn.onedoor.casefile.CaseStage;
 import cn.onedoor.chain.ChainTest;
+import cn.onedoor.chain.PetitionPathsTest;
 import cn.onedoor.intake.Intake;
+import cn.onedoor.intake.IntakeRequest;
 import cn.onedoor.support.EngineClockTestConfiguration;
 import cn.onedoor.support.Http;
 import java.net.http.HttpResponse;
@@ -441,6 +443,69 @@ class SimulatedSystemsEndToEndTest {
         .contains("EndEvent_FinalDecision")
         .doesNotContain("Task_RecordSecondInstance");
     assertThat(callbacksOf(settled)).containsExactlyInAnyOrder("CASE_FILED", "JUDGMENT_DELIVERED");
+  }
+
+  /**
+   * Issue 14 item 6: a petition forwarded by the 信访局 is accepted in writing (SMS through the
+   * gateway, the parties' page), the parties refuse mediation and the petition is still handled,
+   * the handling period is extended with an approval, and the opinion is reviewed (复查) and
+   * re-examined (复核) on the petitioner's requests, all recorded by the petition liaison.
+   */
+  @Test
+  void aPetitionIsAcceptedHandledAndReviewed() {
+    String petitionLiaisons = "liaison:department:PETITION";
+    IntakeRequest petition = PetitionPathsTest.petition();
+    String caseCode = intake.register(petition, null, "gateway").caseCode();
+    runJobs();
+    complete(
+        caseCode, "Task_IssueAcceptanceNotice", petitionLiaisons, Map.of("acceptanceNote", "已受理"));
+    String mobile = petition.parties().get(0).mobile();
+    HttpResponse<String> page =
+        new Http(port)
+            .get(
+                "/api/public/cases/"
+                    + caseCode
+                    + "?mobileLast4="
+                    + mobile.substring(mobile.length() - 4));
+    assertThat(page.body()).contains("信访办理");
+
+    complete(caseCode, "Task_RecordConsent", petitionLiaisons, Map.of("partiesConsent", "NO"));
+    complete(
+        caseCode,
+        "Task_IssueHandlingOpinion",
+        petitionLiaisons,
+        Map.of(
+            "handlingAction",
+            "EXTEND",
+            "extensionApprovedBy",
+            "县信访局局长",
+            "extensionApprovedOn",
+            "2026-03-03",
+            "handlingOpinion",
+            "需现场勘验"));
+    complete(
+        caseCode,
+        "Task_IssueHandlingOpinion",
+        petitionLiaisons,
+        Map.of("handlingAction", "OPINION", "handlingOpinion", "维持现状"));
+    complete(
+        caseCode, "Task_RecordReviewRequest", petitionLiaisons, Map.of("reviewRequestNote", "不服"));
+    complete(caseCode, "Task_AnswerReview", petitionLiaisons, Map.of("reviewAnswer", "维持"));
+    complete(
+        caseCode,
+        "Task_RecordReexaminationRequest",
+        petitionLiaisons,
+        Map.of("reexaminationRequestNote", "仍不服"));
+    complete(
+        caseCode,
+        "Task_AnswerReexamination",
+        petitionLiaisons,
+        Map.of("reexaminationAnswer", "维持"));
+    close(caseCode, "RESOLVED");
+
+    HttpResponse<String> smsPage =
+        new Http(port).as("simulator", "demo").get("/simulation/sms/?caseCode=" + caseCode);
+    assertThat(smsPage.body()).contains("信访事项", "已受理", "延长至", "处理意见", "复查意见", "复核意见");
   }
 
   // --- helpers: the same moves a person makes in Tasklist ---

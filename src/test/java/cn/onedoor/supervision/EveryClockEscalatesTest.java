@@ -50,7 +50,12 @@ class EveryClockEscalatesTest extends ChainTest {
         Arguments.of(
             "representation", "Task_PrepareLegalAidApplication", "Task_PrepareLegalAidApplication"),
         Arguments.of("enforcement", "Task_PrepareEnforcement", "Task_PrepareEnforcement"),
-        Arguments.of("case-closure", "Task_RecordClosure", "Task_RecordClosure"));
+        Arguments.of("case-closure", "Task_RecordClosure", "Task_RecordClosure"),
+        Arguments.of(
+            "petition-handling", "Task_IssueAcceptanceNotice", "Task_IssueAcceptanceNotice"),
+        Arguments.of("petition-handling", "Task_IssueHandlingOpinion", "Task_IssueHandlingOpinion"),
+        Arguments.of("petition-handling", "Task_AnswerReview", "Task_AnswerReview"),
+        Arguments.of("petition-handling", "Task_AnswerReexamination", "Task_AnswerReexamination"));
   }
 
   @AfterEach
@@ -99,6 +104,15 @@ class EveryClockEscalatesTest extends ChainTest {
       // art 250: from the last day of performance, or the effective day where none was fixed
       variables.put("performanceDueDate", null);
       variables.put("titleEffectiveOn", Date.from(TWO_YEAR_CLOCK_START.toInstant()));
+    }
+    if ("petition-handling".equals(processKey)) {
+      // received, handled within 60 days, review and re-examination requested: the moments the
+      // petition's clocks count from
+      Date monday = Date.from(MONDAY_MORNING.toInstant());
+      variables.put("petitionReceivedAt", monday);
+      variables.put("handlingDue", Date.from(MONDAY_MORNING.plusDays(60).toInstant()));
+      variables.put("reviewRequestedAt", monday);
+      variables.put("reexaminationRequestedAt", monday);
     }
     ProcessInstance instance =
         runtimeService
