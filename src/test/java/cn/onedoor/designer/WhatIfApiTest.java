@@ -277,7 +277,7 @@ class WhatIfApiTest {
     int n = PERSON.incrementAndGet();
     String request =
         """
-        {"source": "WINDOW", "level": "VILLAGE", "townCode": "511725102", "villageCode": "511725102001",
+        {"source": "WINDOW", "level": "VILLAGE", "townCode": "511725104", "villageCode": "511725104001",
          "receivedBy": "intake", "disputeType": "%s", "summary": "推演测试用案件。",
          "amount": 3000, "occurredOn": "2026-11-20", "partyCount": 2, "consentToMediation": true,
          "flags": {"injury": false, "violence": false, "crimeSuspected": false, "governmentBodyParty": false,
