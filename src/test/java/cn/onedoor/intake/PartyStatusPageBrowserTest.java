@@ -74,7 +74,7 @@ class PartyStatusPageBrowserTest {
     assertThat(chromium.driver().findElement(By.id("stage")).getText()).isEqualTo("登记受理");
     assertThat(chromium.driver().findElement(By.id("unit")).getText()).isEqualTo("汇东社区");
     assertThat(chromium.body())
-        .contains("时效中断", "办理中")
+        .contains("诉讼时效", "起中断", "调解程序结束之日起，时效期间重新计算（三年）", "办理中")
         .doesNotContain("张三", applicantId, "13966668888");
   }
 }
