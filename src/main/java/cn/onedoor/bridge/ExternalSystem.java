@@ -10,7 +10,9 @@ public enum ExternalSystem {
   LEGAL_AID("法律援助系统", "legal-aid"),
   PROVINCIAL_PLATFORM("省矛盾纠纷多元化解信息系统", "provincial-platform"),
   GRID("省网格化服务管理系统", "grid"),
-  SMS("短信网关", "sms");
+  SMS("短信网关", "sms"),
+  /** 劳动人事争议仲裁委员会: labour arbitration after failed labour mediation (劳动争议调解仲裁法). */
+  ARBITRATION("劳动人事争议仲裁委员会", "arbitration");
 
   private final String title;
   private final String pathId;

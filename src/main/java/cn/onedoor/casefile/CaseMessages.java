@@ -109,6 +109,31 @@ public class CaseMessages {
     correlate(caseCode, "EnforcementConcluded", Map.of());
   }
 
+  /**
+   * 劳动仲裁委受理 or not (art 29); the award period counts from {@code arbitrationAcceptedOn} (an ISO
+   * date as the deadline expressions read it).
+   */
+  public void arbitrationAccepted(
+      String caseCode, boolean accepted, LocalDate acceptedOn, String reason) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("arbitrationAccepted", accepted);
+    variables.put("arbitrationAcceptedOn", acceptedOn.toString());
+    variables.put("arbitrationNotAcceptedReason", reason);
+    correlate(caseCode, "ArbitrationAccepted", variables);
+  }
+
+  public void arbitrationExtended(String caseCode) {
+    correlate(caseCode, "ArbitrationExtended", Map.of());
+  }
+
+  /** The award: final (art 47) or not; the 15 days to sue count from {@code awardDeliveredOn}. */
+  public void arbitrationAwarded(String caseCode, boolean finalAward, LocalDate deliveredOn) {
+    correlate(
+        caseCode,
+        "ArbitrationAwarded",
+        Map.of("finalAward", finalAward, "awardDeliveredOn", deliveredOn.toString()));
+  }
+
   private void correlate(String caseCode, String message, Map<String, Object> variables) {
     runtimeService
         .createMessageCorrelation(message)

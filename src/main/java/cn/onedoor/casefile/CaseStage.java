@@ -13,6 +13,7 @@ public enum CaseStage {
   FOLLOW_UP("回访履行"),
   JUDICIAL_CONFIRMATION("司法确认"),
   LITIGATION_MEDIATION("诉讼引调"),
+  ARBITRATION("劳动仲裁"),
   REPRESENTATION("代理诉讼"),
   LITIGATION("诉讼"),
   ENFORCEMENT("执行"),

@@ -1,5 +1,6 @@
 package cn.onedoor.intake;
 
+import cn.onedoor.casefile.Limitation;
 import cn.onedoor.security.CaseAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -33,7 +34,7 @@ class CaseController {
   record RegistrationAnswer(
       @Schema(example = "511725-2026-000123") String caseCode,
       Instant registeredAt,
-      @Schema(description = "申请调解之时，诉讼时效中断") Instant limitationInterruptedAt,
+      @Schema(description = "权利人申请调解之时，诉讼时效中断；网格上报、信访转来的不中断（为空）") Instant limitationInterruptedAt,
       @Schema(description = "同一当事人、同类纠纷的未结案件，已关联，请受理人核实") List<String> possibleDuplicates) {}
 
   @Schema(description = "对移交的异议")
@@ -99,7 +100,7 @@ class CaseController {
             new RegistrationAnswer(
                 registration.caseCode(),
                 registration.registeredAt(),
-                registration.registeredAt(),
+                Limitation.interruptedAt(request.source(), registration.registeredAt()),
                 registration.possibleDuplicates()));
   }
 

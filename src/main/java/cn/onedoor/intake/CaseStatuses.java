@@ -3,6 +3,8 @@ package cn.onedoor.intake;
 import cn.onedoor.casefile.CaseCodes;
 import cn.onedoor.casefile.CaseStage;
 import cn.onedoor.casefile.ClosureReason;
+import cn.onedoor.casefile.Limitation;
+import cn.onedoor.deadline.DeadlineService;
 import cn.onedoor.deadline.ProvisionalDeadlines;
 import cn.onedoor.organisation.Units;
 import cn.onedoor.routing.DisputeType;
@@ -98,6 +100,7 @@ public class CaseStatuses {
       String receivedBy,
       Instant registeredAt,
       Instant limitationInterruptedAt,
+      Limitation.Period limitation,
       String stage,
       String stageName,
       Instant stageSince,
@@ -125,6 +128,7 @@ public class CaseStatuses {
       String stageName,
       Instant registeredAt,
       Instant limitationInterruptedAt,
+      Limitation.Period limitation,
       Named responsibleUnit,
       Instant nextDeadline,
       String nextStep,
@@ -139,13 +143,16 @@ public class CaseStatuses {
   private final CaseAccess access;
   private final ProvisionalDeadlines provisional;
   private final Clock clock;
+  private final DeadlineService deadlines;
 
   CaseStatuses(
       JdbcTemplate jdbc,
       Units units,
       CaseAccess access,
       ProvisionalDeadlines provisional,
-      Clock clock) {
+      Clock clock,
+      DeadlineService deadlines) {
+    this.deadlines = deadlines;
     this.provisional = provisional;
     this.jdbc = jdbc;
     this.units = units;
@@ -171,7 +178,7 @@ public class CaseStatuses {
         .query(
             """
         select d.*, p.stage, p.stage_since, p.channel, p.handling_level, p.risk_grade, p.current_unit, p.closed_at,
-               p.closure_reason
+               p.closure_reason, p.mediation_ended_at
         from dispute_case d join case_progress p on p.case_code = d.case_code where d.case_code = ?""",
             (rs, row) ->
                 new StaffView(
@@ -188,7 +195,8 @@ public class CaseStatuses {
                     named.apply(rs.getString("village_code")),
                     rs.getString("received_by"),
                     instant(rs, "registered_at"),
-                    instant(rs, "registered_at"),
+                    Limitation.interruptedAt(rs.getString("source"), instant(rs, "registered_at")),
+                    limitation(rs),
                     rs.getString("stage"),
                     stageName(rs.getString("stage")),
                     instant(rs, "stage_since"),
@@ -236,14 +244,17 @@ public class CaseStatuses {
             .orElse(null);
     return jdbc
         .query(
-            "select * from case_progress where case_code = ?",
+            """
+            select p.*, d.source, d.dispute_type from case_progress p
+            join dispute_case d on d.case_code = p.case_code where p.case_code = ?""",
             (rs, row) ->
                 new PartyView(
                     caseCode,
                     rs.getString("stage"),
                     stageName(rs.getString("stage")),
                     instant(rs, "registered_at"),
-                    instant(rs, "registered_at"),
+                    Limitation.interruptedAt(rs.getString("source"), instant(rs, "registered_at")),
+                    limitation(rs),
                     rs.getString("current_unit") == null
                         ? null
                         : new Named(
@@ -299,6 +310,20 @@ public class CaseStatuses {
         // the purpose is free text: a number typed into it is masked like one in a summary
         PersonalData.maskInText(purpose));
     return parties;
+  }
+
+  /**
+   * The limitation period of the case (Limitation): the new period runs from the end of mediation,
+   * or from the closure of a case that had none.
+   */
+  private Limitation.Period limitation(ResultSet rs) throws SQLException {
+    Instant ended = instant(rs, "mediation_ended_at");
+    return Limitation.of(
+        rs.getString("source"),
+        rs.getString("dispute_type"),
+        instant(rs, "registered_at"),
+        ended != null ? ended : instant(rs, "closed_at"),
+        deadlines.calendar());
   }
 
   private List<Party> maskedParties(String caseCode) {

@@ -102,6 +102,8 @@ class SimulatedSystemsService {
                   Map.of("urgent", request.path("urgent").asBoolean(false)));
       case "legal-aid/objections" ->
           () -> start("simulated-legal-aid-objection", caseCode, Map.of());
+      case "arbitration/arbitration-applications" ->
+          () -> start("simulated-labour-arbitration", caseCode, Map.of());
       case "provincial-platform/case-reports", "grid/report-status" -> () -> {};
       case "sms/messages" ->
           () ->

@@ -31,7 +31,8 @@ class OutboundContractTest {
           LegalAidClient.OBJECTIONS,
           ProvincialPlatformClient.CASE_REPORTS,
           GridSystemClient.REPORT_STATUS,
-          SmsGatewayClient.MESSAGES);
+          SmsGatewayClient.MESSAGES,
+          cn.onedoor.arbitration.ArbitrationClient.APPLICATIONS);
 
   @Test
   void everyCallAClientMakesIsDescribedWithItsIdempotencyKey() throws IOException {

@@ -310,11 +310,22 @@ class CamundaFormsTest {
             }
             case CODE -> {
               assertThat(type).as(id).isIn("select", "radio");
-              assertThat(c.has("valuesKey") || c.has("valuesExpression"))
-                  .as("%s: static options", id)
-                  .isFalse();
+              assertThat(c.has("valuesKey")).as("%s: options from a variable", id).isFalse();
               List<Object> values = new ArrayList<>();
               c.path("values").forEach(o -> values.add(scalar(o.path("value"))));
+              if (c.has("valuesExpression")) {
+                // options chosen by a decision's output (e.g. inform-routes by arbitrationFirst):
+                // every code the expression can offer, none other
+                assertThat(c.has("values")).as("%s: values and valuesExpression", id).isFalse();
+                java.util.regex.Matcher code =
+                    Pattern.compile("value: \"(\\w+)\"")
+                        .matcher(c.path("valuesExpression").asText());
+                while (code.find()) {
+                  if (!values.contains(code.group(1))) {
+                    values.add(code.group(1));
+                  }
+                }
+              }
               assertThat(values)
                   .as("%s: option values", id)
                   .containsExactlyInAnyOrderElementsOf(field.codes());

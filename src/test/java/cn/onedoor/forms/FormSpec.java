@@ -197,6 +197,8 @@ final class FormSpec {
                   REQUIRED,
                   "LITIGATION",
                   "ARBITRATION",
+                  "LABOUR_ARBITRATION",
+                  "WAGE_IOU_LITIGATION",
                   "ADMINISTRATIVE",
                   "REMEDIATE",
                   "NONE"),
@@ -287,6 +289,16 @@ final class FormSpec {
               field("extensionNewEnd", Kind.DATE, OPTIONAL)),
           task("sim-court-appeal", code("secondInstance", REQUIRED, "YES", "NO")),
           task("sim-legal-aid-decision", code("legalAidDecision", REQUIRED, "GRANTED", "REFUSED")),
+          task(
+              "labour-award-response",
+              code("awardResponse", REQUIRED, "SUE", "ACCEPT"),
+              field("awardNote", Kind.TEXTAREA, OPTIONAL)),
+          task(
+              "sim-arbitration-acceptance",
+              code("arbitrationAcceptance", REQUIRED, "ACCEPTED", "NOT_ACCEPTED")),
+          task(
+              "sim-arbitration-award", code("awardStep", REQUIRED, "FINAL", "NON_FINAL", "EXTEND")),
+          task("sim-arbitration-extended-award", code("awardStep", REQUIRED, "FINAL", "NON_FINAL")),
           task("sim-lawyer", field("lawFirm", Kind.TEXT, REQUIRED)),
           task("sim-objection", code("objectionDecision", REQUIRED, "UPHELD", "REJECTED")),
           task(

@@ -32,6 +32,7 @@ class PartyStatusPageBrowserTest {
 
   @LocalServerPort int port;
   @Autowired Intake intake;
+  @Autowired cn.onedoor.casefile.CaseJournal journal;
 
   @BeforeAll
   static void startBrowser() throws IOException {
@@ -74,7 +75,16 @@ class PartyStatusPageBrowserTest {
     assertThat(chromium.driver().findElement(By.id("stage")).getText()).isEqualTo("登记受理");
     assertThat(chromium.driver().findElement(By.id("unit")).getText()).isEqualTo("汇东社区");
     assertThat(chromium.body())
-        .contains("时效中断", "办理中")
+        .contains("诉讼时效", "起中断", "调解程序结束之日起，时效期间重新计算（三年）", "办理中")
         .doesNotContain("张三", applicantId, "13966668888");
+
+    // mediation ends: the party sees when the new limitation period expires (民法典 arts 188, 195)
+    journal.mediationEnded(caseCode, "TERMINATED");
+    chromium.driver().findElement(By.cssSelector("button[type=submit]")).click();
+    chromium.waitForText("届满");
+    assertThat(chromium.driver().findElement(By.id("limitation-expiry")).getText())
+        .isEqualTo("2029-03-02");
+    assertThat(chromium.driver().findElement(By.id("limitation")).getText())
+        .contains("调解程序结束起重新计算", "诉讼时效期间为三年");
   }
 }

@@ -54,6 +54,7 @@ class SimulatedSystemsEndToEndTest {
   static final String COUNTY_MEDIATORS = "mediator:county:511725";
   static final String COURT_LIAISONS = "court:county:511725";
   static final String LEGAL_AID_OFFICERS = "legalaid:county:511725";
+  static final String LABOUR_MEDIATORS = "mediator:committee:LABOUR";
   private static int caseNumber = 500000;
 
   @LocalServerPort int port;
@@ -65,6 +66,7 @@ class SimulatedSystemsEndToEndTest {
   @Autowired OutboundRequests outbound;
   @Autowired JdbcTemplate jdbc;
   @Autowired Intake intake;
+  @Autowired cn.onedoor.intake.CaseStatuses statuses;
 
   @BeforeEach
   void mondayMorning() {
@@ -506,6 +508,115 @@ class SimulatedSystemsEndToEndTest {
     HttpResponse<String> smsPage =
         new Http(port).as("simulator", "demo").get("/simulation/sms/?caseCode=" + caseCode);
     assertThat(smsPage.body()).contains("信访事项", "已受理", "延长至", "处理意见", "复查意见", "复核意见");
+  }
+
+  /**
+   * Issue 14: a wage dispute whose mediation fails goes to the labour arbitration commission, gets
+   * an award, and reaches the court only after it (劳动争议调解仲裁法 arts 5, 50).
+   */
+  @Test
+  void aWageDisputeWhoseMediationFailsIsArbitratedAndReachesTheCourtOnlyAfterTheAward() {
+    String caseCode = labourMediationFailed();
+    var limitation = statuses.staffView(caseCode).limitation();
+    assertThat(limitation.years()).as("labour arbitration: one year, art 27").isEqualTo(1);
+    assertThat(limitation.restartedAt()).as("from the end of mediation").isNotNull();
+    assertThat(limitation.expiresOn()).isEqualTo("2027-03-02");
+    complete(
+        caseCode, "Task_InformRoutes", LABOUR_MEDIATORS, Map.of("nextRoute", "LABOUR_ARBITRATION"));
+    assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.ARBITRATION);
+    complete(
+        caseCode, "Task_DecideAcceptance", SIMULATORS, Map.of("arbitrationAcceptance", "ACCEPTED"));
+    complete(caseCode, "Task_DecideAward", SIMULATORS, Map.of("awardStep", "NON_FINAL"));
+    assertThat(outbound.forCase(caseCode))
+        .extracting(OutboundRequests.Request::step)
+        .as("nothing went to the court before the award")
+        .noneMatch(
+            step -> step.startsWith("FILING_REQUEST") || step.startsWith("ENTRUSTED_MEDIATION_"));
+    complete(
+        caseCode, "Task_RecordAwardResponse", LABOUR_MEDIATORS, Map.of("awardResponse", "SUE"));
+    complete(
+        caseCode,
+        "Task_PrepareLegalAidApplication",
+        LEGAL_AID_OFFICERS,
+        Map.of(
+            "applicantCategory",
+            "NONE",
+            "aidMatter",
+            "LABOUR_REMUNERATION",
+            "monthlyIncomePerCapita",
+            5000,
+            "papersComplete",
+            true,
+            "urgent",
+            false));
+
+    assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.LITIGATION_MEDIATION);
+    assertThat(journal.events(caseCode))
+        .filteredOn(event -> "STAGE".equals(event.kind()))
+        .extracting(CaseJournal.Event::stage)
+        .as("the court only after the award")
+        .containsSubsequence("MEDIATION", "ARBITRATION", "REPRESENTATION", "LITIGATION_MEDIATION");
+    assertThat(openTasks(caseCode)).contains("Task_PreFilingMediation");
+    assertThat(callbacksOf(caseCode))
+        .containsExactlyInAnyOrder("ARBITRATION_ACCEPTANCE", "ARBITRATION_AWARDED");
+    assertThat(variable(caseCode, "labour-arbitration", "arbitrationOutcome"))
+        .isEqualTo("SUED_AFTER_AWARD");
+  }
+
+  /** The commission extends its period once and makes a final award; it stands after 30 days. */
+  @Test
+  void anExtendedFinalAwardStandsAfterTheEmployersThirtyDaysAndTheCaseCloses() {
+    String caseCode = labourMediationFailed();
+    complete(
+        caseCode, "Task_InformRoutes", LABOUR_MEDIATORS, Map.of("nextRoute", "LABOUR_ARBITRATION"));
+    complete(
+        caseCode, "Task_DecideAcceptance", SIMULATORS, Map.of("arbitrationAcceptance", "ACCEPTED"));
+    complete(caseCode, "Task_DecideAward", SIMULATORS, Map.of("awardStep", "EXTEND"));
+    complete(caseCode, "Task_DecideExtendedAward", SIMULATORS, Map.of("awardStep", "FINAL"));
+    complete(
+        caseCode, "Task_RecordAwardResponse", LABOUR_MEDIATORS, Map.of("awardResponse", "ACCEPT"));
+    moveClockTo(ChainTest.MONDAY_MORNING.plusDays(32));
+
+    close(caseCode, "REFERRED");
+    assertThat(callbacksOf(caseCode))
+        .containsExactlyInAnyOrder(
+            "ARBITRATION_ACCEPTANCE", "ARBITRATION_EXTENDED", "ARBITRATION_AWARDED");
+    assertThat(passed(caseCode, "labour-arbitration"))
+        .contains("ReceiveTask_AwaitExtendedAward", "TimerEvent_SetAsideWindowOver");
+  }
+
+  /** Not accepted (art 29): the worker may sue at once. */
+  @Test
+  void anApplicationTheCommissionDoesNotAcceptGoesToCourt() {
+    String caseCode = labourMediationFailed();
+    complete(
+        caseCode, "Task_InformRoutes", LABOUR_MEDIATORS, Map.of("nextRoute", "LABOUR_ARBITRATION"));
+    complete(
+        caseCode,
+        "Task_DecideAcceptance",
+        SIMULATORS,
+        Map.of("arbitrationAcceptance", "NOT_ACCEPTED"));
+
+    assertThat(variable(caseCode, "labour-arbitration", "arbitrationOutcome"))
+        .isEqualTo("NOT_ACCEPTED");
+    assertThat(openTasks(caseCode)).contains("Task_PrepareLegalAidApplication");
+  }
+
+  /** A wage claim at 土溪村, mediated by the labour committee, without agreement. */
+  private String labourMediationFailed() {
+    Map<String, Object> variables = ChainTest.villageNeighbourDispute();
+    variables.put("townCode", "511725103");
+    variables.put("villageCode", "511725103001");
+    variables.put("disputeType", "LABOUR");
+    variables.put("summary", "工人被拖欠三个月工资");
+    String caseCode = register(variables);
+    complete(caseCode, "Task_RecordConsent", LABOUR_MEDIATORS, Map.of("partiesConsent", "YES"));
+    complete(
+        caseCode,
+        "Task_Mediate",
+        LABOUR_MEDIATORS,
+        Map.of("mediationResult", "TERMINATED", "sessionNote", "用人单位拒不支付"));
+    return caseCode;
   }
 
   // --- helpers: the same moves a person makes in Tasklist ---

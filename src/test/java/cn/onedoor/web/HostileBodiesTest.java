@@ -205,6 +205,9 @@ class HostileBodiesTest {
     CALLBACKS.put("/api/callbacks/legal-aid/decision", "{\"granted\":true}");
     CALLBACKS.put("/api/callbacks/legal-aid/lawyer-assigned", "{\"lawFirm\":\"四川宕渠律师事务所\"}");
     CALLBACKS.put("/api/callbacks/legal-aid/objection-decided", "{\"upheld\":false}");
+    CALLBACKS.put("/api/callbacks/arbitration/acceptance", "{\"accepted\":true}");
+    CALLBACKS.put("/api/callbacks/arbitration/extension", "{}");
+    CALLBACKS.put("/api/callbacks/arbitration/award", "{\"finalAward\":false}");
   }
 
   @Test
@@ -235,7 +238,11 @@ class HostileBodiesTest {
           String secret =
               path.contains("/court/")
                   ? "demo-court-secret"
-                  : path.contains("/legal-aid/") ? "demo-legal-aid-secret" : "demo-grid-secret";
+                  : path.contains("/legal-aid/")
+                      ? "demo-legal-aid-secret"
+                      : path.contains("/arbitration/")
+                          ? "demo-arbitration-secret"
+                          : "demo-grid-secret";
           return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
               .header("Content-Type", "application/json")
               .header(CallbackSignatures.HEADER, CallbackSignatures.sign(secret, wire))
