@@ -10,7 +10,8 @@ public enum ExternalSystem {
   LEGAL_AID("法律援助系统", "legal-aid"),
   PROVINCIAL_PLATFORM("省矛盾纠纷多元化解信息系统", "provincial-platform"),
   GRID("省网格化服务管理系统", "grid"),
-  SMS("短信网关", "sms");
+  SMS("短信网关", "sms"),
+  POLICE("公安机关执法办案系统", "police");
 
   private final String title;
   private final String pathId;

@@ -109,6 +109,11 @@ public class CaseMessages {
     correlate(caseCode, "EnforcementConcluded", Map.of());
   }
 
+  /** The police accepted a transferred case (受案) under its own case number. */
+  public void policeAcceptedTransfer(String caseCode, String policeCaseNumber) {
+    correlate(caseCode, "PoliceTransferAccepted", Map.of("policeCaseNumber", policeCaseNumber));
+  }
+
   private void correlate(String caseCode, String message, Map<String, Object> variables) {
     runtimeService
         .createMessageCorrelation(message)

@@ -95,7 +95,7 @@ class ChannelRoutingTest {
             "LABOUR"),
         row(
             "Rule_CR_MinorCrime",
-            routed("PROCURATORATE", "COUNTY", false, "P30D", "CALENDAR", false),
+            routed("POLICE", "COUNTY", false, "P30D", "CALENDAR", false),
             "disputeType",
             "MINOR_CRIME",
             "crimeSuspected",
@@ -111,7 +111,7 @@ class ChannelRoutingTest {
             true),
         row(
             "Rule_CR_Violence",
-            routed("POLICE", "TOWN", true, "P30D", "CALENDAR", false, "P3D", "WORKING"),
+            routed("POLICE", "TOWN", true, "P30D", "CALENDAR", false),
             "disputeType",
             "FAMILY",
             "violence",
@@ -594,11 +594,14 @@ class ChannelRoutingTest {
     boolean violence = (Boolean) in.get("violence");
     String source = (String) in.get("source");
 
-    // A suspected crime goes to the authorities whatever the parties want (人民调解法 art 25).
-    if (type.equals("MINOR_CRIME")) {
-      assertThat(channel).as(context).isEqualTo("PROCURATORATE");
-    } else if (crime) {
+    // A suspected crime goes to the police whatever the parties want (人民调解法 art 25); a minor
+    // crime is a public-prosecution crime too, never sent to the procuratorate for mediation
+    // (刑事和解 exists only inside a filed criminal case, 刑诉法 arts 288-290).
+    if (type.equals("MINOR_CRIME") || crime) {
       assertThat(channel).as(context).isEqualTo("POLICE");
+      assertThat(out.get("firstSessionPeriod"))
+          .as("no mediation session for a crime: %s", context)
+          .isEqualTo("");
     } else if (violence || type.equals("PUBLIC_SECURITY")) {
       assertThat(channel).as(context).isEqualTo("POLICE");
     } else if (source.equals("PETITION")) {

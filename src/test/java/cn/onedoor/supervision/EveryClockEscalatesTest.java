@@ -50,7 +50,9 @@ class EveryClockEscalatesTest extends ChainTest {
         Arguments.of(
             "representation", "Task_PrepareLegalAidApplication", "Task_PrepareLegalAidApplication"),
         Arguments.of("enforcement", "Task_PrepareEnforcement", "Task_PrepareEnforcement"),
-        Arguments.of("case-closure", "Task_RecordClosure", "Task_RecordClosure"));
+        Arguments.of("case-closure", "Task_RecordClosure", "Task_RecordClosure"),
+        Arguments.of("public-security-mediation", "Task_FirstSession", "Task_FirstSession"),
+        Arguments.of("public-security-mediation", "Task_SecondSession", "Task_SecondSession"));
   }
 
   @AfterEach
@@ -95,6 +97,11 @@ class EveryClockEscalatesTest extends ChainTest {
             List.of("JUSTICE")));
     variables.put("mediationStartedAt", Date.from(MONDAY_MORNING.toInstant()));
     variables.put("mediationAttempts", 0);
+    // 治安调解's sessions, due within the routing table's and the police table's periods
+    variables.put("firstSessionPeriod", "P3D");
+    variables.put("firstSessionUnit", "WORKING");
+    variables.put("secondSessionPeriod", "P7D");
+    variables.put("secondSessionUnit", "WORKING");
     if ("enforcement".equals(processKey)) {
       // art 250: from the last day of performance, or the effective day where none was fixed
       variables.put("performanceDueDate", null);
