@@ -32,7 +32,7 @@ public class PoliceCases {
   public void mediated(DelegateExecution execution) {
     journal.record(
         execution.getProcessBusinessKey(),
-        "PUBLIC_SECURITY_MEDIATION_SETTLED",
+        "POLICE_MEDIATION_SETTLED",
         CaseStage.POLICE,
         "治安调解达成协议并已履行",
         null);
@@ -41,7 +41,7 @@ public class PoliceCases {
   public void referredForPunishment(DelegateExecution execution) {
     journal.record(
         execution.getProcessBusinessKey(),
-        "POLICE_PUNISHMENT_REFERRED",
+        "PUNISHMENT_REFERRED",
         CaseStage.POLICE,
         "治安调解不成，已告知公安机关依法作出处罚决定",
         null);

@@ -145,7 +145,7 @@ class PolicePathsTest extends PathTest {
             postRequestedFor(urlEqualTo("/police/punishment-referrals"))
                 .withRequestBody(containing("\"mediationResult\":\"FAILED\""))
                 .withRequestBody(containing(caseCode)));
-    assertThat(eventKinds(caseCode)).contains("POLICE_PUNISHMENT_REFERRED");
+    assertThat(eventKinds(caseCode)).contains("PUNISHMENT_REFERRED");
     closeAs(caseCode, "TRANSFERRED");
     assertThat(passedActivities(caseCode, "public-security-mediation"))
         .containsSubsequence(
@@ -206,7 +206,7 @@ class PolicePathsTest extends PathTest {
         POLICE_LIAISONS,
         Map.of("policeMediationResult", "AGREEMENT_PERFORMED", "sessionNote", "当场赔偿300元"));
 
-    assertThat(eventKinds(caseCode)).contains("PUBLIC_SECURITY_MEDIATION_SETTLED");
+    assertThat(eventKinds(caseCode)).contains("POLICE_MEDIATION_SETTLED");
     assertThat(outboundSteps(caseCode)).doesNotContain("POLICE_PUNISHMENT_REFERRAL");
     closeAs(caseCode, "RESOLVED");
     assertNeverMediated(caseCode);

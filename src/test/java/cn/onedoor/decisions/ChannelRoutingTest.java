@@ -111,7 +111,7 @@ class ChannelRoutingTest {
             true),
         row(
             "Rule_CR_Violence",
-            routed("POLICE", "TOWN", true, "P30D", "CALENDAR", false),
+            routed("POLICE", "TOWN", false, "P30D", "CALENDAR", false),
             "disputeType",
             "FAMILY",
             "violence",
@@ -551,7 +551,16 @@ class ChannelRoutingTest {
     Description context = new LazyTextDescription(() -> DecisionTables.describe(in) + " → " + out);
     assertThat(Codes.CHANNELS).as(context).contains(channel);
     assertThat(Codes.LEVELS).as(context).contains((String) out.get("handlingLevel"));
-    assertThat(out.get("jointHandling")).as(context).isEqualTo(in.get("expectedJoint"));
+    // A crime, a minor crime or violence goes to the police at once (人民调解法 art 25: 及时报告),
+    // not first to a joint consultation.
+    boolean transferred =
+        "NONE".equals(in.get("acceptedElsewhere"))
+            && ("MINOR_CRIME".equals(in.get("disputeType"))
+                || (Boolean) in.get("crimeSuspected")
+                || (Boolean) in.get("violence"));
+    assertThat(out.get("jointHandling"))
+        .as(context)
+        .isEqualTo(transferred ? Boolean.FALSE : in.get("expectedJoint"));
     assertThat(List.of("CALENDAR", "WORKING")).as(context).contains((String) out.get("slaUnit"));
     assertThat(Period.parse((String) out.get("slaPeriod")).getDays()).as(context).isPositive();
     String firstSession = (String) out.get("firstSessionPeriod");
