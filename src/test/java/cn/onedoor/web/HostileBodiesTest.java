@@ -205,6 +205,8 @@ class HostileBodiesTest {
     CALLBACKS.put("/api/callbacks/legal-aid/decision", "{\"granted\":true}");
     CALLBACKS.put("/api/callbacks/legal-aid/lawyer-assigned", "{\"lawFirm\":\"四川宕渠律师事务所\"}");
     CALLBACKS.put("/api/callbacks/legal-aid/objection-decided", "{\"upheld\":false}");
+    CALLBACKS.put(
+        "/api/callbacks/police/transfer-accepted", "{\"policeCaseNumber\":\"渠公(刑)受案字〔2026〕1号\"}");
   }
 
   @Test
@@ -235,7 +237,9 @@ class HostileBodiesTest {
           String secret =
               path.contains("/court/")
                   ? "demo-court-secret"
-                  : path.contains("/legal-aid/") ? "demo-legal-aid-secret" : "demo-grid-secret";
+                  : path.contains("/legal-aid/")
+                      ? "demo-legal-aid-secret"
+                      : path.contains("/police/") ? "demo-police-secret" : "demo-grid-secret";
           return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
               .header("Content-Type", "application/json")
               .header(CallbackSignatures.HEADER, CallbackSignatures.sign(secret, wire))
