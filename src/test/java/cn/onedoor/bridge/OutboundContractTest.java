@@ -6,6 +6,7 @@ import cn.onedoor.court.CourtClient;
 import cn.onedoor.grid.GridSystemClient;
 import cn.onedoor.legalaid.LegalAidClient;
 import cn.onedoor.notification.SmsGatewayClient;
+import cn.onedoor.police.PoliceClient;
 import cn.onedoor.province.ProvincialPlatformClient;
 import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -31,7 +32,9 @@ class OutboundContractTest {
           LegalAidClient.OBJECTIONS,
           ProvincialPlatformClient.CASE_REPORTS,
           GridSystemClient.REPORT_STATUS,
-          SmsGatewayClient.MESSAGES);
+          SmsGatewayClient.MESSAGES,
+          PoliceClient.TRANSFERS,
+          PoliceClient.PUNISHMENT_REFERRALS);
 
   @Test
   void everyCallAClientMakesIsDescribedWithItsIdempotencyKey() throws IOException {
