@@ -12,7 +12,9 @@ public enum ExternalSystem {
   GRID("省网格化服务管理系统", "grid"),
   SMS("短信网关", "sms"),
   /** 劳动人事争议仲裁委员会: labour arbitration after failed labour mediation (劳动争议调解仲裁法). */
-  ARBITRATION("劳动人事争议仲裁委员会", "arbitration");
+  ARBITRATION("劳动人事争议仲裁委员会", "arbitration"),
+  /** 公安机关: 移送公安 and the punishment decision after a failed 治安调解. */
+  POLICE("公安机关执法办案系统", "police");
 
   private final String title;
   private final String pathId;

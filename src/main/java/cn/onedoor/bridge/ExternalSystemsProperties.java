@@ -19,7 +19,8 @@ public record ExternalSystemsProperties(
     Endpoint provincialPlatform,
     Endpoint grid,
     Endpoint sms,
-    Endpoint arbitration) {
+    Endpoint arbitration,
+    Endpoint police) {
 
   /**
    * @param baseUrl where we send requests (paths of the contract are appended)
@@ -41,7 +42,7 @@ public record ExternalSystemsProperties(
    * what the job lock time is sized to ({@code operations/JobLockTime}).
    */
   public Duration longestCall() {
-    return Stream.of(court, legalAid, provincialPlatform, grid, sms, arbitration)
+    return Stream.of(court, legalAid, provincialPlatform, grid, sms, arbitration, police)
         .filter(Objects::nonNull)
         .map(endpoint -> endpoint.connectTimeout().plus(endpoint.readTimeout()))
         .max(Duration::compareTo)
@@ -69,6 +70,7 @@ public record ExternalSystemsProperties(
       case GRID -> grid;
       case SMS -> sms;
       case ARBITRATION -> arbitration;
+      case POLICE -> police;
     };
   }
 

@@ -134,6 +134,11 @@ public class CaseMessages {
         Map.of("finalAward", finalAward, "awardDeliveredOn", deliveredOn.toString()));
   }
 
+  /** The police accepted a transferred case (受案) under its own case number. */
+  public void policeAcceptedTransfer(String caseCode, String policeCaseNumber) {
+    correlate(caseCode, "PoliceTransferAccepted", Map.of("policeCaseNumber", policeCaseNumber));
+  }
+
   private void correlate(String caseCode, String message, Map<String, Object> variables) {
     runtimeService
         .createMessageCorrelation(message)

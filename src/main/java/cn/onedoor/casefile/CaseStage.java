@@ -10,6 +10,8 @@ public enum CaseStage {
   JOINT_HANDLING("联合调处"),
   MEDIATION("调解"),
   PETITION("信访办理"),
+  /** 移送公安 or 治安调解: the police's own procedures, never a mediator's. */
+  POLICE("公安办理"),
   FOLLOW_UP("回访履行"),
   JUDICIAL_CONFIRMATION("司法确认"),
   LITIGATION_MEDIATION("诉讼引调"),

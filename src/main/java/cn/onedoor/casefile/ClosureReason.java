@@ -13,7 +13,9 @@ public enum ClosureReason {
   JUDGED("判决结案"),
   REFERRED("转其他途径"),
   WITHDRAWN("当事人撤回"),
-  TERMINATED("调解终止");
+  TERMINATED("调解终止"),
+  /** 移送公安机关: a crime, violence or an excluded public-order case, or a failed 治安调解. */
+  TRANSFERRED("移送公安机关");
 
   private final String chineseName;
 

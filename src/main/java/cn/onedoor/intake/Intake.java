@@ -132,6 +132,12 @@ public class Intake {
    * parties stay in the registry, and ID numbers or mobiles typed into the summary are masked on
    * the way in.
    */
+  private static void putWhenTrue(Map<String, Object> variables, String name, Boolean flag) {
+    if (Boolean.TRUE.equals(flag)) {
+      variables.put(name, true);
+    }
+  }
+
   private void startCase(String caseCode, IntakeRequest request, List<String> twins) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("source", request.source());
@@ -150,6 +156,13 @@ public class Intake {
     variables.put("crimeSuspected", request.flags().crimeSuspected());
     variables.put("governmentBodyParty", request.flags().governmentBodyParty());
     variables.put("acceptedElsewhere", request.flags().acceptedElsewhere());
+    // The exclusions of 治安调解 are rare and read only by the police's procedure
+    // (police-procedure.dmn, which gets false for an absent one): a variable only when it is true,
+    // so the ordinary case pays nothing for them.
+    putWhenTrue(variables, "hiredViolence", request.flags().hiredViolence());
+    putWhenTrue(variables, "gangFight", request.flags().gangFight());
+    putWhenTrue(variables, "provocation", request.flags().provocation());
+    putWhenTrue(variables, "repeatOffence", request.flags().repeatOffence());
     variables.put("possibleDuplicates", duplicatesHeader(caseCode, twins));
     // The registration itself was checked here; starting the case is the system's act, whoever
     // called the door.

@@ -82,7 +82,34 @@ public record IntakeRequest(
               description = "是否已被其他机关受理",
               allowableValues = {"NONE", "COURT", "POLICE", "ADMINISTRATION", "ARBITRATION"},
               requiredMode = Schema.RequiredMode.REQUIRED)
-          String acceptedElsewhere) {}
+          String acceptedElsewhere,
+      @Schema(description = "雇凶伤害他人（不得治安调解；未填视为否）") Boolean hiredViolence,
+      @Schema(description = "结伙斗殴（不得治安调解；未填视为否）") Boolean gangFight,
+      @Schema(description = "寻衅滋事（不得治安调解；未填视为否）") Boolean provocation,
+      @Schema(description = "多次违法（不得治安调解；未填视为否）") Boolean repeatOffence) {
+
+    /**
+     * The facts every door states. The four exclusions of 治安调解 came later and are optional, so that
+     * a door built against the first contract keeps working: absent means "not the case".
+     */
+    public Flags(
+        Boolean injury,
+        Boolean violence,
+        Boolean crimeSuspected,
+        Boolean governmentBodyParty,
+        String acceptedElsewhere) {
+      this(
+          injury,
+          violence,
+          crimeSuspected,
+          governmentBodyParty,
+          acceptedElsewhere,
+          null,
+          null,
+          null,
+          null);
+    }
+  }
 
   @Schema(description = "当事人")
   public record Party(

@@ -174,7 +174,11 @@ class StartFormIntakeFilter extends OncePerRequestFilter {
             flag(variables, "violence"),
             flag(variables, "crimeSuspected"),
             flag(variables, "governmentBodyParty"),
-            text(variables, "acceptedElsewhere")),
+            text(variables, "acceptedElsewhere"),
+            flag(variables, "hiredViolence"),
+            flag(variables, "gangFight"),
+            flag(variables, "provocation"),
+            flag(variables, "repeatOffence")),
         parties);
   }
 

@@ -97,6 +97,15 @@ public class UnitGroups {
     return StaffGroups.groupId(COURT, "county", county);
   }
 
+  /**
+   * The police officers stationed at the county centre (公调对接): they hold the police's procedures on
+   * a case — 治安调解 sessions and chasing the police's acceptance of a transfer (docs/chain.md,
+   * "Police").
+   */
+  public String policeLiaisons() {
+    return departmentLiaisons("POLICE");
+  }
+
   public String legalAidOfficers() {
     return StaffGroups.groupId(LEGALAID, "county", county);
   }

@@ -13,7 +13,15 @@ import org.springframework.stereotype.Component;
 public class CaseRouting {
 
   private static final String[] OUTPUTS = {
-    "channel", "handlingLevel", "jointHandling", "slaPeriod", "slaUnit", "confirmable"
+    "channel",
+    "handlingLevel",
+    "jointHandling",
+    "slaPeriod",
+    "slaUnit",
+    "confirmable",
+    // the due date of the first 治安调解 session (public-security-mediation.bpmn); "" elsewhere
+    "firstSessionPeriod",
+    "firstSessionUnit"
   };
 
   private final CaseJournal journal;

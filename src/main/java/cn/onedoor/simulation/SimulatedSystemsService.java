@@ -16,10 +16,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What each simulated system does with a request it takes for the first time: the court and the
- * legal-aid centre open a Tasklist task for the simulator (a small process whose business key is
- * the case code), the SMS gateway lists the message, the provincial platform and the grid system
- * only keep it. Remembering the key and acting share one transaction, so a repeated key never opens
- * a second task.
+ * legal-aid centre (and the police, for a transfer) open a Tasklist task for the simulator (a small
+ * process whose business key is the case code), the SMS gateway lists the message, the provincial
+ * platform and the grid system only keep it. Remembering the key and acting share one transaction,
+ * so a repeated key never opens a second task.
  */
 @Service
 @ConditionalOnProperty(name = "onedoor.simulation.enabled", havingValue = "true")
@@ -104,7 +104,12 @@ class SimulatedSystemsService {
           () -> start("simulated-legal-aid-objection", caseCode, Map.of());
       case "arbitration/arbitration-applications" ->
           () -> start("simulated-labour-arbitration", caseCode, Map.of());
-      case "provincial-platform/case-reports", "grid/report-status" -> () -> {};
+      case "police/transfers" -> () -> start("simulated-police-transfer", caseCode, Map.of());
+      // The punishment decision is the police's own: the simulated police only keep the referral.
+      case "provincial-platform/case-reports",
+          "grid/report-status",
+          "police/punishment-referrals" ->
+          () -> {};
       case "sms/messages" ->
           () ->
               jdbc.update(

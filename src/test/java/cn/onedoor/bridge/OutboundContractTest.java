@@ -6,6 +6,7 @@ import cn.onedoor.court.CourtClient;
 import cn.onedoor.grid.GridSystemClient;
 import cn.onedoor.legalaid.LegalAidClient;
 import cn.onedoor.notification.SmsGatewayClient;
+import cn.onedoor.police.PoliceClient;
 import cn.onedoor.province.ProvincialPlatformClient;
 import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -32,7 +33,9 @@ class OutboundContractTest {
           ProvincialPlatformClient.CASE_REPORTS,
           GridSystemClient.REPORT_STATUS,
           SmsGatewayClient.MESSAGES,
-          cn.onedoor.arbitration.ArbitrationClient.APPLICATIONS);
+          cn.onedoor.arbitration.ArbitrationClient.APPLICATIONS,
+          PoliceClient.TRANSFERS,
+          PoliceClient.PUNISHMENT_REFERRALS);
 
   @Test
   void everyCallAClientMakesIsDescribedWithItsIdempotencyKey() throws IOException {

@@ -95,7 +95,7 @@ class ChannelRoutingTest {
             "LABOUR"),
         row(
             "Rule_CR_MinorCrime",
-            routed("PROCURATORATE", "COUNTY", false, "P30D", "CALENDAR", false),
+            routed("POLICE", "COUNTY", false, "P30D", "CALENDAR", false),
             "disputeType",
             "MINOR_CRIME",
             "crimeSuspected",
@@ -111,7 +111,7 @@ class ChannelRoutingTest {
             true),
         row(
             "Rule_CR_Violence",
-            routed("POLICE", "TOWN", true, "P30D", "CALENDAR", false, "P3D", "WORKING"),
+            routed("POLICE", "TOWN", false, "P30D", "CALENDAR", false),
             "disputeType",
             "FAMILY",
             "violence",
@@ -551,7 +551,16 @@ class ChannelRoutingTest {
     Description context = new LazyTextDescription(() -> DecisionTables.describe(in) + " → " + out);
     assertThat(Codes.CHANNELS).as(context).contains(channel);
     assertThat(Codes.LEVELS).as(context).contains((String) out.get("handlingLevel"));
-    assertThat(out.get("jointHandling")).as(context).isEqualTo(in.get("expectedJoint"));
+    // A crime, a minor crime or violence goes to the police at once (人民调解法 art 25: 及时报告),
+    // not first to a joint consultation.
+    boolean transferred =
+        "NONE".equals(in.get("acceptedElsewhere"))
+            && ("MINOR_CRIME".equals(in.get("disputeType"))
+                || (Boolean) in.get("crimeSuspected")
+                || (Boolean) in.get("violence"));
+    assertThat(out.get("jointHandling"))
+        .as(context)
+        .isEqualTo(transferred ? Boolean.FALSE : in.get("expectedJoint"));
     assertThat(List.of("CALENDAR", "WORKING")).as(context).contains((String) out.get("slaUnit"));
     assertThat(Period.parse((String) out.get("slaPeriod")).getDays()).as(context).isPositive();
     String firstSession = (String) out.get("firstSessionPeriod");
@@ -594,11 +603,14 @@ class ChannelRoutingTest {
     boolean violence = (Boolean) in.get("violence");
     String source = (String) in.get("source");
 
-    // A suspected crime goes to the authorities whatever the parties want (人民调解法 art 25).
-    if (type.equals("MINOR_CRIME")) {
-      assertThat(channel).as(context).isEqualTo("PROCURATORATE");
-    } else if (crime) {
+    // A suspected crime goes to the police whatever the parties want (人民调解法 art 25); a minor
+    // crime is a public-prosecution crime too, never sent to the procuratorate for mediation
+    // (刑事和解 exists only inside a filed criminal case, 刑诉法 arts 288-290).
+    if (type.equals("MINOR_CRIME") || crime) {
       assertThat(channel).as(context).isEqualTo("POLICE");
+      assertThat(out.get("firstSessionPeriod"))
+          .as("no mediation session for a crime: %s", context)
+          .isEqualTo("");
     } else if (violence || type.equals("PUBLIC_SECURITY")) {
       assertThat(channel).as(context).isEqualTo("POLICE");
     } else if (source.equals("PETITION")) {

@@ -146,6 +146,10 @@ final class FormSpec {
               field("violence", Kind.CHECKBOX, OPTIONAL),
               field("crimeSuspected", Kind.CHECKBOX, OPTIONAL),
               field("governmentBodyParty", Kind.CHECKBOX, OPTIONAL),
+              field("hiredViolence", Kind.CHECKBOX, OPTIONAL),
+              field("gangFight", Kind.CHECKBOX, OPTIONAL),
+              field("provocation", Kind.CHECKBOX, OPTIONAL),
+              field("repeatOffence", Kind.CHECKBOX, OPTIONAL),
               code(
                   "acceptedElsewhere",
                   REQUIRED,
@@ -210,6 +214,19 @@ final class FormSpec {
           task("confirmation-decision", code("applyForConfirmation", REQUIRED, "YES", "NO")),
           task("court-chase", field("chaseNote", Kind.TEXTAREA, REQUIRED)),
           task(
+              "public-security-first-session",
+              code(
+                  "policeMediationResult",
+                  REQUIRED,
+                  "AGREEMENT_PERFORMED",
+                  "SECOND_SESSION",
+                  "FAILED"),
+              field("sessionNote", Kind.TEXTAREA, REQUIRED)),
+          task(
+              "public-security-second-session",
+              code("policeMediationResult", REQUIRED, "AGREEMENT_PERFORMED", "FAILED"),
+              field("sessionNote", Kind.TEXTAREA, REQUIRED)),
+          task(
               "entrusted-mediation",
               code("entrustedResult", REQUIRED, "SETTLED", "REFUSED", "FAILED", "EXTEND"),
               field("bothPartiesConsent", Kind.CHECKBOX, OPTIONAL),
@@ -254,6 +271,7 @@ final class FormSpec {
           // decisions, sent back as
           // callbacks by processes/simulated-*.bpmn.
           task("sim-court-notice", field("simNote", Kind.TEXTAREA, OPTIONAL)),
+          task("sim-police-acceptance", field("policeCaseNumber", Kind.TEXT, REQUIRED)),
           task(
               "sim-court-acceptance",
               code("acceptance", REQUIRED, "ACCEPTED", "NOT_ACCEPTED"),
@@ -312,7 +330,8 @@ final class FormSpec {
                   "JUDGED",
                   "REFERRED",
                   "WITHDRAWN",
-                  "TERMINATED"),
+                  "TERMINATED",
+                  "TRANSFERRED"),
               // a rating, stored as Integer 5 (非常满意) .. 1 (非常不满意)
               code("satisfaction", REQUIRED, 5, 4, 3, 2, 1),
               field("closureSummary", Kind.TEXTAREA, REQUIRED)),

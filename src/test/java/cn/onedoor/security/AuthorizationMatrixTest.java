@@ -630,6 +630,10 @@ class AuthorizationMatrixTest {
         switch (task.getTaskDefinitionKey()) {
           case "Task_RecordConsent" -> "{\"partiesConsent\":{\"value\":\"YES\"}}";
           case "Task_DepartmentHandling" -> "{\"handlingNote\":{\"value\":\"已处置\"}}";
+          // P: a public-order case is the police's own 治安调解 (public-security-mediation.bpmn)
+          case "Task_FirstSession" ->
+              "{\"policeMediationResult\":{\"value\":\"AGREEMENT_PERFORMED\"},"
+                  + "\"sessionNote\":{\"value\":\"已调解\"}}";
           default -> "{}";
         };
     HttpResponse<String> answer =

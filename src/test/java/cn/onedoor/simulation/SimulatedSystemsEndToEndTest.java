@@ -55,6 +55,7 @@ class SimulatedSystemsEndToEndTest {
   static final String COURT_LIAISONS = "court:county:511725";
   static final String LEGAL_AID_OFFICERS = "legalaid:county:511725";
   static final String LABOUR_MEDIATORS = "mediator:committee:LABOUR";
+  static final String POLICE_LIAISONS = "liaison:department:POLICE";
   private static int caseNumber = 500000;
 
   @LocalServerPort int port;
@@ -140,6 +141,65 @@ class SimulatedSystemsEndToEndTest {
     assertThat(new Http(port).get("/simulation/sms/").statusCode())
         .as("the page needs a login")
         .isEqualTo(401);
+  }
+
+  /**
+   * Issue 14 item 1: a suspected crime is transferred to the police with a report (人民调解法 art 25)
+   * and never reaches a mediator: the simulated police accept it in Tasklist, their signed callback
+   * ends the wait, and the police liaison closes the case as transferred.
+   */
+  @Test
+  void aSuspectedCrimeIsTransferredToTheSimulatedPoliceAndNeverReachesAMediator() {
+    Map<String, Object> variables = ChainTest.villageNeighbourDispute();
+    variables.put("crimeSuspected", true);
+    String caseCode = register(variables);
+    assertThat(openTasks(caseCode)).containsExactly("Task_AcceptTransfer");
+
+    complete(
+        caseCode,
+        "Task_AcceptTransfer",
+        SIMULATORS,
+        Map.of("policeCaseNumber", "渠公(刑)受案字〔2026〕201号"));
+    assertThat(callbacksOf(caseCode)).containsExactly("POLICE_TRANSFER_ACCEPTED");
+    assertThat(passed(caseCode, "police-transfer")).contains("EndEvent_TransferAccepted");
+    complete(
+        caseCode,
+        "Task_RecordClosure",
+        POLICE_LIAISONS,
+        Map.of("closureReason", "TRANSFERRED", "satisfaction", "4", "closureSummary", "已移送公安"));
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseCode)
+                .count())
+        .isZero();
+    assertThat(journal.progress(caseCode).closureReason()).isEqualTo("TRANSFERRED");
+    assertThat(simulatedRequests(caseCode)).contains("police /transfers");
+    assertThat(
+            historyService
+                .createHistoricTaskInstanceQuery()
+                .processInstanceBusinessKey(caseCode)
+                .list())
+        .extracting(task -> task.getTaskDefinitionKey())
+        .containsExactlyInAnyOrder("Task_AcceptTransfer", "Task_RecordClosure");
+  }
+
+  /**
+   * A public-order case is mediated by the police themselves (治安调解); when it fails the police
+   * system is told to decide on punishment, and the simulated police keep the referral.
+   */
+  @Test
+  void aFailedPublicSecurityMediationIsReferredToTheSimulatedPoliceForPunishment() {
+    Map<String, Object> variables = ChainTest.villageNeighbourDispute();
+    variables.put("disputeType", "PUBLIC_SECURITY");
+    String caseCode = register(variables);
+    complete(
+        caseCode,
+        "Task_FirstSession",
+        POLICE_LIAISONS,
+        Map.of("policeMediationResult", "FAILED", "sessionNote", "一方拒绝治安调解"));
+    assertThat(simulatedRequests(caseCode)).contains("police /punishment-referrals");
+    close(caseCode, "TRANSFERRED");
   }
 
   /**

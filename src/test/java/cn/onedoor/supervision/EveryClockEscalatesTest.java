@@ -55,7 +55,9 @@ class EveryClockEscalatesTest extends ChainTest {
             "petition-handling", "Task_IssueAcceptanceNotice", "Task_IssueAcceptanceNotice"),
         Arguments.of("petition-handling", "Task_IssueHandlingOpinion", "Task_IssueHandlingOpinion"),
         Arguments.of("petition-handling", "Task_AnswerReview", "Task_AnswerReview"),
-        Arguments.of("petition-handling", "Task_AnswerReexamination", "Task_AnswerReexamination"));
+        Arguments.of("petition-handling", "Task_AnswerReexamination", "Task_AnswerReexamination"),
+        Arguments.of("public-security-mediation", "Task_FirstSession", "Task_FirstSession"),
+        Arguments.of("public-security-mediation", "Task_SecondSession", "Task_SecondSession"));
   }
 
   @AfterEach
@@ -100,6 +102,11 @@ class EveryClockEscalatesTest extends ChainTest {
             List.of("JUSTICE")));
     variables.put("mediationStartedAt", Date.from(MONDAY_MORNING.toInstant()));
     variables.put("mediationAttempts", 0);
+    // 治安调解's sessions, due within the routing table's and the police table's periods
+    variables.put("firstSessionPeriod", "P3D");
+    variables.put("firstSessionUnit", "WORKING");
+    variables.put("secondSessionPeriod", "P7D");
+    variables.put("secondSessionUnit", "WORKING");
     if ("enforcement".equals(processKey)) {
       // art 250: from the last day of performance, or the effective day where none was fixed
       variables.put("performanceDueDate", null);

@@ -208,6 +208,8 @@ class HostileBodiesTest {
     CALLBACKS.put("/api/callbacks/arbitration/acceptance", "{\"accepted\":true}");
     CALLBACKS.put("/api/callbacks/arbitration/extension", "{}");
     CALLBACKS.put("/api/callbacks/arbitration/award", "{\"finalAward\":false}");
+    CALLBACKS.put(
+        "/api/callbacks/police/transfer-accepted", "{\"policeCaseNumber\":\"渠公(刑)受案字〔2026〕1号\"}");
   }
 
   @Test
@@ -242,7 +244,7 @@ class HostileBodiesTest {
                       ? "demo-legal-aid-secret"
                       : path.contains("/arbitration/")
                           ? "demo-arbitration-secret"
-                          : "demo-grid-secret";
+                          : path.contains("/police/") ? "demo-police-secret" : "demo-grid-secret";
           return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
               .header("Content-Type", "application/json")
               .header(CallbackSignatures.HEADER, CallbackSignatures.sign(secret, wire))
