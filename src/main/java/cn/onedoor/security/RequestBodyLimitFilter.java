@@ -26,9 +26,27 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
   }
 
   private final long limit;
+  private final String exceptUnder;
 
   public RequestBodyLimitFilter(long limit) {
+    this(limit, null);
+  }
+
+  /**
+   * A limit for every path but those under {@code exceptUnder}, which have a limit of their own.
+   */
+  public RequestBodyLimitFilter(long limit, String exceptUnder) {
     this.limit = limit;
+    this.exceptUnder = exceptUnder;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return exceptUnder != null
+        && request
+            .getRequestURI()
+            .substring(request.getContextPath().length())
+            .startsWith(exceptUnder);
   }
 
   @Override
