@@ -1,5 +1,5 @@
 /*
- * What OneDoor's own pages (督办一屏 /supervision/, 节假日安排 /calendar/) share: building elements, the webapps' login
+ * What OneDoor's own pages (督办一屏 /supervision/, 节假日安排 /calendar/, 单位与人员导入 /county/) share: building elements, the webapps' login
  * and calling our API with that session. Plain JavaScript, no build: a page loads /pages/session.js before its app.js
  * and uses window.OneDoorPages. Kept in one file so that a fix to the login or the CSRF handling reaches every page.
  *
@@ -54,10 +54,11 @@
       csrf = response.headers.get('X-XSRF-TOKEN') || csrf;
     }
 
-    function call(method, path, body) {
+    /** contentType: of a string body other than JSON (e.g. text/csv); JSON when not given. */
+    function call(method, path, body, contentType) {
       var headers = { 'X-Requested-With': 'XMLHttpRequest', 'Accept': 'application/json' };
       if (csrf) { headers['X-XSRF-TOKEN'] = csrf; }
-      if (body !== undefined) { headers['Content-Type'] = 'application/json'; }
+      if (body !== undefined) { headers['Content-Type'] = contentType || 'application/json'; }
       return fetch(path, { method: method, headers: headers, credentials: 'same-origin',
         // a string is sent as it is (a notice pasted by a person), anything else as JSON
         body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) })

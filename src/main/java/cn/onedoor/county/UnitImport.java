@@ -5,14 +5,18 @@ import cn.onedoor.county.UnitsWithOpenCasesException.Blocked;
 import cn.onedoor.organisation.Units;
 import cn.onedoor.organisation.Units.Kind;
 import cn.onedoor.organisation.Units.Unit;
+import cn.onedoor.organisation.UnitsChanged;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +40,7 @@ class UnitImport {
 
   private final JdbcTemplate jdbc;
   private final Units units;
+  private final ApplicationEventPublisher events;
   private final String countyCode;
   private final String countyName;
   private final Integer countyPopulation;
@@ -43,11 +48,13 @@ class UnitImport {
   UnitImport(
       JdbcTemplate jdbc,
       Units units,
+      ApplicationEventPublisher events,
       @Value("${onedoor.county.code}") String countyCode,
       @Value("${onedoor.county.name}") String countyName,
       @Value("${onedoor.county.population:#{null}}") Integer countyPopulation) {
     this.jdbc = jdbc;
     this.units = units;
+    this.events = events;
     this.countyCode = countyCode;
     this.countyName = countyName;
     this.countyPopulation = countyPopulation;
@@ -63,6 +70,7 @@ class UnitImport {
     List<Entry> changed = new ArrayList<>();
     List<Entry> removed = new ArrayList<>();
     List<Blocked> blocked = new ArrayList<>();
+    Set<String> openCases = new HashSet<>();
     int unchanged = 0;
     for (Wanted want : wanted.values()) {
       Unit unit = want.unit();
@@ -81,14 +89,15 @@ class UnitImport {
     for (Unit before : present.values()) {
       if (!wanted.containsKey(key(before.kind(), before.code()))) {
         removed.add(entry(before, List.of()));
-        long open = openCases(before);
-        if (open > 0) {
-          blocked.add(new Blocked(before.kind().name(), before.code(), before.name(), open));
+        List<String> open = openCases(before);
+        if (!open.isEmpty()) {
+          blocked.add(new Blocked(before.kind().name(), before.code(), before.name(), open.size()));
+          openCases.addAll(open);
         }
       }
     }
     if (!blocked.isEmpty()) {
-      throw new UnitsWithOpenCasesException(blocked);
+      throw new UnitsWithOpenCasesException(blocked, openCases.size());
     }
     if (!dryRun) {
       for (Entry entry : removed) {
@@ -116,6 +125,9 @@ class UnitImport {
         }
       }
     }
+    if (!dryRun && !(added.isEmpty() && changed.isEmpty() && removed.isEmpty())) {
+      events.publishEvent(new UnitsChanged());
+    }
     return new ImportPlan(dryRun, added, changed, removed, unchanged, List.of());
   }
 
@@ -124,18 +136,16 @@ class UnitImport {
    * every committee or department given a task on it): removing the unit would leave them without
    * their unit's name, groups and supervisors.
    */
-  private long openCases(Unit unit) {
+  private List<String> openCases(Unit unit) {
     if (unit.kind() == Kind.COUNTY) {
-      return 0;
+      return List.of();
     }
-    Long count =
-        jdbc.queryForObject(
-            "select count(distinct u.case_code) from case_unit u join case_progress p on p.case_code"
-                + " = u.case_code where p.closed_at is null and u.unit_level = ? and u.unit_code = ?",
-            Long.class,
-            unit.kind().name().toLowerCase(Locale.ROOT),
-            unit.code());
-    return count == null ? 0 : count;
+    return jdbc.queryForList(
+        "select distinct u.case_code from case_unit u join case_progress p on p.case_code"
+            + " = u.case_code where p.closed_at is null and u.unit_level = ? and u.unit_code = ?",
+        String.class,
+        unit.kind().name().toLowerCase(Locale.ROOT),
+        unit.code());
   }
 
   /** The county from configuration, then every valid row; any mistake stops the load. */

@@ -9,10 +9,15 @@ class UnitsWithOpenCasesException extends RuntimeException {
   record Blocked(String kind, String code, String name, long openCases) {}
 
   private final List<Blocked> units;
+  private final long openCases;
 
-  UnitsWithOpenCasesException(List<Blocked> units) {
+  /**
+   * openCases: the open cases of all these units, each counted once (a village's are its town's).
+   */
+  UnitsWithOpenCasesException(List<Blocked> units, long openCases) {
     super(units.size() + " units with open cases");
     this.units = List.copyOf(units);
+    this.openCases = openCases;
   }
 
   List<Blocked> units() {
@@ -20,6 +25,6 @@ class UnitsWithOpenCasesException extends RuntimeException {
   }
 
   long openCases() {
-    return units.stream().mapToLong(Blocked::openCases).sum();
+    return openCases;
   }
 }

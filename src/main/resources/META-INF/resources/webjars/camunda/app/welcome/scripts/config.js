@@ -44,6 +44,11 @@ export default {
       description: '各年节假日安排（已公布 / 暂定），系统管理员在此公布国务院办公厅的通知'
     },
     {
+      label: '单位与人员导入',
+      href: '/county/',
+      description: '系统管理员从 CSV 导入本县的乡镇、村（社区）、调委会、部门和人员（先预演，再导入）'
+    },
+    {
       label: 'DOCUMENTATION',
       href: 'https://docs.camunda.org/manual/7.24/webapps/',
       description: 'DOCUMENTATION_DESCRIPTION'
