@@ -328,7 +328,7 @@ class HostileRequestsTest {
   @Test
   void noPathLeavesTheStaticPages() throws IOException {
     List<String> paths = new ArrayList<>();
-    for (String page : List.of("/status/", "/supervision/", "/calendar/", "/pages/")) {
+    for (String page : List.of("/status/", "/supervision/", "/calendar/", "/county/", "/pages/")) {
       for (String climb :
           List.of(
               "../../application.yaml",
