@@ -19,9 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A person who still has the first password an import gave them does nothing else until they have
  * changed it, at every door: our API and the engine's REST API (HTTP Basic, after Spring Security
  * checked the password) and the webapps' own API (their session). Left open: the webapps' login,
- * logout and "who am I", the webapps' plugin scripts, reading one's own profile, and changing one's
- * own password ({@code PUT .../user/{me}/credentials}, which asks for the present password). When
- * that change succeeds the requirement is gone ({@link FirstPassword#changed}).
+ * logout and "who am I", the webapps' plugin scripts, the password policy, reading one's own
+ * profile, and changing one's own password ({@code PUT .../user/{me}/credentials}, which asks for
+ * the present password). When that change succeeds the requirement is gone ({@link
+ * FirstPassword#changed}).
  *
  * <p>Camunda's identity service has no "must change password" state of its own; its password policy
  * only checks a new password's shape. So the state is ours, kept in the engine's user info.
@@ -45,7 +46,11 @@ class FirstPasswordFilter extends OncePerRequestFilter {
                 + webapp
                 + "/api/[^/]+/plugin/.*|"
                 + webapp
-                + "/api/engine/engine/?|/api/public/.*");
+                + "/api/engine/engine/?|/api/public/.*|(?:"
+                + webapp
+                + "/api/engine/engine/"
+                + ENGINE
+                + "|/engine-rest)/identity/password-policy/?");
     this.credentials =
         Pattern.compile(
             "(?:"
@@ -96,7 +101,7 @@ class FirstPasswordFilter extends OncePerRequestFilter {
         .getWriter()
         .write(
             "{\"type\":\"about:blank\",\"title\":\"请先修改初始密码\",\"status\":403,"
-                + "\"detail\":\"首次登录须先修改短信告知的初始密码，修改前不能办理业务：在欢迎页点右上角的用户名 → 我的资料 → 修改密码，"
+                + "\"detail\":\"首次登录须先修改短信告知的初始密码，修改前不能办理业务：在欢迎页的“个人资料”中“修改密码”，"
                 + "或 PUT /engine-rest/user/"
                 + userId
                 + "/credentials\",\"instance\":\""

@@ -83,13 +83,16 @@ class CountyImportBrowserTest {
     click(By.id("units-dry-run"));
     chromium.waitForText("预演（未改动）");
     String preview = text(By.id("units-result"));
+    // new: the county, its towns and villages; its committees and departments keep their codes
+    // (the ones routing uses) and move under the new county; 渠县's towns and villages go
     assertThat(preview)
-        .contains("将新增 16", "乡镇 庙坝镇（511724102）", "村（社区） 东湖社区（511724100001）")
-        .contains("将删除", "县 渠县（511725）");
+        .contains("预演（未改动）：新增 8，", "乡镇 庙坝镇（511724102）", "村（社区） 东湖社区（511724100001）")
+        .contains("将变更", "调委会 县医疗纠纷人民调解委员会（MEDICAL）：上级：511725 → 511724")
+        .contains("将删除", "县 渠县（511725）", "乡镇 土溪镇（511725103）");
     chromium.screenshot("county-2-preview");
 
     click(By.id("units-apply"));
-    chromium.waitForText("已导入：新增 16");
+    chromium.waitForText("已导入：新增 8，");
     click(By.id("units-apply"));
     chromium.waitForText("已导入：没有任何改动，未变 17");
 
