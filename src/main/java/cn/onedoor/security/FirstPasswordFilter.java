@@ -20,8 +20,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * changed it, at every door: our API and the engine's REST API (HTTP Basic, after Spring Security
  * checked the password) and the webapps' own API (their session). Left open: the webapps' login,
  * logout and "who am I", the webapps' plugin scripts, the password policy, reading one's own
- * profile, and changing one's own password ({@code PUT .../user/{me}/credentials}, which asks for
- * the present password). When that change succeeds the requirement is gone ({@link
+ * profile and groups, and changing one's own password ({@code PUT .../user/{me}/credentials}, which
+ * asks for the present password). When that change succeeds the requirement is gone ({@link
  * FirstPassword#changed}).
  *
  * <p>Camunda's identity service has no "must change password" state of its own; its password policy
@@ -35,6 +35,7 @@ class FirstPasswordFilter extends OncePerRequestFilter {
   private final Pattern open;
   private final Pattern credentials;
   private final Pattern profile;
+  private final Pattern groups;
 
   FirstPasswordFilter(FirstPassword firstPassword, String webappPath) {
     this.firstPassword = firstPassword;
@@ -58,6 +59,9 @@ class FirstPasswordFilter extends OncePerRequestFilter {
                 + "/api/engine/engine/"
                 + ENGINE
                 + "|/engine-rest)/user/([^/]+)/credentials/?");
+    this.groups =
+        Pattern.compile(
+            "(?:" + webapp + "/api/engine/engine/" + ENGINE + "|/engine-rest)/group(?:/count)?/?");
     this.profile =
         Pattern.compile(
             "(?:"
@@ -85,6 +89,13 @@ class FirstPasswordFilter extends OncePerRequestFilter {
       if (response.getStatus() >= 200 && response.getStatus() < 300) {
         firstPassword.changed(userId);
       }
+      return;
+    }
+    // The Welcome page's 个人资料, where the password is changed, lists the person's own groups.
+    if (groups.matcher(path).matches()
+        && userId.equals(request.getParameter("member"))
+        && "GET".equals(request.getMethod())) {
+      chain.doFilter(request, response);
       return;
     }
     Matcher ownProfile = profile.matcher(path);

@@ -3,19 +3,27 @@ package cn.onedoor.county;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.onedoor.support.Browser;
+import cn.onedoor.support.Http;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -29,9 +37,12 @@ import org.springframework.test.context.ActiveProfiles;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"onedoor.county.code=511724", "onedoor.county.name=大竹县"})
 @ActiveProfiles("test")
+// The administrator's test sees the database before any load; the others load (again) themselves.
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CountyImportBrowserTest {
 
   @LocalServerPort int port;
+  @Autowired JdbcTemplate jdbc;
 
   static Browser chromium;
 
@@ -53,6 +64,7 @@ class CountyImportBrowserTest {
   }
 
   @Test
+  @Order(1)
   void theAdministratorPreviewsLoadsAndReloadsTheCountysFiles() throws IOException {
     chromium.on(port).open("/camunda/app/welcome/default/");
     chromium.logIn("admin", "demo");
@@ -117,6 +129,49 @@ class CountyImportBrowserTest {
     click(By.cssSelector("#login-form button[type='submit']"));
     chromium.waitForText("只有系统管理员可以导入单位与人员。");
     assertThat(chromium.driver().findElement(By.id("forms")).isDisplayed()).isFalse();
+  }
+
+  /**
+   * A new person logs in to the Welcome page with the first password the SMS told them, changes it
+   * under 个人资料 → 修改密码 as the refusal says, and then Tasklist works for them.
+   */
+  @Test
+  void aNewPersonChangesTheFirstPasswordOnTheWelcomePageThenWorksInTasklist() throws IOException {
+    Http admin = new Http(port).as("admin", "demo");
+    for (String what : new String[] {"units", "staff"}) {
+      byte[] csv = resource("/county/511724-" + what + ".csv").getBytes(StandardCharsets.UTF_8);
+      assertThat(admin.post("/api/county/" + what, "text/csv", csv).statusCode()).isEqualTo(200);
+    }
+    String sms =
+        jdbc.queryForObject(
+            "select text from simulated_sms where notice = 'STAFF_ACCOUNT' and text like ?"
+                + " order by id desc limit 1",
+            String.class,
+            "%账号 dz-townmediator 已开通%");
+    Matcher matcher = Pattern.compile("初始密码 ([A-Za-z0-9]+)").matcher(sms);
+    assertThat(matcher.find()).as(sms).isTrue();
+    String first = matcher.group(1);
+    assertThat(new Http(port).as("dz-townmediator", first).get("/api/units").body())
+        .contains("请先修改初始密码", "个人资料");
+
+    chromium.on(port).open("/camunda/app/welcome/default/");
+    chromium.logIn("dz-townmediator", first);
+    chromium.waitForText("修改密码");
+    click(By.linkText("修改密码"));
+    type(By.id("user-password-current"), first);
+    type(By.cssSelector("div[cam-widget-password] input"), "Zhuyang-Own-2026");
+    type(By.id("user-password-confirmation"), "Zhuyang-Own-2026");
+    chromium.screenshot("county-4-first-password");
+    click(By.cssSelector("form.change-password button[type='submit']"));
+    chromium.waitForText("密码已修改");
+
+    chromium.open("/camunda/app/tasklist/default/");
+    chromium.logInIfAsked("dz-townmediator", "Zhuyang-Own-2026");
+    chromium.waitForText("我的待办");
+    chromium.screenshot("county-5-tasklist");
+    assertThat(
+            new Http(port).as("dz-townmediator", "Zhuyang-Own-2026").get("/api/units").statusCode())
+        .isEqualTo(200);
   }
 
   private static String resource(String path) throws IOException {
