@@ -1,5 +1,5 @@
 /*
- * What OneDoor's own pages (督办一屏 /supervision/, 节假日安排 /calendar/, 决策表推演 /designer/what-if/) share: building elements, the webapps' login
+ * What OneDoor's own pages (督办一屏 /supervision/, 节假日安排 /calendar/, 决策表推演 /designer/what-if/, 单位与人员导入 /county/) share: building elements, the webapps' login
  * and calling our API with that session. Plain JavaScript, no build: a page loads /pages/session.js before its app.js
  * and uses window.OneDoorPages. Kept in one file so that a fix to the login or the CSRF handling reaches every page.
  *

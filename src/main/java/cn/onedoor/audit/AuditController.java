@@ -95,7 +95,7 @@ class AuditController {
     }
     Set<AuditKind> kinds = kinds(kind, invalid);
     if (caseCode != null && !CaseCodes.wellFormed(caseCode)) {
-      invalid.add(new InvalidParam("caseCode", "案件编号格式应为 511725-2026-000123"));
+      invalid.add(new InvalidParam("caseCode", "案件编号格式应为“6位县代码-4位年份-6位序号”（短信告知的编号）"));
     }
     if (actor != null && (actor.isBlank() || actor.length() > 64)) {
       invalid.add(new InvalidParam("actor", "用户名应为 1 至 64 个字符"));

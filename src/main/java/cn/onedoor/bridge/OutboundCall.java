@@ -68,6 +68,30 @@ public class OutboundCall {
       OutboundRequests.Key key,
       Object body,
       Class<T> answerType) {
+    return post(system, path, key, body, answerType, true);
+  }
+
+  /**
+   * Like {@link #post}, but nothing is kept at our side: for a message that carries a secret (a
+   * staff member's first password) and belongs to no case, so {@code outbound_request} has no row
+   * for it. The key still travels, so a repeat is one message at the other side.
+   */
+  public <T> T postUnrecorded(
+      ExternalSystem system,
+      String path,
+      OutboundRequests.Key key,
+      Object body,
+      Class<T> answerType) {
+    return post(system, path, key, body, answerType, false);
+  }
+
+  private <T> T post(
+      ExternalSystem system,
+      String path,
+      OutboundRequests.Key key,
+      Object body,
+      Class<T> answerType,
+      boolean record) {
     String payload = write(body);
     String where = system.title() + " POST " + path;
     Answer answer;
@@ -92,7 +116,9 @@ public class OutboundCall {
     int status = answer.status();
     if (status >= 200 && status < 300) {
       T read = read(answer.body(), answerType, where);
-      requests.record(key, system, payload, status, answer.body());
+      if (record) {
+        requests.record(key, system, payload, status, answer.body());
+      }
       LOG.info("{} for case {} step {} answered {}", where, key.caseCode(), key.step(), status);
       return read;
     }

@@ -164,7 +164,7 @@ public class CaseStatuses {
   public static String checkedCode(String caseCode) {
     if (!CaseCodes.wellFormed(caseCode)) {
       throw new IntakeRejectedException(
-          List.of(new InvalidParam("caseCode", "案件编号格式应为 511725-2026-000123")));
+          List.of(new InvalidParam("caseCode", "案件编号格式应为“6位县代码-4位年份-6位序号”（短信告知的编号）")));
     }
     return caseCode;
   }

@@ -4,6 +4,7 @@ import cn.onedoor.bridge.ExternalSystem;
 import cn.onedoor.bridge.OutboundCall;
 import cn.onedoor.bridge.OutboundRequests.Key;
 import cn.onedoor.bridge.Receipt;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +17,15 @@ public class SmsGatewayClient {
 
   public static final String MESSAGES = "/messages";
 
+  /** A staff member's first password: the only notice that belongs to no case. */
+  public static final String STAFF_ACCOUNT = "STAFF_ACCOUNT";
+
   /**
    * notice: CASE_REGISTERED, STAGE_CHANGED (a hand-over to another stage), DEADLINE_MOVED (a
-   * holiday notice moved the next deadline), CASE_CLOSED; text: what the party reads, in Chinese.
+   * holiday notice moved the next deadline), CASE_CLOSED, STAFF_ACCOUNT (a staff member's first
+   * password; caseCode null); text: what the recipient reads, in Chinese.
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record SmsMessage(String caseCode, String notice, List<String> recipients, String text) {}
 
   private final OutboundCall call;
@@ -30,5 +36,18 @@ public class SmsGatewayClient {
 
   public Receipt send(Key key, SmsMessage message) {
     return call.post(ExternalSystem.SMS, MESSAGES, key, message, Receipt.class);
+  }
+
+  /**
+   * A staff member's account notice (notice STAFF_ACCOUNT, no case code): it carries their first
+   * password, so it is sent without a record on our side ({@link OutboundCall#postUnrecorded}).
+   */
+  public Receipt sendStaffAccount(String idempotencyKey, String mobile, String text) {
+    return call.postUnrecorded(
+        ExternalSystem.SMS,
+        MESSAGES,
+        new Key(null, "STAFF_ACCOUNT", idempotencyKey),
+        new SmsMessage(null, STAFF_ACCOUNT, List.of(mobile), text),
+        Receipt.class);
   }
 }

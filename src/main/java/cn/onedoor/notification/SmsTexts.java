@@ -7,12 +7,28 @@ import org.springframework.stereotype.Component;
 
 /** What a party reads: one Chinese text per notice, with the case code to ask about it (一案一码). */
 @Component
-class SmsTexts {
+public class SmsTexts {
 
   private final String countyName;
 
   SmsTexts(@Value("${onedoor.county.name}") String countyName) {
     this.countyName = countyName;
+  }
+
+  /**
+   * What a new staff member reads: their user name and first password, which they must change at
+   * their first login.
+   */
+  public String staffAccount(String name, String userId, String firstPassword) {
+    return "【"
+        + countyName
+        + "社会治理中心】"
+        + name
+        + "，您的一扇门账号 "
+        + userId
+        + " 已开通，初始密码 "
+        + firstPassword
+        + "。首次登录后须先修改密码，修改前不能办理业务。";
   }
 
   /**

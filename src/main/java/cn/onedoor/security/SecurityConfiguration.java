@@ -2,6 +2,7 @@ package cn.onedoor.security;
 
 import static org.springframework.security.config.Customizer.withDefaults;
 
+import cn.onedoor.identity.FirstPassword;
 import cn.onedoor.identity.StaffGrants;
 import java.time.Clock;
 import java.time.Duration;
@@ -157,13 +158,28 @@ public class SecurityConfiguration {
     };
   }
 
+  /**
+   * After Spring Security (who is calling is known), before Jersey and our controllers: a person
+   * with a first password from an import does nothing else until they have changed it.
+   */
+  @Bean
+  FilterRegistrationBean<FirstPasswordFilter> firstPasswordFilter(
+      FirstPassword firstPassword,
+      @Value("${camunda.bpm.webapp.application-path:/camunda}") String webappPath) {
+    var registration =
+        new FilterRegistrationBean<>(new FirstPasswordFilter(firstPassword, webappPath));
+    registration.addUrlPatterns("/engine-rest/*", "/api/*", webappPath + "/api/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 110);
+    return registration;
+  }
+
   /** Our API's bodies are small JSON; anything larger is a mistake or an attack (413). */
   @Bean
   FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
       @Value("${onedoor.api.max-body-size:64KB}") org.springframework.util.unit.DataSize limit) {
     var registration =
         new FilterRegistrationBean<>(
-            new RequestBodyLimitFilter(limit.toBytes(), List.of("/api/designer/")));
+            new RequestBodyLimitFilter(limit.toBytes(), List.of("/api/designer/", "/api/county/")));
     registration.addUrlPatterns("/api/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
     return registration;
@@ -178,6 +194,20 @@ public class SecurityConfiguration {
       @Value("${onedoor.api.max-model-size:2MB}") org.springframework.util.unit.DataSize limit) {
     var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(limit.toBytes()));
     registration.addUrlPatterns("/api/designer/*");
+    registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
+    return registration;
+  }
+
+  /**
+   * A county's units or staff file is larger than any JSON body (a few hundred villages, a thousand
+   * people), and only administrators may send one.
+   */
+  @Bean
+  FilterRegistrationBean<RequestBodyLimitFilter> importBodyLimitFilter(
+      @Value("${onedoor.county.import-max-body-size:4MB}")
+          org.springframework.util.unit.DataSize limit) {
+    var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(limit.toBytes()));
+    registration.addUrlPatterns("/api/county/*");
     registration.setOrder(Ordered.LOWEST_PRECEDENCE - 100);
     return registration;
   }

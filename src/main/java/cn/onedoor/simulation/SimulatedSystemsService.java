@@ -62,7 +62,15 @@ class SimulatedSystemsService {
       return new Outcome(400, null, "请求体不是有效的 JSON");
     }
     String caseCode = request == null ? null : request.path("caseCode").asText(null);
-    if (caseCode == null || !caseCode.matches("[0-9]{6}-[0-9]{4}-[0-9]{6}")) {
+    // A staff member's account notice is the one message without a case (outbound.yaml).
+    boolean staffAccount =
+        "sms".equals(system)
+            && "messages".equals(operation)
+            && "STAFF_ACCOUNT".equals(request.path("notice").asText())
+            && caseCode == null;
+    if (staffAccount) {
+      caseCode = "";
+    } else if (caseCode == null || !caseCode.matches("[0-9]{6}-[0-9]{4}-[0-9]{6}")) {
       return new Outcome(400, null, "caseCode 缺失或格式不对");
     }
     Runnable act = action(system, operation, caseCode, request);

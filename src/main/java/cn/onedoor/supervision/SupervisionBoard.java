@@ -620,7 +620,7 @@ class SupervisionBoard {
    */
   private CaseFacts checkedCase(SupervisionScope scope, String caseCode) {
     if (!CaseCodes.wellFormed(caseCode)) {
-      throw new InvalidSupervisionQueryException("caseCode", "案件编号格式应为 511725-2026-000123");
+      throw new InvalidSupervisionQueryException("caseCode", "案件编号格式应为“6位县代码-4位年份-6位序号”（短信告知的编号）");
     }
     CaseFacts facts = queries.cases(List.of(caseCode)).get(caseCode);
     if (facts == null) {

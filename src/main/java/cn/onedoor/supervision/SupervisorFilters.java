@@ -4,6 +4,7 @@ import cn.onedoor.identity.SharedFilter;
 import cn.onedoor.identity.StaffGroups;
 import cn.onedoor.identity.StaffRole;
 import cn.onedoor.organisation.Units;
+import cn.onedoor.organisation.UnitsChanged;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -14,6 +15,8 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Tasklist filters for supervision, created at start when missing (edits in Tasklist stay):
@@ -110,6 +113,12 @@ class SupervisorFilters {
               List.of(StaffGroups.groupId(StaffRole.SUPERVISOR, "town", town.code()))));
     }
     return specs;
+  }
+
+  /** A load of the county's units added towns: their supervisors' filters at once. */
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
+  void unitsChanged(UnitsChanged changed) {
+    createMissing();
   }
 
   @EventListener(ApplicationReadyEvent.class)

@@ -61,6 +61,10 @@ class PartyStatusPageBrowserTest {
 
     chromium.on(port).open("/status/");
     chromium.waitForText("案件进度查询");
+    // the county's name and code come from configuration (onedoor.county), not the page
+    chromium.waitForText("渠县社会治理中心");
+    assertThat(chromium.driver().findElement(By.id("caseCode")).getAttribute("placeholder"))
+        .isEqualTo("如 511725-2026-000123");
     chromium.driver().findElement(By.id("caseCode")).sendKeys(caseCode);
     chromium.driver().findElement(By.id("mobileLast4")).sendKeys("0000");
     chromium.driver().findElement(By.cssSelector("button[type=submit]")).click();

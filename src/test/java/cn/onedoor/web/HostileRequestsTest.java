@@ -329,7 +329,13 @@ class HostileRequestsTest {
   void noPathLeavesTheStaticPages() throws IOException {
     List<String> paths = new ArrayList<>();
     for (String page :
-        List.of("/status/", "/supervision/", "/calendar/", "/designer/what-if/", "/pages/")) {
+        List.of(
+            "/status/",
+            "/supervision/",
+            "/calendar/",
+            "/designer/what-if/",
+            "/county/",
+            "/pages/")) {
       for (String climb :
           List.of(
               "../../application.yaml",

@@ -49,6 +49,11 @@ export default {
       description: '部署修改后的决策表之前，用历史案件推演哪些案件的分流会不同（流程设计员）'
     },
     {
+      label: '单位与人员导入',
+      href: '/county/',
+      description: '系统管理员从 CSV 导入本县的乡镇、村（社区）、调委会、部门和人员（先预演，再导入）'
+    },
+    {
       label: 'DOCUMENTATION',
       href: 'https://docs.camunda.org/manual/7.24/webapps/',
       description: 'DOCUMENTATION_DESCRIPTION'
