@@ -116,7 +116,7 @@ class UnitImport {
               unit.population());
         } else if (!changes(before, unit).isEmpty()) {
           jdbc.update(
-              "update unit set name = ?, parent_code = ?, population = ? where kind = ? and code = ?",
+              "update unit set name = ?, parent_code = ?, population = ?, demo = false where kind = ? and code = ?",
               unit.name(),
               unit.parentCode(),
               unit.population(),
@@ -169,7 +169,8 @@ class UnitImport {
     Map<String, Wanted> wanted = new LinkedHashMap<>();
     wanted.put(
         key(Kind.COUNTY, countyCode),
-        new Wanted(0, new Unit(countyCode, countyName, Kind.COUNTY, null, countyPopulation)));
+        new Wanted(
+            0, new Unit(countyCode, countyName, Kind.COUNTY, null, countyPopulation, false)));
     Map<String, Integer> towns = new LinkedHashMap<>();
     for (Csv.Row row : table.rows()) {
       if (parseKind(row.get("kind")) == Kind.TOWN) {
@@ -261,7 +262,7 @@ class UnitImport {
         problems.add(new RowProblem(n, "population", "人口应为不小于 0 的整数，收到“" + people + "”"));
       }
     }
-    return problems.size() > before ? null : new Unit(code, name, kind, parent, population);
+    return problems.size() > before ? null : new Unit(code, name, kind, parent, population, false);
   }
 
   private static Kind parseKind(String kind) {
@@ -283,6 +284,11 @@ class UnitImport {
     }
     if (!Objects.equals(before.population(), after.population())) {
       changes.add("人口：" + before.population() + " → " + after.population());
+    }
+    // A demo unit (V60) that the county's own file names becomes the county's: no longer marked
+    // demo.
+    if (before.demo() && !after.demo()) {
+      changes.add("演示数据 → 本县数据");
     }
     return changes;
   }
