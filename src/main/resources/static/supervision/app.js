@@ -187,6 +187,7 @@
       : '各村（社区）逾期情况（点击查看逾期案件）';
     var grid = $('grid');
     grid.innerHTML = '';
+    grid.parentNode.classList.toggle('wide', overview.areas.length > 12);
     overview.areas.forEach(function (cell) {
       grid.appendChild(el('button', { type: 'button', class: 'cell ' + shareClass(cell), 'data-unit': cell.code,
         onclick: function () { showList('OVERDUE', cell.name + ' 已超期案件', { unit: cell.code }); } }, [

@@ -94,6 +94,11 @@ class SupervisionBrowserTest extends ChainTest {
                 .findElement(By.cssSelector("#grid .cell[data-unit='511725104']"))
                 .getText())
         .contains("三汇镇", "在办 2");
+    // Across the page's width, several a row, not in a column two cells wide.
+    assertThat(
+            cells.stream()
+                .filter(cell -> cell.getLocation().getY() == cells.get(0).getLocation().getY()))
+        .hasSizeGreaterThan(4);
 
     // Thursday's consent deadline passes; the timer fires and the ladder chases the town
     // supervisor.
