@@ -10,7 +10,9 @@ public enum ExternalSystem {
   LEGAL_AID("法律援助系统", "legal-aid"),
   PROVINCIAL_PLATFORM("省矛盾纠纷多元化解信息系统", "provincial-platform"),
   GRID("省网格化服务管理系统", "grid"),
-  SMS("短信网关", "sms");
+  SMS("短信网关", "sms"),
+  /** 县司法局: the department that set up the legal-aid centre reviews objections (法律援助法 art 49). */
+  JUSTICE_BUREAU("县司法局", "justice-bureau");
 
   private final String title;
   private final String pathId;

@@ -14,7 +14,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("onedoor.external-systems")
 public record ExternalSystemsProperties(
-    Endpoint court, Endpoint legalAid, Endpoint provincialPlatform, Endpoint grid, Endpoint sms) {
+    Endpoint court,
+    Endpoint legalAid,
+    Endpoint provincialPlatform,
+    Endpoint grid,
+    Endpoint sms,
+    Endpoint justiceBureau) {
 
   /**
    * @param baseUrl where we send requests (paths of the contract are appended)
@@ -36,7 +41,7 @@ public record ExternalSystemsProperties(
    * what the job lock time is sized to ({@code operations/JobLockTime}).
    */
   public Duration longestCall() {
-    return Stream.of(court, legalAid, provincialPlatform, grid, sms)
+    return Stream.of(court, legalAid, provincialPlatform, grid, sms, justiceBureau)
         .filter(Objects::nonNull)
         .map(endpoint -> endpoint.connectTimeout().plus(endpoint.readTimeout()))
         .max(Duration::compareTo)
@@ -63,6 +68,7 @@ public record ExternalSystemsProperties(
       case PROVINCIAL_PLATFORM -> provincialPlatform;
       case GRID -> grid;
       case SMS -> sms;
+      case JUSTICE_BUREAU -> justiceBureau;
     };
   }
 

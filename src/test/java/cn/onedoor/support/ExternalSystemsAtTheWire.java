@@ -17,7 +17,7 @@ import org.springframework.test.util.TestSocketUtils;
 public final class ExternalSystemsAtTheWire {
 
   public static final String[] SYSTEMS = {
-    "court", "legal-aid", "provincial-platform", "grid", "sms"
+    "court", "legal-aid", "provincial-platform", "grid", "sms", "justice-bureau"
   };
 
   private final WireMockServer server;

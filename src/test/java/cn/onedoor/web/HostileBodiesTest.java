@@ -204,7 +204,7 @@ class HostileBodiesTest {
     CALLBACKS.put("/api/callbacks/court/enforcement-concluded", "{}");
     CALLBACKS.put("/api/callbacks/legal-aid/decision", "{\"granted\":true}");
     CALLBACKS.put("/api/callbacks/legal-aid/lawyer-assigned", "{\"lawFirm\":\"四川宕渠律师事务所\"}");
-    CALLBACKS.put("/api/callbacks/legal-aid/objection-decided", "{\"upheld\":false}");
+    CALLBACKS.put("/api/callbacks/justice-bureau/objection-reviewed", "{\"decision\":\"KEEP\"}");
   }
 
   @Test
@@ -235,7 +235,11 @@ class HostileBodiesTest {
           String secret =
               path.contains("/court/")
                   ? "demo-court-secret"
-                  : path.contains("/legal-aid/") ? "demo-legal-aid-secret" : "demo-grid-secret";
+                  : path.contains("/legal-aid/")
+                      ? "demo-legal-aid-secret"
+                      : path.contains("/justice-bureau/")
+                          ? "demo-justice-bureau-secret"
+                          : "demo-grid-secret";
           return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
               .header("Content-Type", "application/json")
               .header(CallbackSignatures.HEADER, CallbackSignatures.sign(secret, wire))
