@@ -224,8 +224,7 @@ class RepresentationPathsTest extends PathTest {
         .isEqualTo("TERMINATION");
     refusedAndObjectedTo(caseCode);
     assertThat(outboundSteps(caseCode))
-        .containsExactly(
-            "LEGAL_AID_APPLICATION", "SMS_LEGAL_AID_TERMINATED", "LEGAL_AID_OBJECTION");
+        .containsExactly("LEGAL_AID_APPLICATION", "SMS_LEGAL_AID_REFUSED", "LEGAL_AID_OBJECTION");
     assertThat(eventKinds(caseCode)).contains("LEGAL_AID_TERMINATED");
 
     caseMessages.legalAidObjectionReviewed(caseCode, "CORRECT", "经济困难证明属实");
