@@ -14,7 +14,9 @@ public enum ExternalSystem {
   /** 劳动人事争议仲裁委员会: labour arbitration after failed labour mediation (劳动争议调解仲裁法). */
   ARBITRATION("劳动人事争议仲裁委员会", "arbitration"),
   /** 公安机关: 移送公安 and the punishment decision after a failed 治安调解. */
-  POLICE("公安机关执法办案系统", "police");
+  POLICE("公安机关执法办案系统", "police"),
+  /** 县司法局: the department that set up the legal-aid centre reviews objections (法律援助法 art 49). */
+  JUSTICE_BUREAU("县司法局", "justice-bureau");
 
   private final String title;
   private final String pathId;

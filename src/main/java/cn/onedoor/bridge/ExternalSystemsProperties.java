@@ -20,7 +20,8 @@ public record ExternalSystemsProperties(
     Endpoint grid,
     Endpoint sms,
     Endpoint arbitration,
-    Endpoint police) {
+    Endpoint police,
+    Endpoint justiceBureau) {
 
   /**
    * @param baseUrl where we send requests (paths of the contract are appended)
@@ -42,7 +43,8 @@ public record ExternalSystemsProperties(
    * what the job lock time is sized to ({@code operations/JobLockTime}).
    */
   public Duration longestCall() {
-    return Stream.of(court, legalAid, provincialPlatform, grid, sms, arbitration, police)
+    return Stream.of(
+            court, legalAid, provincialPlatform, grid, sms, arbitration, police, justiceBureau)
         .filter(Objects::nonNull)
         .map(endpoint -> endpoint.connectTimeout().plus(endpoint.readTimeout()))
         .max(Duration::compareTo)
@@ -71,6 +73,7 @@ public record ExternalSystemsProperties(
       case SMS -> sms;
       case ARBITRATION -> arbitration;
       case POLICE -> police;
+      case JUSTICE_BUREAU -> justiceBureau;
     };
   }
 

@@ -8,8 +8,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The one door into a running case for answers from other systems, keyed by case code: the court's
- * acceptance, ruling, filing and judgment, the legal-aid decision and lawyer. Callers never touch
- * the engine's RuntimeService.
+ * acceptance, ruling, filing and judgment, the legal-aid decision and lawyer, the 县司法局's review of
+ * an objection. Callers never touch the engine's RuntimeService.
  */
 @Service
 public class CaseMessages {
@@ -94,15 +94,34 @@ public class CaseMessages {
   }
 
   public void legalAidDecided(String caseCode, boolean granted) {
-    correlate(caseCode, "LegalAidDecided", Map.of("legalAidDecision", granted));
+    legalAidDecided(caseCode, granted, null);
+  }
+
+  /**
+   * {@code reasons}: why aid is refused (or, after aid given first, terminated); null if granted.
+   */
+  public void legalAidDecided(String caseCode, boolean granted, String reasons) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("legalAidDecision", granted);
+    if (!granted && reasons != null && !reasons.isBlank()) {
+      variables.put("legalAidRefusalReasons", reasons);
+    }
+    correlate(caseCode, "LegalAidDecided", variables);
   }
 
   public void lawyerAssigned(String caseCode, String lawFirm) {
     correlate(caseCode, "LawyerAssigned", Map.of("assignedLawFirm", lawFirm));
   }
 
-  public void legalAidObjectionDecided(String caseCode, boolean upheld) {
-    correlate(caseCode, "LegalAidObjectionDecided", Map.of("objectionUpheld", upheld));
+  /**
+   * The 县司法局 reviewed an objection (法律援助法 art 49): {@code decision} KEEP (the centre's decision
+   * stands) or CORRECT (the centre is ordered to correct it).
+   */
+  public void legalAidObjectionReviewed(String caseCode, String decision, String reasons) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("objectionReview", decision);
+    variables.put("objectionReviewReasons", reasons);
+    correlate(caseCode, "LegalAidObjectionReviewed", variables);
   }
 
   public void enforcementConcluded(String caseCode) {

@@ -240,6 +240,12 @@ class DemoCaseLoader {
                 true,
                 "urgent",
                 false));
+        // Not eligible: the refusal is written with its reasons (法律援助法 art 43), no objection.
+        Task refusal = awaitTask(caseCode, "Task_WriteRefusalDecision");
+        taskService.complete(
+            refusal.getId(), Map.of("legalAidRefusalReasons", "家庭人均月收入高于本省经济困难标准，当事人自行委托代理"));
+        Task objection = awaitTask(caseCode, "Task_RecordObjection");
+        taskService.complete(objection.getId(), Map.of("objects", false));
       }
       default -> throw new IllegalStateException(fate.name());
     }

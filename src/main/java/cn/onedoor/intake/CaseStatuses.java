@@ -17,10 +17,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -85,6 +87,23 @@ public class CaseStatuses {
    */
   public record CourtStep(String kind, String detail, Instant at) {}
 
+  /**
+   * A step of a channel's own procedure the party must be able to read, in the same shape: a
+   * refusal or termination of legal aid with its reasons, an objection to the 县司法局 and its review;
+   * a mediation clock counted from the day a traffic loss is known, paused for an appraisal and
+   * resumed, extended by the parties' agreement.
+   */
+  public static final List<String> PROCEDURE_STEPS =
+      List.of(
+          "LEGAL_AID_REFUSED",
+          "LEGAL_AID_TERMINATED",
+          "LEGAL_AID_OBJECTION",
+          "OBJECTION_REVIEWED",
+          "MEDIATION_COUNTED",
+          "CLOCK_PAUSED",
+          "CLOCK_RESUMED",
+          "MEDIATION_EXTENDED");
+
   public record StaffView(
       String caseCode,
       String source,
@@ -115,7 +134,8 @@ public class CaseStatuses {
       List<HandOver> handOvers,
       List<String> possibleDuplicates,
       Closure closure,
-      List<CourtStep> court) {}
+      List<CourtStep> court,
+      List<CourtStep> procedure) {}
 
   /**
    * @param nextDeadlineProvisional the next deadline counted a day of a year whose holiday notice
@@ -136,7 +156,8 @@ public class CaseStatuses {
       Instant closedAt,
       boolean nextDeadlineProvisional,
       String provisionalNote,
-      List<CourtStep> court) {}
+      List<CourtStep> court,
+      List<CourtStep> procedure) {}
 
   private final JdbcTemplate jdbc;
   private final Units units;
@@ -213,7 +234,8 @@ public class CaseStatuses {
                     rs.getTimestamp("closed_at") == null
                         ? null
                         : new Closure(rs.getString("closure_reason"), instant(rs, "closed_at")),
-                    courtSteps(caseCode)),
+                    courtSteps(caseCode),
+                    procedureSteps(caseCode)),
             caseCode)
         .stream()
         .findFirst()
@@ -268,7 +290,8 @@ public class CaseStatuses {
                     next != null && next.provisional()
                         ? ProvisionalDeadlines.note(List.of(next.provisionalYear()))
                         : null,
-                    courtSteps(caseCode)),
+                    courtSteps(caseCode),
+                    procedureSteps(caseCode)),
             caseCode)
         .stream()
         .findFirst()
@@ -389,6 +412,16 @@ public class CaseStatuses {
         (rs, row) ->
             new CourtStep(rs.getString("kind"), rs.getString("detail"), instant(rs, "occurred_at")),
         caseCode);
+  }
+
+  private List<CourtStep> procedureSteps(String caseCode) {
+    return jdbc.query(
+        "select kind, detail, occurred_at from case_event where case_code = ? and kind in ("
+            + String.join(", ", Collections.nCopies(PROCEDURE_STEPS.size(), "?"))
+            + ") order by occurred_at, id",
+        (rs, row) ->
+            new CourtStep(rs.getString("kind"), rs.getString("detail"), instant(rs, "occurred_at")),
+        Stream.concat(Stream.of(caseCode), PROCEDURE_STEPS.stream()).toArray());
   }
 
   private List<HandOver> handOvers(String caseCode) {

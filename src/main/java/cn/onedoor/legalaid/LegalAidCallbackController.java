@@ -23,9 +23,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The legal-aid system's answers (法律援助回调): its decision (or, on the urgent path, its review), the
- * lawyer it assigned, and its decision on an objection. Idempotent and answered like the court's
- * callbacks.
+ * The legal-aid system's answers (法律援助回调): its decision (or, on the urgent path, its review) with
+ * the reasons of a refusal (art 43: in writing, with reasons), and the lawyer it assigned.
+ * Objections are decided by the 县司法局 (justice/JusticeBureauCallbackController). Idempotent and
+ * answered like the court's callbacks.
  */
 @RestController
 @CallbackEndpoint
@@ -44,7 +45,11 @@ class LegalAidCallbackController {
       @Schema(description = "回调编号，同一回调重发时不变", example = "legal-aid-cb-0001") @CallbackId
           String callbackId,
       @Schema(example = "511725-2026-000123") @CallbackCaseCode String caseCode,
-      @Schema(description = "true 给予援助 / false 不予援助") @NotNull(message = "必填") Boolean granted)
+      @Schema(description = "true 给予援助 / false 不予援助（紧急程序中为终止援助）") @NotNull(message = "必填")
+          Boolean granted,
+      @Schema(description = "不予（终止）援助的理由（法律援助法第43条：书面告知并说明理由）", example = "申请事项不属于法律援助范围")
+          @Size(max = 500, message = "不超过 500 字")
+          String reasons)
       implements CallbackBody {}
 
   @Schema(description = "指派律师")
@@ -55,14 +60,6 @@ class LegalAidCallbackController {
           @NotBlank(message = "必填")
           @Size(max = 100, message = "不超过 100 字")
           String lawFirm)
-      implements CallbackBody {}
-
-  @Schema(description = "异议审查决定")
-  record ObjectionDecided(
-      @CallbackId String callbackId,
-      @CallbackCaseCode String caseCode,
-      @Schema(description = "true 异议成立（给予援助）/ false 维持不予援助") @NotNull(message = "必填")
-          Boolean upheld)
       implements CallbackBody {}
 
   private final CallbackInbox inbox;
@@ -80,7 +77,7 @@ class LegalAidCallbackController {
         ExternalSystem.LEGAL_AID,
         "LEGAL_AID_DECIDED",
         body,
-        () -> messages.legalAidDecided(body.caseCode(), body.granted()));
+        () -> messages.legalAidDecided(body.caseCode(), body.granted(), body.reasons()));
   }
 
   @PostMapping("/lawyer-assigned")
@@ -91,15 +88,5 @@ class LegalAidCallbackController {
         "LAWYER_ASSIGNED",
         body,
         () -> messages.lawyerAssigned(body.caseCode(), body.lawFirm()));
-  }
-
-  @PostMapping("/objection-decided")
-  @Operation(summary = "异议审查决定 / Objection decided")
-  CallbackAnswer objectionDecided(@Valid @RequestBody ObjectionDecided body) {
-    return inbox.accept(
-        ExternalSystem.LEGAL_AID,
-        "OBJECTION_DECIDED",
-        body,
-        () -> messages.legalAidObjectionDecided(body.caseCode(), body.upheld()));
   }
 }

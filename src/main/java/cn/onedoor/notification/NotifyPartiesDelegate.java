@@ -46,6 +46,8 @@ class NotifyPartiesDelegate implements JavaDelegate {
                 nextDeadline == null
                     ? null
                     : LocalDate.ofInstant(nextDeadline.toInstant(), DeadlineService.ZONE),
-                (String) execution.getVariable("noticeYears"))));
+                (String) execution.getVariable("noticeYears"),
+                (String) execution.getVariable("legalAidRefusalReasons"),
+                "TERMINATION".equals(execution.getVariable("legalAidRefusalKind")))));
   }
 }

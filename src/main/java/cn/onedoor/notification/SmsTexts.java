@@ -35,9 +35,17 @@ public class SmsTexts {
    * @param nextDeadline the party's new next deadline, for DEADLINE_MOVED (a holiday notice moved
    *     it) and PETITION_EXTENDED (an approved extension); else null
    * @param noticeYears the years whose holiday notice moved it, e.g. "2027年"
+   * @param reasons the written reasons of a refusal or termination of legal aid (法律援助法 art 43)
+   * @param aidTerminated the refusal ends aid given first (终止), not an application (不予)
    */
   String text(
-      String notice, String caseCode, String stage, LocalDate nextDeadline, String noticeYears) {
+      String notice,
+      String caseCode,
+      String stage,
+      LocalDate nextDeadline,
+      String noticeYears,
+      String reasons,
+      boolean aidTerminated) {
     String sign = "【" + countyName + "社会治理中心】";
     return sign
         + switch (notice) {
@@ -55,6 +63,14 @@ public class SmsTexts {
                   + "月"
                   + nextDeadline.getDayOfMonth()
                   + "日。";
+          case "LEGAL_AID_REFUSED" ->
+              "您的案件（编码 "
+                  + caseCode
+                  + "）法律援助机构决定"
+                  + (aidTerminated ? "终止法律援助" : "不予法律援助")
+                  + "，理由："
+                  + reasons
+                  + "。如有异议，可以向县司法局提出，司法局自收到异议之日起5日内审查（法律援助法第49条）。";
           // 受理告知 (信访工作条例): entering the petition stage is the written acceptance notice
           case "STAGE_CHANGED" ->
               "PETITION".equals(stage)

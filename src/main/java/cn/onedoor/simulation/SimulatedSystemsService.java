@@ -15,11 +15,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * What each simulated system does with a request it takes for the first time: the court and the
- * legal-aid centre (and the police, for a transfer) open a Tasklist task for the simulator (a small
- * process whose business key is the case code), the SMS gateway lists the message, the provincial
- * platform and the grid system only keep it. Remembering the key and acting share one transaction,
- * so a repeated key never opens a second task.
+ * What each simulated system does with a request it takes for the first time: the court, the
+ * legal-aid centre, the 县司法局, the labour arbitration commission (and the police, for a transfer)
+ * open a Tasklist task for the simulator (a small process whose business key is the case code), the
+ * SMS gateway lists the message, the provincial platform and the grid system only keep it.
+ * Remembering the key and acting share one transaction, so a repeated key never opens a second
+ * task.
  */
 @Service
 @ConditionalOnProperty(name = "onedoor.simulation.enabled", havingValue = "true")
@@ -108,8 +109,12 @@ class SimulatedSystemsService {
                   "simulated-legal-aid",
                   caseCode,
                   Map.of("urgent", request.path("urgent").asBoolean(false)));
-      case "legal-aid/objections" ->
-          () -> start("simulated-legal-aid-objection", caseCode, Map.of());
+      case "justice-bureau/legal-aid-objections" ->
+          () ->
+              start(
+                  "simulated-justice-bureau-objection",
+                  caseCode,
+                  Map.of("decisionKind", request.path("decisionKind").asText("REFUSAL")));
       case "arbitration/arbitration-applications" ->
           () -> start("simulated-labour-arbitration", caseCode, Map.of());
       case "police/transfers" -> () -> start("simulated-police-transfer", caseCode, Map.of());

@@ -186,7 +186,7 @@ class ExternalSystemFaultsTest extends PathTest {
   }
 
   @Test
-  void theLegalAidSystemGetsTheApplicationAndTheObjection() {
+  void theLegalAidSystemGetsTheApplicationAndTheJusticeBureauTheObjection() {
     String caseCode = startStage("representation", villageCase());
     complete(
         caseCode,
@@ -203,7 +203,12 @@ class ExternalSystemFaultsTest extends PathTest {
             true,
             "urgent",
             false));
-    caseMessages.legalAidDecided(caseCode, false);
+    caseMessages.legalAidDecided(caseCode, false, "收入高于标准");
+    complete(
+        caseCode,
+        "Task_WriteRefusalDecision",
+        LEGAL_AID_OFFICERS,
+        Map.of("legalAidRefusalReasons", "收入高于标准"));
     complete(
         caseCode,
         "Task_RecordObjection",
@@ -223,10 +228,16 @@ class ExternalSystemFaultsTest extends PathTest {
                         + "\"aidMatter\":\"LABOUR_REMUNERATION\"}")));
     wire.verify(
         1,
-        postRequestedFor(urlEqualTo("/legal-aid/objections"))
+        postRequestedFor(urlEqualTo("/justice-bureau/legal-aid-objections"))
             .withHeader("Idempotency-Key", equalTo(caseCode + ":LEGAL_AID_OBJECTION:1"))
+            .withHeader("Authorization", equalTo("Bearer demo-justice-bureau-key"))
             .withRequestBody(
-                equalToJson("{\"caseCode\":\"" + caseCode + "\",\"reason\":\"收入已低于标准\"}")));
+                equalToJson(
+                    "{\"caseCode\":\""
+                        + caseCode
+                        + "\",\"decisionKind\":\"REFUSAL\",\"decisionReasons\":\"收入高于标准\","
+                        + "\"reason\":\"收入已低于标准\"}")));
+    wire.verify(0, postRequestedFor(urlEqualTo("/legal-aid/objections")));
   }
 
   @Test

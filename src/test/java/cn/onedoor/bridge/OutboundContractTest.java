@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.onedoor.court.CourtClient;
 import cn.onedoor.grid.GridSystemClient;
+import cn.onedoor.justice.JusticeBureauClient;
 import cn.onedoor.legalaid.LegalAidClient;
 import cn.onedoor.notification.SmsGatewayClient;
 import cn.onedoor.police.PoliceClient;
@@ -29,7 +30,7 @@ class OutboundContractTest {
           CourtClient.FILING_REQUESTS,
           CourtClient.ENFORCEMENT_APPLICATIONS,
           LegalAidClient.APPLICATIONS,
-          LegalAidClient.OBJECTIONS,
+          JusticeBureauClient.LEGAL_AID_OBJECTIONS,
           ProvincialPlatformClient.CASE_REPORTS,
           GridSystemClient.REPORT_STATUS,
           SmsGatewayClient.MESSAGES,

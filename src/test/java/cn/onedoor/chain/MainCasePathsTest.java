@@ -261,6 +261,7 @@ class MainCasePathsTest extends PathTest {
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.REPRESENTATION);
     complete(
         caseCode, "Task_PrepareLegalAidApplication", LEGAL_AID_OFFICERS, notEligibleForLegalAid());
+    refusalWrittenAndNotObjectedTo(caseCode);
 
     assertThat(openTaskKeys(caseCode)).containsExactly("Task_RecordClosure");
     closeCase(caseCode, VILLAGE_MEDIATORS, "REFERRED_TO_ARBITRATION");
@@ -281,6 +282,7 @@ class MainCasePathsTest extends PathTest {
     complete(caseCode, "Task_InformRoutes", VILLAGE_MEDIATORS, Map.of("nextRoute", "LITIGATION"));
     complete(
         caseCode, "Task_PrepareLegalAidApplication", LEGAL_AID_OFFICERS, notEligibleForLegalAid());
+    refusalWrittenAndNotObjectedTo(caseCode);
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.LITIGATION_MEDIATION);
     return caseCode;
   }

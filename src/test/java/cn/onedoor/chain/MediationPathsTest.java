@@ -145,6 +145,122 @@ class MediationPathsTest extends PathTest {
         .contains("BoundaryEvent_MediationExpired", "EndEvent_Expired");
   }
 
+  private static final String MEDICAL_MEDIATORS = "mediator:committee:MEDICAL";
+
+  private String consentedMedicalMediation() {
+    Map<String, Object> variables = villageMediation();
+    variables.put("channel", "COMMITTEE_MEDICAL");
+    variables.put("handlingLevel", "COUNTY");
+    variables.put("disputeType", "MEDICAL");
+    variables.put("slaUnit", "WORKING");
+    String caseCode = startStage("mediation", variables);
+    complete(caseCode, "Task_RecordConsent", MEDICAL_MEDIATORS, Map.of("partiesConsent", "YES"));
+    return caseCode;
+  }
+
+  @Test
+  void appraisalPausesTheMedicalClock() {
+    String caseCode = consentedMedicalMediation();
+    Date start = Date.from(MONDAY_MORNING.toInstant());
+    Date end = deadlines.period(start, "P30D", "WORKING");
+    complete(
+        caseCode,
+        "Task_Mediate",
+        MEDICAL_MEDIATORS,
+        Map.of("mediationResult", "APPRAISAL", "sessionNote", "双方同意委托医疗损害鉴定"));
+    assertThat(openTaskKeys(caseCode)).containsExactly("Task_AwaitAppraisal");
+    assertThat(eventKinds(caseCode)).contains("CLOCK_PAUSED");
+
+    moveClockTo(justAfter(end));
+    assertThat(stageEnded(caseCode, "mediation"))
+        .as("a case waiting for its appraisal is not closed as failed")
+        .isFalse();
+    // Monday 2 to Friday 13 March 2026: 10 working days of appraisal do not count.
+    complete(
+        caseCode,
+        "Task_AwaitAppraisal",
+        MEDICAL_MEDIATORS,
+        Map.of("appraisalConcludedOn", "2026-03-13", "appraisalNote", "鉴定意见书已送达"));
+
+    Date shifted = deadlines.workingDays(start, 40);
+    assertThat(dueDate(caseCode, "Task_Mediate")).isEqualTo(shifted);
+    assertThat(variable(caseCode, "mediation", "mediationPausedDays")).isEqualTo(10);
+    assertThat(eventDetails(caseCode, "CLOCK_RESUMED"))
+        .singleElement()
+        .asString()
+        .contains("暂停 10 个工作日");
+
+    moveClockTo(justAfter(shifted).minusHours(2));
+    assertThat(openTaskKeys(caseCode)).containsExactly("Task_Mediate");
+    moveClockTo(justAfter(shifted));
+    assertThat(variable(caseCode, "mediation", "mediationOutcome"))
+        .as("the clock ends on the shifted day")
+        .isEqualTo("EXPIRED");
+  }
+
+  @Test
+  void theMedicalPeriodIsExtendedByAgreementOfBothParties() {
+    String caseCode = consentedMedicalMediation();
+    Date end = deadlines.period(Date.from(MONDAY_MORNING.toInstant()), "P30D", "WORKING");
+    complete(
+        caseCode,
+        "Task_Mediate",
+        MEDICAL_MEDIATORS,
+        Map.of(
+            "mediationResult",
+            "EXTENDED",
+            "sessionNote",
+            "医患双方同意延长",
+            "extendedTo",
+            "2026-05-29",
+            "bothPartiesAgreeToExtend",
+            true));
+
+    assertThat(dueDate(caseCode, "Task_Mediate")).isEqualTo(endOfDay("2026-05-29"));
+    assertThat(eventDetails(caseCode, "MEDIATION_EXTENDED"))
+        .singleElement()
+        .asString()
+        .contains("2026-05-29", "双方同意");
+    moveClockTo(justAfter(end));
+    assertThat(openTaskKeys(caseCode)).containsExactly("Task_Mediate");
+    moveClockTo(justAfter(endOfDay("2026-05-29")));
+    assertThat(variable(caseCode, "mediation", "mediationOutcome")).isEqualTo("EXPIRED");
+  }
+
+  @Test
+  void trafficClockStartsWhenLossIsKnown() {
+    Map<String, Object> variables = villageMediation();
+    variables.put("channel", "COMMITTEE_TRAFFIC");
+    variables.put("handlingLevel", "COUNTY");
+    variables.put("disputeType", "TRAFFIC");
+    variables.put("slaPeriod", "P10D");
+    variables.put("slaUnit", "CALENDAR");
+    String caseCode = startStage("mediation", variables);
+    complete(
+        caseCode,
+        "Task_RecordConsent",
+        "mediator:committee:TRAFFIC",
+        Map.of("partiesConsent", "YES"));
+    assertThat(openTaskKeys(caseCode))
+        .as("the 10 days wait for the loss to be known")
+        .containsExactly("Task_RecordLossKnown");
+
+    // Treatment ends on 19 March, more than 10 days after registration.
+    moveClockTo(OffsetDateTime.parse("2026-03-20T09:00:00+08:00"));
+    assertThat(stageEnded(caseCode, "mediation")).isFalse();
+    complete(
+        caseCode,
+        "Task_RecordLossKnown",
+        "mediator:committee:TRAFFIC",
+        Map.of("lossKind", "INJURY", "lossKnownOn", "2026-03-19"));
+
+    Date end = deadlines.calendarDays("2026-03-19", 10);
+    assertThat(dueDate(caseCode, "Task_Mediate")).isEqualTo(end);
+    assertThat(eventKinds(caseCode)).contains("MEDIATION_COUNTED");
+    moveClockTo(justAfter(end));
+    assertThat(variable(caseCode, "mediation", "mediationOutcome")).isEqualTo("EXPIRED");
+  }
+
   @Test
   void anOverdueConsentClimbsTheEscalationLadderUpToASupervisionOrder() {
     String caseCode = startStage("mediation", villageMediation());

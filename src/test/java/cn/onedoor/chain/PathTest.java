@@ -146,8 +146,8 @@ public abstract class PathTest extends ChainTest {
   }
 
   /**
-   * Not eligible for legal aid: the party represents themself, the representation stage ends at
-   * once (also the fault suite's litigation path).
+   * Not eligible for legal aid: after the written refusal ({@link #refusalWrittenAndNotObjectedTo})
+   * the party represents themself (also the fault suite's litigation path).
    */
   public static Map<String, Object> notEligibleForLegalAid() {
     return Map.of(
@@ -161,6 +161,19 @@ public abstract class PathTest extends ChainTest {
         true,
         "urgent",
         false);
+  }
+
+  /**
+   * The legal-aid officer writes the refusal with its reasons (法律援助法 art 43) and the applicant does
+   * not object: the representation stage ends without legal aid.
+   */
+  protected void refusalWrittenAndNotObjectedTo(String caseCode) {
+    complete(
+        caseCode,
+        "Task_WriteRefusalDecision",
+        LEGAL_AID_OFFICERS,
+        Map.of("legalAidRefusalReasons", "申请事项不属于法律援助范围（法律援助法第31条）"));
+    complete(caseCode, "Task_RecordObjection", LEGAL_AID_OFFICERS, Map.of("objects", false));
   }
 
   /** Eligible for legal aid (a migrant worker's wages, low income, papers complete), not urgent. */

@@ -40,15 +40,50 @@ class RepresentationPathsTest extends PathTest {
   }
 
   @Test
-  void anApplicantNotEligibleRepresentsThemself() {
+  void legalAidRefusalGivesWrittenReasons() {
     String caseCode = startStage("representation", villageCase());
     Map<String, Object> form = application(true, false);
     form.put("monthlyIncomePerCapita", 5000);
     complete(caseCode, "Task_PrepareLegalAidApplication", LEGAL_AID_OFFICERS, form);
 
-    assertRepresented(caseCode, false);
+    assertThat(stageEnded(caseCode, "representation"))
+        .as("a refusal is written before the stage ends (法律援助法第43条)")
+        .isFalse();
     assertThat(variable(caseCode, "representation", "hardshipLine")).isEqualTo(1200.0);
-    assertThat(outboundSteps(caseCode)).isEmpty();
+    assertThat((String) variable(caseCode, "representation", "legalAidRefusalReasons"))
+        .as("the reasons start from the rule the decision table cited")
+        .startsWith("不符合法律援助条件：");
+    assertThat(dueDate(caseCode, "Task_WriteRefusalDecision")).isEqualTo(endOfDay("2026-03-03"));
+    String reasons = "家庭人均月收入5000元，高于本省经济困难标准1200元（法律援助法第34条）";
+    complete(
+        caseCode,
+        "Task_WriteRefusalDecision",
+        LEGAL_AID_OFFICERS,
+        Map.of("legalAidRefusalReasons", reasons));
+
+    assertThat(outboundSteps(caseCode))
+        .as("the written refusal reaches the parties by SMS")
+        .containsExactly("SMS_LEGAL_AID_REFUSED");
+    assertThat(eventDetails(caseCode, "LEGAL_AID_REFUSED"))
+        .singleElement()
+        .asString()
+        .contains(reasons, "县司法局");
+    assertThat(openTaskKeys(caseCode)).containsExactly("Task_RecordObjection");
+    complete(caseCode, "Task_RecordObjection", LEGAL_AID_OFFICERS, Map.of("objects", false));
+    assertRepresented(caseCode, false);
+  }
+
+  @Test
+  void theCentresRefusalCarriesItsReasonsToTheWrittenDecision() {
+    String caseCode = applied(true, false);
+    caseMessages.legalAidDecided(caseCode, false, "申请事项已经审结，不属于法律援助范围");
+    assertThat(variable(caseCode, "representation", "legalAidRefusalReasons"))
+        .isEqualTo("申请事项已经审结，不属于法律援助范围");
+    assertThat(variable(caseCode, "representation", "legalAidRefusalKind")).isEqualTo("REFUSAL");
+    refusalWrittenAndNotObjectedTo(caseCode);
+    assertThat(outboundSteps(caseCode))
+        .containsExactly("LEGAL_AID_APPLICATION", "SMS_LEGAL_AID_REFUSED");
+    assertRepresented(caseCode, false);
   }
 
   @Test
@@ -97,38 +132,107 @@ class RepresentationPathsTest extends PathTest {
     assertThat(outboundSteps(caseCode)).containsExactly("LEGAL_AID_APPLICATION");
   }
 
+  private void refusedAndObjectedTo(String caseCode) {
+    complete(
+        caseCode,
+        "Task_WriteRefusalDecision",
+        LEGAL_AID_OFFICERS,
+        Map.of("legalAidRefusalReasons", "申请人家庭人均月收入高于经济困难标准"));
+    complete(
+        caseCode,
+        "Task_RecordObjection",
+        LEGAL_AID_OFFICERS,
+        Map.of("objects", true, "objectionNote", "收入证明已补"));
+  }
+
   @Test
-  void aRefusalNotObjectedToEndsWithoutLegalAid() {
+  void aRefusalNotObjectedToEndsWithoutLegalAidAndThePartyHasNoClock() {
     String caseCode = applied(true, false);
     caseMessages.legalAidDecided(caseCode, false);
-    assertThat(dueDate(caseCode, "Task_RecordObjection")).isEqualTo(endOfDay("2026-03-09"));
+    complete(
+        caseCode,
+        "Task_WriteRefusalDecision",
+        LEGAL_AID_OFFICERS,
+        Map.of("legalAidRefusalReasons", "申请人家庭人均月收入高于经济困难标准"));
+    assertThat(dueDate(caseCode, "Task_RecordObjection"))
+        .as("the law gives the applicant no 5 days: the date is the officer's follow-up")
+        .isEqualTo(endOfDay("2026-03-17"));
     complete(caseCode, "Task_RecordObjection", LEGAL_AID_OFFICERS, Map.of("objects", false));
 
     assertRepresented(caseCode, false);
   }
 
   @Test
-  void anUpheldObjectionGrantsAidAndALawyerIsAssigned() {
+  void objectionGoesToJusticeBureauWithFiveDayReview() {
     String caseCode = applied(true, false);
     caseMessages.legalAidDecided(caseCode, false);
-    complete(caseCode, "Task_RecordObjection", LEGAL_AID_OFFICERS, Map.of("objects", true));
-    assertThat(outboundSteps(caseCode))
-        .as("the objection goes to the legal-aid system")
-        .containsExactly("LEGAL_AID_APPLICATION", "LEGAL_AID_OBJECTION");
-    caseMessages.legalAidObjectionDecided(caseCode, true);
-    caseMessages.lawyerAssigned(caseCode, "四川某律师事务所");
+    refusedAndObjectedTo(caseCode);
+    assertThat(outbound.forCase(caseCode))
+        .as("the objection goes to the 县司法局, not to the legal-aid system (法律援助法第49条)")
+        .filteredOn(request -> request.step().equals("LEGAL_AID_OBJECTION"))
+        .singleElement()
+        .satisfies(request -> assertThat(request.system()).isEqualTo("JUSTICE_BUREAU"));
+    assertThat(openTaskKeys(caseCode)).as("the party waits; nobody chases them").isEmpty();
 
-    assertRepresented(caseCode, true);
+    // 5 days from Monday 2 March end on Saturday 7 March, so on Monday 9 March (a period ending on
+    // a day off ends on the next working day).
+    moveClockTo(OffsetDateTime.parse("2026-03-09T20:00:00+08:00"));
+    assertThat(openTaskKeys(caseCode)).isEmpty();
+    moveClockTo(OffsetDateTime.parse("2026-03-10T08:00:00+08:00"));
+    assertThat(openTaskKeys(caseCode))
+        .as("the 5 days are the department's: its review is chased")
+        .containsExactly("Task_ChaseObjectionReview");
+    assertThat(candidateGroups(task(caseCode, "Task_ChaseObjectionReview")))
+        .containsExactly("liaison:department:JUSTICE");
+    complete(
+        caseCode,
+        "Task_ChaseObjectionReview",
+        "liaison:department:JUSTICE",
+        Map.of("chaseNote", "已催办"));
+
+    caseMessages.legalAidObjectionReviewed(caseCode, "KEEP", "收入仍高于标准");
+    assertThat(stageEnded(caseCode, "representation")).isTrue();
+    assertThat(variable(caseCode, "representation", "legalAidGranted")).isEqualTo(false);
+    assertThat(passedActivities(caseCode, "representation")).contains("EndEvent_RefusalKept");
+    assertThat(eventKinds(caseCode))
+        .containsSubsequence("LEGAL_AID_REFUSED", "LEGAL_AID_OBJECTION", "OBJECTION_REVIEWED");
+    assertThat(eventDetails(caseCode, "OBJECTION_REVIEWED"))
+        .containsExactly("县司法局维持法律援助机构的决定，理由：收入仍高于标准");
   }
 
   @Test
-  void aRejectedObjectionEndsWithoutLegalAid() {
+  void aCorrectionOrderGrantsAidAndALawyerIsAssigned() {
     String caseCode = applied(true, false);
     caseMessages.legalAidDecided(caseCode, false);
-    complete(caseCode, "Task_RecordObjection", LEGAL_AID_OFFICERS, Map.of("objects", true));
-    caseMessages.legalAidObjectionDecided(caseCode, false);
+    refusedAndObjectedTo(caseCode);
+    caseMessages.legalAidObjectionReviewed(caseCode, "CORRECT", null);
+    assertThat(stageEnded(caseCode, "representation")).as("the centre assigns a lawyer").isFalse();
+    caseMessages.lawyerAssigned(caseCode, "四川某律师事务所");
 
-    assertRepresented(caseCode, false);
+    assertRepresented(caseCode, true);
+    assertThat(passedActivities(caseCode, "representation"))
+        .containsSubsequence(
+            "Gateway_ObjectionReview", "Gateway_LawyerPending", "ReceiveTask_AwaitLawyer");
+  }
+
+  @Test
+  void terminationOfAidCanBeObjectedTo() {
+    String caseCode = applied(true, true);
+    caseMessages.lawyerAssigned(caseCode, "四川某律师事务所");
+    caseMessages.legalAidDecided(caseCode, false, "经审查申请人不符合经济困难条件");
+    assertThat(variable(caseCode, "representation", "legalAidRefusalKind"))
+        .isEqualTo("TERMINATION");
+    refusedAndObjectedTo(caseCode);
+    assertThat(outboundSteps(caseCode))
+        .containsExactly("LEGAL_AID_APPLICATION", "SMS_LEGAL_AID_REFUSED", "LEGAL_AID_OBJECTION");
+    assertThat(eventKinds(caseCode)).contains("LEGAL_AID_TERMINATED");
+
+    caseMessages.legalAidObjectionReviewed(caseCode, "CORRECT", "经济困难证明属实");
+    assertRepresented(caseCode, true);
+    assertThat(passedActivities(caseCode, "representation"))
+        .as("the aid goes on with the lawyer already assigned")
+        .containsSubsequence("Gateway_ObjectionReview", "EndEvent_Represented")
+        .doesNotContain("ReceiveTask_AwaitLawyer");
   }
 
   @Test
@@ -159,6 +263,7 @@ class RepresentationPathsTest extends PathTest {
     String caseCode = applied(true, true);
     caseMessages.lawyerAssigned(caseCode, "四川某律师事务所");
     caseMessages.legalAidDecided(caseCode, false);
+    refusalWrittenAndNotObjectedTo(caseCode);
 
     assertRepresented(caseCode, false);
   }

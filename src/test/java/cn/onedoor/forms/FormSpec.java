@@ -188,12 +188,25 @@ final class FormSpec {
                   "AGREEMENT_WRITTEN",
                   "AGREEMENT_ORAL",
                   "PERFORMED",
+                  "APPRAISAL",
+                  "EXTENDED",
                   "FAILED",
                   "REFUSED",
                   "TERMINATED"),
               field("sessionNote", Kind.TEXTAREA, REQUIRED),
               field("agreementDate", Kind.DATE, OPTIONAL),
-              field("performanceDueDate", Kind.DATE, OPTIONAL)),
+              field("performanceDueDate", Kind.DATE, OPTIONAL),
+              // a medical committee's period extended by agreement: both required while shown
+              field("extendedTo", Kind.DATE, OPTIONAL),
+              field("bothPartiesAgreeToExtend", Kind.CHECKBOX, OPTIONAL)),
+          task(
+              "mediation-appraisal",
+              field("appraisalConcludedOn", Kind.DATE, REQUIRED),
+              field("appraisalNote", Kind.TEXTAREA, OPTIONAL)),
+          task(
+              "traffic-loss-known",
+              code("lossKind", REQUIRED, "INJURY", "DEATH", "PROPERTY"),
+              field("lossKnownOn", Kind.DATE, REQUIRED)),
           task(
               "inform-routes",
               code(
@@ -262,6 +275,7 @@ final class FormSpec {
               "missing-papers",
               field("papersProvided", Kind.BOOLEAN, REQUIRED),
               field("papersNote", Kind.TEXTAREA, OPTIONAL)),
+          task("legal-aid-refusal", field("legalAidRefusalReasons", Kind.TEXTAREA, REQUIRED)),
           task(
               "legal-aid-objection",
               field("objects", Kind.BOOLEAN, REQUIRED),
@@ -306,7 +320,10 @@ final class FormSpec {
               code("extensionApprovedBy", OPTIONAL, "COURT_PRESIDENT", "HIGHER_COURT"),
               field("extensionNewEnd", Kind.DATE, OPTIONAL)),
           task("sim-court-appeal", code("secondInstance", REQUIRED, "YES", "NO")),
-          task("sim-legal-aid-decision", code("legalAidDecision", REQUIRED, "GRANTED", "REFUSED")),
+          task(
+              "sim-legal-aid-decision",
+              code("legalAidDecision", REQUIRED, "GRANTED", "REFUSED"),
+              field("refusalReasons", Kind.TEXTAREA, OPTIONAL)),
           task(
               "labour-award-response",
               code("awardResponse", REQUIRED, "SUE", "ACCEPT"),
@@ -318,7 +335,10 @@ final class FormSpec {
               "sim-arbitration-award", code("awardStep", REQUIRED, "FINAL", "NON_FINAL", "EXTEND")),
           task("sim-arbitration-extended-award", code("awardStep", REQUIRED, "FINAL", "NON_FINAL")),
           task("sim-lawyer", field("lawFirm", Kind.TEXT, REQUIRED)),
-          task("sim-objection", code("objectionDecision", REQUIRED, "UPHELD", "REJECTED")),
+          task(
+              "sim-objection",
+              code("objectionReview", REQUIRED, "KEEP", "CORRECT"),
+              field("reviewReasons", Kind.TEXTAREA, OPTIONAL)),
           task(
               "case-closure",
               code(

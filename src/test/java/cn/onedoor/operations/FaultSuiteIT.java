@@ -322,6 +322,10 @@ class FaultSuiteIT {
     judged.put(
         "Task_PrepareLegalAidApplication", new Step(LEGAL_AID, PathTest.notEligibleForLegalAid()));
     judged.put(
+        "Task_WriteRefusalDecision",
+        new Step(LEGAL_AID, Map.of("legalAidRefusalReasons", "申请事项不属于法律援助范围")));
+    judged.put("Task_RecordObjection", new Step(LEGAL_AID, Map.of("objects", false)));
+    judged.put(
         "Task_PreFilingMediation",
         new Step(
             COUNTY_MEDIATOR, Map.of("entrustedResult", "REFUSED", "mediationNote", "被告拒绝诉前调解")));

@@ -326,34 +326,127 @@ class SimulatedSystemsEndToEndTest {
         .isEqualTo("(2026)川1725民初201号");
   }
 
+  /**
+   * Issue 14 item 3: the simulated centre refuses with its reasons, the refusal is written and
+   * reaches the parties (SMS, status page), the objection goes to the simulated 县司法局, which orders
+   * the centre to correct: aid is granted and the centre assigns a lawyer.
+   */
   @Test
-  void aRefusalObjectedToIsUpheldAndTheLawyerAssignedByTheSimulatedLegalAidCentre() {
+  void aRefusedLegalAidApplicationIsObjectedToAndCorrected() {
     String caseCode = goingToCourtWithLegalAid(false);
-    complete(caseCode, "Task_DecideLegalAid", SIMULATORS, Map.of("legalAidDecision", "REFUSED"));
+    String reasons = "申请人家庭人均月收入高于本省经济困难标准";
+    complete(
+        caseCode,
+        "Task_DecideLegalAid",
+        SIMULATORS,
+        Map.of("legalAidDecision", "REFUSED", "refusalReasons", reasons));
+    assertThat(variable(caseCode, "representation", "legalAidRefusalReasons"))
+        .as("the centre's reasons arrive with its callback")
+        .isEqualTo(reasons);
+    complete(
+        caseCode,
+        "Task_WriteRefusalDecision",
+        LEGAL_AID_OFFICERS,
+        Map.of("legalAidRefusalReasons", reasons));
+
+    HttpResponse<String> smsPage =
+        new Http(port).as("simulator", "demo").get("/simulation/sms/?caseCode=" + caseCode);
+    assertThat(smsPage.body()).contains("不予法律援助", reasons, "县司法局");
+    HttpResponse<String> partyPage =
+        new Http(port)
+            .get("/api/public/cases/" + caseCode + "?mobileLast4=" + mobileLast4(caseCode));
+    assertThat(partyPage.statusCode()).isEqualTo(200);
+    assertThat(partyPage.body()).contains("LEGAL_AID_REFUSED", reasons);
+
     complete(
         caseCode,
         "Task_RecordObjection",
         LEGAL_AID_OFFICERS,
         Map.of("objects", true, "objectionNote", "收入证明已补"));
-    complete(caseCode, "Task_DecideObjection", SIMULATORS, Map.of("objectionDecision", "UPHELD"));
+    assertThat(simulatedRequests(caseCode))
+        .contains("justice-bureau /legal-aid-objections")
+        .doesNotContain("legal-aid /objections");
+    complete(
+        caseCode,
+        "Task_DecideObjection",
+        SIMULATORS,
+        Map.of("objectionReview", "CORRECT", "reviewReasons", "收入证明属实"));
     complete(caseCode, "Task_AssignLawyer", SIMULATORS, Map.of("lawFirm", "四川宕渠律师事务所"));
 
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.LITIGATION_MEDIATION);
     assertThat(variable(caseCode, "representation", "legalAidGranted")).isEqualTo(true);
     assertThat(callbacksOf(caseCode))
-        .containsExactlyInAnyOrder("LEGAL_AID_DECIDED", "OBJECTION_DECIDED", "LAWYER_ASSIGNED");
+        .containsExactlyInAnyOrder("LEGAL_AID_DECIDED", "OBJECTION_REVIEWED", "LAWYER_ASSIGNED");
+    assertThat(
+            new Http(port)
+                .get("/api/public/cases/" + caseCode + "?mobileLast4=" + mobileLast4(caseCode))
+                .body())
+        .contains("OBJECTION_REVIEWED", "县司法局责令法律援助机构改正");
+  }
+
+  /**
+   * Issue 14 item 4: a medical case registered at the door pauses its 30 working days while an
+   * appraisal runs; the parties see the pause, and the mediation ends on the shifted day.
+   */
+  @Test
+  void aMedicalCasePausesForAnAppraisalAndEndsOnTheShiftedDay() {
+    Map<String, Object> variables = ChainTest.villageNeighbourDispute();
+    variables.put("disputeType", "MEDICAL");
+    variables.put("injury", true);
+    variables.put("summary", "手术后遗症赔偿纠纷");
+    String caseCode = register(variables);
+    String medical = "mediator:committee:MEDICAL";
+    complete(caseCode, "Task_RecordConsent", medical, Map.of("partiesConsent", "YES"));
+    complete(
+        caseCode,
+        "Task_Mediate",
+        medical,
+        Map.of("mediationResult", "APPRAISAL", "sessionNote", "委托医疗损害鉴定"));
+
+    moveClockTo(OffsetDateTime.parse("2026-04-20T09:00:00+08:00"));
+    assertThat(openTasks(caseCode))
+        .as("30 working days from 2 March have passed; the appraisal does not count")
+        .contains("Task_AwaitAppraisal");
+    complete(
+        caseCode,
+        "Task_AwaitAppraisal",
+        medical,
+        Map.of("appraisalConcludedOn", "2026-04-17", "appraisalNote", "鉴定意见书已送达"));
+    Date shifted = task(caseCode, "Task_Mediate").getDueDate();
+    assertThat(shifted)
+        .isAfter(Date.from(OffsetDateTime.parse("2026-04-20T09:00:00+08:00").toInstant()));
+    assertThat(
+            new Http(port)
+                .get("/api/public/cases/" + caseCode + "?mobileLast4=" + mobileLast4(caseCode))
+                .body())
+        .contains("CLOCK_PAUSED", "CLOCK_RESUMED", "调解期限顺延至");
+
+    moveClockTo(shifted.toInstant().atOffset(java.time.ZoneOffset.ofHours(8)).minusHours(2));
+    assertThat(openTasks(caseCode)).contains("Task_Mediate");
+    moveClockTo(shifted.toInstant().atOffset(java.time.ZoneOffset.ofHours(8)).plusMinutes(1));
+    assertThat(openTasks(caseCode)).doesNotContain("Task_Mediate");
+    assertThat(variable(caseCode, "mediation", "mediationOutcome")).isEqualTo("EXPIRED");
   }
 
   @Test
-  void aRefusalObjectedToInVainEndsWithoutLegalAid() {
+  void aRefusalKeptByTheJusticeBureauEndsWithoutLegalAid() {
     String caseCode = goingToCourtWithLegalAid(false);
-    complete(caseCode, "Task_DecideLegalAid", SIMULATORS, Map.of("legalAidDecision", "REFUSED"));
+    complete(
+        caseCode,
+        "Task_DecideLegalAid",
+        SIMULATORS,
+        Map.of("legalAidDecision", "REFUSED", "refusalReasons", "不属于援助事项"));
+    complete(
+        caseCode,
+        "Task_WriteRefusalDecision",
+        LEGAL_AID_OFFICERS,
+        Map.of("legalAidRefusalReasons", "不属于援助事项"));
     complete(
         caseCode,
         "Task_RecordObjection",
         LEGAL_AID_OFFICERS,
         Map.of("objects", true, "objectionNote", ""));
-    complete(caseCode, "Task_DecideObjection", SIMULATORS, Map.of("objectionDecision", "REJECTED"));
+    complete(caseCode, "Task_DecideObjection", SIMULATORS, Map.of("objectionReview", "KEEP"));
 
     assertThat(variable(caseCode, "representation", "legalAidGranted")).isEqualTo(false);
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.LITIGATION_MEDIATION);
@@ -843,6 +936,24 @@ class SimulatedSystemsEndToEndTest {
         "select kind from bridge_callback where case_code = ? order by received_at, kind",
         String.class,
         caseCode);
+  }
+
+  private Task task(String caseCode, String taskKey) {
+    return taskService
+        .createTaskQuery()
+        .processInstanceBusinessKey(caseCode)
+        .taskDefinitionKey(taskKey)
+        .singleResult();
+  }
+
+  private String mobileLast4(String caseCode) {
+    String mobile =
+        jdbc.queryForList(
+                "select mobile from case_party where case_code = ? and mobile is not null",
+                String.class,
+                caseCode)
+            .get(0);
+    return mobile.substring(mobile.length() - 4);
   }
 
   private List<String> simulatedRequests(String caseCode) {

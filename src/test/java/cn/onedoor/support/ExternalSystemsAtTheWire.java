@@ -17,7 +17,14 @@ import org.springframework.test.util.TestSocketUtils;
 public final class ExternalSystemsAtTheWire {
 
   public static final String[] SYSTEMS = {
-    "court", "legal-aid", "provincial-platform", "grid", "sms", "arbitration", "police"
+    "court",
+    "legal-aid",
+    "provincial-platform",
+    "grid",
+    "sms",
+    "arbitration",
+    "police",
+    "justice-bureau"
   };
 
   private final WireMockServer server;

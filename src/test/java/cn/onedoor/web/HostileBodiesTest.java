@@ -204,12 +204,12 @@ class HostileBodiesTest {
     CALLBACKS.put("/api/callbacks/court/enforcement-concluded", "{}");
     CALLBACKS.put("/api/callbacks/legal-aid/decision", "{\"granted\":true}");
     CALLBACKS.put("/api/callbacks/legal-aid/lawyer-assigned", "{\"lawFirm\":\"四川宕渠律师事务所\"}");
-    CALLBACKS.put("/api/callbacks/legal-aid/objection-decided", "{\"upheld\":false}");
     CALLBACKS.put("/api/callbacks/arbitration/acceptance", "{\"accepted\":true}");
     CALLBACKS.put("/api/callbacks/arbitration/extension", "{}");
     CALLBACKS.put("/api/callbacks/arbitration/award", "{\"finalAward\":false}");
     CALLBACKS.put(
         "/api/callbacks/police/transfer-accepted", "{\"policeCaseNumber\":\"渠公(刑)受案字〔2026〕1号\"}");
+    CALLBACKS.put("/api/callbacks/justice-bureau/objection-reviewed", "{\"decision\":\"KEEP\"}");
   }
 
   @Test
@@ -244,7 +244,11 @@ class HostileBodiesTest {
                       ? "demo-legal-aid-secret"
                       : path.contains("/arbitration/")
                           ? "demo-arbitration-secret"
-                          : path.contains("/police/") ? "demo-police-secret" : "demo-grid-secret";
+                          : path.contains("/police/")
+                              ? "demo-police-secret"
+                              : path.contains("/justice-bureau/")
+                                  ? "demo-justice-bureau-secret"
+                                  : "demo-grid-secret";
           return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
               .header("Content-Type", "application/json")
               .header(CallbackSignatures.HEADER, CallbackSignatures.sign(secret, wire))
