@@ -18,9 +18,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 /**
  * The fourth door, ahead of the {@code /api/**} chain in {@link SecurityConfiguration}: the APIs
  * behind our own pages (the supervisors' page, {@code /api/supervision/**}; the holiday notices,
- * {@code /api/calendar/**}) take HTTP Basic like the rest of our API, or the Camunda webapps'
- * session, so that the pages (and the Cockpit overlay) work with the webapps' login and no second
- * password prompt.
+ * {@code /api/calendar/**}; the designers' migrations, {@code /api/designer/**}) take HTTP Basic
+ * like the rest of our API, or the Camunda webapps' session, so that the pages (and the Cockpit
+ * overlay) work with the webapps' login and no second password prompt.
  */
 @Configuration
 class SessionApiSecurity {
@@ -35,7 +35,9 @@ class SessionApiSecurity {
     var pages = PathPatternRequestMatcher.withDefaults();
     return http.securityMatcher(
             new OrRequestMatcher(
-                pages.matcher("/api/supervision/**"), pages.matcher("/api/calendar/**")))
+                pages.matcher("/api/supervision/**"),
+                pages.matcher("/api/calendar/**"),
+                pages.matcher("/api/designer/**")))
         .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
         .httpBasic(withDefaults())
         // The session is the webapps'; we only read it. Spring's session-fixation protection would

@@ -44,6 +44,11 @@ export default {
       description: '各年节假日安排（已公布 / 暂定），系统管理员在此公布国务院办公厅的通知'
     },
     {
+      label: '流程版本迁移',
+      href: '/migrations/',
+      description: '在办案件按流程版本统计，试迁移并按批迁移到新版本（流程设计员）'
+    },
+    {
       label: 'DOCUMENTATION',
       href: 'https://docs.camunda.org/manual/7.24/webapps/',
       description: 'DOCUMENTATION_DESCRIPTION'
