@@ -126,6 +126,7 @@ public class ProcessMigrations {
    * validation of that case (the instance-level report), and nothing changes.
    */
   public DryRun dryRun(String key, Integer sourceVersion, Integer targetVersion) {
+    required(key, sourceVersion, targetVersion);
     ProcessDefinition source = definition(key, sourceVersion, "sourceVersion");
     ProcessDefinition target = definition(key, targetVersion, "targetVersion");
     List<String> ids = instanceIds(source);
@@ -188,6 +189,7 @@ public class ProcessMigrations {
    * reason, visible in Cockpit's batch view and in {@link #progress}.
    */
   public BatchProgress migrate(String key, Integer sourceVersion, Integer targetVersion) {
+    required(key, sourceVersion, targetVersion);
     ProcessDefinition source = definition(key, sourceVersion, "sourceVersion");
     ProcessDefinition target = definition(key, targetVersion, "targetVersion");
     if (source.getVersion() >= target.getVersion()) {
@@ -308,6 +310,23 @@ public class ProcessMigrations {
         .stream()
         .map(ProcessInstance::getId)
         .toList();
+  }
+
+  /** Every missing field named at once. */
+  private static void required(String key, Integer sourceVersion, Integer targetVersion) {
+    List<InvalidParam> problems = new ArrayList<>();
+    if (key == null || key.isBlank()) {
+      problems.add(new InvalidParam("processKey", "请填写流程标识（如 mediation）"));
+    }
+    if (sourceVersion == null || sourceVersion < 1) {
+      problems.add(new InvalidParam("sourceVersion", "请填写版本号（正整数）"));
+    }
+    if (targetVersion == null || targetVersion < 1) {
+      problems.add(new InvalidParam("targetVersion", "请填写版本号（正整数）"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidMigrationException(problems);
+    }
   }
 
   private ProcessDefinition definition(String key, Integer version, String field) {

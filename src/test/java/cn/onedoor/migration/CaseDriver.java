@@ -77,12 +77,29 @@ final class CaseDriver {
    * case is stuck.
    */
   void driveAllToTheirEnd(int choice, int maxSteps, Runnable watcher) {
+    driveAllToTheirEnd(choice, maxSteps, watcher, false);
+  }
+
+  /**
+   * As above; {@code lateWorkers}: every third step the clock first moves to the next timer, as if
+   * nobody had worked the tasks in time (the overdue clocks, chase-ups and escalations).
+   */
+  void driveAllToTheirEnd(int choice, int maxSteps, Runnable watcher, boolean lateWorkers) {
     for (int step = 0; step < maxSteps; step++) {
       watcher.run();
       test.runDueJobs();
       watcher.run();
       if (runtimeService.createProcessInstanceQuery().count() == 0) {
         return;
+      }
+      if (lateWorkers && step % 3 == 2) {
+        List<Job> next =
+            managementService.createJobQuery().timers().orderByJobDuedate().asc().list();
+        if (!next.isEmpty() && next.get(0).getDuedate() != null) {
+          test.moveClock(
+              next.get(0).getDuedate().toInstant().plusSeconds(60).atOffset(ZoneOffset.UTC));
+          continue;
+        }
       }
       List<Task> tasks = taskService.createTaskQuery().orderByTaskCreateTime().asc().list();
       if (!tasks.isEmpty()) {
