@@ -25,6 +25,14 @@ import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.migration.MigrationPlanValidationException;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.instance.CallActivity;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.SubProcess;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Service;
 
 /**
@@ -282,18 +290,31 @@ public class ProcessMigrations {
     return result;
   }
 
-  /** Activities of the source version with no equal in the target: cases waiting there stay. */
+  /**
+   * Steps of the source version where a case can wait (tasks, catches, called processes,
+   * sub-processes, asynchronous steps) that have no equal in the target: cases waiting there stay.
+   * Steps a case only passes through need no mapping.
+   */
   private List<String> unmappedActivities(ProcessDefinition source, MigrationPlan plan) {
     var mapped =
         plan.getInstructions().stream().map(MigrationInstruction::getSourceActivityId).toList();
     var model = repositoryService.getBpmnModelInstance(source.getId());
     List<String> problems = new ArrayList<>();
     model
-        .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.Activity.class)
+        .getModelElementsByType(FlowNode.class)
         .forEach(
-            a -> {
-              if (!mapped.contains(a.getId())) {
-                problems.add(a.getId() + "：新版本中没有同名（同 id）的环节，停在此处的案件无法迁移");
+            node -> {
+              boolean waits =
+                  node instanceof UserTask
+                      || node instanceof ReceiveTask
+                      || node instanceof CallActivity
+                      || node instanceof SubProcess
+                      || node instanceof IntermediateCatchEvent
+                      || node instanceof EventBasedGateway
+                      || node.isCamundaAsyncBefore()
+                      || node.isCamundaAsyncAfter();
+              if (waits && !(node instanceof StartEvent) && !mapped.contains(node.getId())) {
+                problems.add(node.getId() + "：新版本中没有同名（同 id）的环节，停在此处的案件无法迁移");
               }
             });
     problems.sort(String::compareTo);
