@@ -18,10 +18,10 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 /**
  * The fourth door, ahead of the {@code /api/**} chain in {@link SecurityConfiguration}: the APIs
  * behind our own pages (the supervisors' page, {@code /api/supervision/**}; the holiday notices,
- * {@code /api/calendar/**}; the designers' what-if, {@code /api/designer/**}; the units and staff
- * import, {@code /api/county/**}) take HTTP Basic like the rest of our API, or the Camunda webapps'
- * session, so that the pages (and the Cockpit overlay) work with the webapps' login and no second
- * password prompt.
+ * {@code /api/calendar/**}; the designers' what-if and migrations, {@code /api/designer/**}; the
+ * units and staff import, {@code /api/county/**}) take HTTP Basic like the rest of our API, or the
+ * Camunda webapps' session, so that the pages (and the Cockpit overlay) work with the webapps'
+ * login and no second password prompt.
  */
 @Configuration
 class SessionApiSecurity {

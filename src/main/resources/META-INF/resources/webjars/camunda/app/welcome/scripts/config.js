@@ -54,6 +54,11 @@ export default {
       description: '系统管理员从 CSV 导入本县的乡镇、村（社区）、调委会、部门和人员（先预演，再导入）'
     },
     {
+      label: '流程版本迁移',
+      href: '/migrations/',
+      description: '在办案件按流程版本统计，试迁移并按批迁移到新版本（流程设计员）'
+    },
+    {
       label: 'DOCUMENTATION',
       href: 'https://docs.camunda.org/manual/7.24/webapps/',
       description: 'DOCUMENTATION_DESCRIPTION'
