@@ -702,6 +702,14 @@ class SimulatedSystemsEndToEndTest {
             true,
             "urgent",
             false));
+    // Not eligible for legal aid: the refusal is written with its reasons, no objection; the
+    // worker sues on their own.
+    complete(
+        caseCode,
+        "Task_WriteRefusalDecision",
+        LEGAL_AID_OFFICERS,
+        Map.of("legalAidRefusalReasons", "家庭人均月收入5000元，高于本省经济困难标准"));
+    complete(caseCode, "Task_RecordObjection", LEGAL_AID_OFFICERS, Map.of("objects", false));
 
     assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.LITIGATION_MEDIATION);
     assertThat(journal.events(caseCode))
