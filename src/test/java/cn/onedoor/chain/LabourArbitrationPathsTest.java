@@ -2,6 +2,7 @@ package cn.onedoor.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.onedoor.casefile.CaseStage;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -215,5 +216,122 @@ class LabourArbitrationPathsTest extends PathTest {
         .processDefinitionKey("dispute-case")
         .singleResult()
         .getId();
+  }
+
+  /** A labour mediation agreement left unperformed past its agreed day, at the follow-up visit. */
+  private String unperformedLabourAgreement(String subject) {
+    Map<String, Object> variables = labourStage();
+    variables.put("arbitrationFirst", true);
+    variables.put("performanceDueDate", "2026-12-10");
+    String caseCode = startStage("agreement-follow-up", variables);
+    moveClockTo(OffsetDateTime.parse("2026-12-11T09:00:00+08:00"));
+    complete(
+        caseCode,
+        "Task_FollowUpVisit",
+        LABOUR_MEDIATORS,
+        Map.of("performed", false, "agreementSubject", subject, "visitNote", "用人单位到期未支付"));
+    return caseCode;
+  }
+
+  @Test
+  void payOrderIsOfferedForAnUnperformedLabourAgreementOnPay() {
+    String caseCode = unperformedLabourAgreement("LABOUR_PAY");
+
+    assertThat(openTaskKeys(caseCode)).contains("Task_RecordPayOrder");
+    assertThat(candidateGroups(task(caseCode, "Task_RecordPayOrder")))
+        .as("the court liaison helps the worker apply to the court (art 16)")
+        .containsExactly(COURT_LIAISONS);
+    complete(
+        caseCode,
+        "Task_RecordPayOrder",
+        COURT_LIAISONS,
+        Map.of("payOrderOutcome", "EFFECTIVE", "payOrderNote", "法院发出支付令，用人单位未异议"));
+
+    assertThat(passedActivities(caseCode, "agreement-follow-up"))
+        .containsSubsequence(
+            "Task_FollowUpVisit",
+            "Gateway_PayOrderAvailable",
+            "Task_RecordPayOrder",
+            "EndEvent_FollowUpDone");
+    String instanceId =
+        historyService
+            .createHistoricProcessInstanceQuery()
+            .processInstanceBusinessKey(caseCode)
+            .singleResult()
+            .getId();
+    assertThat(
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instanceId)
+                .variableName("payOrderOutcome")
+                .singleResult()
+                .getValue())
+        .as("the court's answer goes back to the case, which enforces an effective order")
+        .isEqualTo("EFFECTIVE");
+  }
+
+  @Test
+  void anUnperformedLabourAgreementOnOtherMattersGoesBackToTheRoutesWithoutAPayOrder() {
+    String caseCode = unperformedLabourAgreement("OTHER");
+
+    assertThat(openTaskKeys(caseCode)).doesNotContain("Task_RecordPayOrder");
+    assertThat(passedActivities(caseCode, "agreement-follow-up"))
+        .contains("Gateway_PayOrderAvailable", "EndEvent_FollowUpDone")
+        .doesNotContain("Task_RecordPayOrder");
+  }
+
+  /** A wage claim settled orally at the labour committee, unperformed at the visit, on pay. */
+  private String wageAgreementUnperformedAtTheVisit() {
+    String caseCode = register(labourDispute(true));
+    complete(caseCode, "Task_RecordConsent", LABOUR_MEDIATORS, Map.of("partiesConsent", "YES"));
+    complete(
+        caseCode,
+        "Task_Mediate",
+        LABOUR_MEDIATORS,
+        Map.of(
+            "mediationResult",
+            "AGREEMENT_ORAL",
+            "sessionNote",
+            "用人单位同意补发工资",
+            "performanceDueDate",
+            "2026-03-20"));
+    moveClockTo(OffsetDateTime.parse("2026-03-21T09:00:00+08:00"));
+    complete(
+        caseCode,
+        "Task_FollowUpVisit",
+        LABOUR_MEDIATORS,
+        Map.of("performed", false, "agreementSubject", "LABOUR_PAY", "visitNote", "到期未补发工资"));
+    return caseCode;
+  }
+
+  @Test
+  void anEffectivePayOrderOnAnUnperformedWageAgreementIsEnforced() {
+    String caseCode = wageAgreementUnperformedAtTheVisit();
+    complete(
+        caseCode,
+        "Task_RecordPayOrder",
+        COURT_LIAISONS,
+        Map.of("payOrderOutcome", "EFFECTIVE", "payOrderNote", "支付令生效"));
+
+    assertThat(journal.progress(caseCode).stage()).isEqualTo(CaseStage.ENFORCEMENT);
+    assertThat(openTaskKeys(caseCode)).contains("Task_PrepareEnforcement");
+    assertThat(passedActivities(caseCode, "dispute-case"))
+        .doesNotContain("Task_InformRoutes", "CallActivity_LabourArbitration");
+  }
+
+  @Test
+  void aPayOrderObjectedToLeavesTheWorkerArbitration() {
+    String caseCode = wageAgreementUnperformedAtTheVisit();
+    complete(
+        caseCode,
+        "Task_RecordPayOrder",
+        COURT_LIAISONS,
+        Map.of("payOrderOutcome", "OBJECTED", "payOrderNote", "用人单位提出书面异议"));
+
+    assertThat(openTaskKeys(caseCode)).contains("Task_InformRoutes");
+    complete(caseCode, "Task_InformRoutes", null, Map.of("nextRoute", "LABOUR_ARBITRATION"));
+    assertThat(passedActivities(caseCode, "dispute-case"))
+        .contains("CallActivity_LabourArbitration")
+        .doesNotContain("CallActivity_Enforcement");
   }
 }

@@ -163,6 +163,7 @@ class MainCasePathsTest extends PathTest {
             "StartEvent_FollowUpScheduled",
             "TimerEvent_PerformanceDue",
             "Task_FollowUpVisit",
+            "Gateway_PayOrderAvailable",
             "EndEvent_FollowUpDone");
   }
 

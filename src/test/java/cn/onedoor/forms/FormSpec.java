@@ -223,7 +223,19 @@ final class FormSpec {
           task(
               "follow-up-visit",
               field("performed", Kind.BOOLEAN, REQUIRED),
+              // shown for an unperformed labour agreement: 支付令 (劳动争议调解仲裁法 art 16)
+              code(
+                  "agreementSubject",
+                  OPTIONAL,
+                  "LABOUR_PAY",
+                  "INJURY_MEDICAL",
+                  "COMPENSATION",
+                  "OTHER"),
               field("visitNote", Kind.TEXTAREA, REQUIRED)),
+          task(
+              "pay-order",
+              code("payOrderOutcome", REQUIRED, "EFFECTIVE", "OBJECTED", "REJECTED", "NOT_APPLIED"),
+              field("payOrderNote", Kind.TEXTAREA, REQUIRED)),
           task("confirmation-decision", code("applyForConfirmation", REQUIRED, "YES", "NO")),
           task("court-chase", field("chaseNote", Kind.TEXTAREA, REQUIRED)),
           task(

@@ -44,11 +44,18 @@ class EveryClockEscalatesTest extends ChainTest {
             "Task_DepartmentHandling"),
         Arguments.of("mediation", "Task_RecordConsent", "Task_RecordConsent"),
         Arguments.of("mediation", "Task_Mediate", "Task_Mediate"),
+        // the follow-ups around an outside wait: the mediator's visit is chased, not the treatment
+        // or the appraisal, which run on (docs/chain.md, Clocks of the waits)
+        Arguments.of("mediation", "Task_RecordLossKnown", "Task_RecordLossKnown"),
+        Arguments.of("mediation", "Task_AwaitAppraisal", "Task_AwaitAppraisal"),
         Arguments.of("agreement-follow-up", "Task_FollowUpVisit", "Task_FollowUpVisit"),
+        Arguments.of("agreement-follow-up", "Task_RecordPayOrder", "Task_RecordPayOrder"),
         // Not litigation-mediation's entrusted mediation: the court's period is enforced, not
         // escalated; its end sends the case back to the court (docs/chain.md, Entrusted mediation).
         Arguments.of(
             "representation", "Task_PrepareLegalAidApplication", "Task_PrepareLegalAidApplication"),
+        Arguments.of("representation", "Task_WriteRefusalDecision", "Task_WriteRefusalDecision"),
+        Arguments.of("representation", "Task_RecordObjection", "Task_RecordObjection"),
         Arguments.of("enforcement", "Task_PrepareEnforcement", "Task_PrepareEnforcement"),
         Arguments.of("case-closure", "Task_RecordClosure", "Task_RecordClosure"),
         Arguments.of(
