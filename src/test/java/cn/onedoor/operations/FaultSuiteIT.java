@@ -843,7 +843,10 @@ class FaultSuiteIT {
                 * (int) cases.values().stream().distinct().filter(p -> p.timer() != null).count());
     assertThat(
             jdbc.queryForList(
-                "select JOB_ID_ from ACT_HI_JOB_LOG where JOB_STATE_ = 2 group by JOB_ID_"
+                // Named by process, step and job type, so a failure says where to look.
+                "select JOB_ID_ || ' ' || min(PROCESS_DEF_KEY_) || '/' || min(ACT_ID_) || ' '"
+                    + " || min(JOB_DEF_TYPE_) || ' ' || min(JOB_DEF_CONFIGURATION_)"
+                    + " from ACT_HI_JOB_LOG where JOB_STATE_ = 2 group by JOB_ID_"
                     + " having count(*) > 1",
                 String.class))
         .as("jobs that ran to success twice")
