@@ -60,7 +60,18 @@ class ProcessMigrationTest extends PathTest {
    * Processes not covered yet, with why (docs/migrations.md): the generic driver cannot finish them
    * or cannot place a case in them.
    */
-  static final Map<String, String> REMAINING = Map.of();
+  static final Map<String, String> REMAINING =
+      Map.of(
+          "joint-handling",
+          "a case started in one branch of its parallel split (the departments' tasks, the follow-up)"
+              + " waits at the join for branches it does not have: the test must start every branch"
+              + " of such a case together",
+          "deadline-moved-notice",
+          "no explored path moves a deadline, and started on its own it lacks nextDeadline (set by"
+              + " its caller)",
+          "supervision-order",
+          "no explored case climbs to a county supervision order, and started on its own it lacks"
+              + " the order's target group");
 
   /** process key → activity id → the variables of the first case seen waiting there. */
   private static Map<String, Map<String, Map<String, Object>>> seen;
@@ -198,6 +209,14 @@ class ProcessMigrationTest extends PathTest {
     group.put("disputeType", "LAND_USE");
     group.put("partyCount", 12);
     registrations.add(group);
+    // a quarrel at a market that came to blows: transferred to the police (chain.PolicePathsTest)
+    Map<String, Object> publicOrder = villageNeighbourDispute();
+    publicOrder.put("level", "TOWN");
+    publicOrder.put("townCode", "511725103");
+    publicOrder.put("villageCode", null);
+    publicOrder.put("disputeType", "PUBLIC_SECURITY");
+    publicOrder.put("summary", "赶场时口角推搡，一方眼镜损坏");
+    registrations.add(publicOrder);
     // the first kind of case with every option of the forms in turn (six at most), the others
     // with two; then the first again with nobody working in time
     List<int[]> runs = new ArrayList<>();
@@ -223,6 +242,20 @@ class ProcessMigrationTest extends PathTest {
                 + java.util.Arrays.toString(run)
                 + " stopped: "
                 + why.substring(0, Math.min(400, why.length())));
+      }
+      deleteAllCases("explored");
+    }
+    // a petition forwarded by the county 信访局 (chain.PetitionPathsTest)
+    for (int choice : new int[] {0, 3}) {
+      ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING.toInstant()));
+      try {
+        intake.register(cn.onedoor.chain.PetitionPathsTest.petition(), null, "gateway");
+        runJobs();
+        driver.driveAllToTheirEnd(choice, 60, watcher, false);
+      } catch (RuntimeException | AssertionError offThePath) {
+        String why = String.valueOf(offThePath.getMessage());
+        System.out.println(
+            "exploring petition stopped: " + why.substring(0, Math.min(400, why.length())));
       }
       deleteAllCases("explored");
     }
