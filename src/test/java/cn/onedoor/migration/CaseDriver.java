@@ -66,9 +66,25 @@ final class CaseDriver {
         .createProcessInstanceById(definition.getId())
         .businessKey(caseCode)
         .setVariables(variables)
-        .startBeforeActivity(activityId)
+        .startBeforeActivity(loopBody(definition, activityId))
         .execute()
         .getId();
+  }
+
+  /**
+   * A step that repeats (multi-instance) is started as its whole loop, as the engine reaches it: an
+   * inner instance started alone would lack the loop's own variables (escalation-ladder's {@code
+   * rung}).
+   */
+  private String loopBody(ProcessDefinition definition, String activityId) {
+    Object element =
+        test.repositoryService
+            .getBpmnModelInstance(definition.getId())
+            .getModelElementById(activityId);
+    return element instanceof org.camunda.bpm.model.bpmn.instance.Activity activity
+            && activity.getLoopCharacteristics() != null
+        ? activityId + "#multiInstanceBody"
+        : activityId;
   }
 
   /**
@@ -118,7 +134,7 @@ final class CaseDriver {
         runtimeService.messageEventReceived(
             message.getEventName(),
             message.getExecutionId(),
-            CourtAndLegalAid.answer(message.getEventName(), test.today()));
+            CourtAndLegalAid.answer(message.getEventName(), test.countyToday()));
         continue;
       }
       List<EventSubscription> signals =
@@ -180,15 +196,15 @@ final class CaseDriver {
         continue;
       }
       String type = c.path("type").asText();
-      int options = c.path("values").size();
-      JsonNode firstValue =
-          c.path("values").path(options == 0 ? 0 : choice % options).path("value");
+      JsonNode values = c.has("valuesExpression") ? optionsOf(c) : c.path("values");
+      int options = values.size();
+      JsonNode firstValue = values.path(options == 0 ? 0 : choice % options).path("value");
       Object value =
           switch (type) {
             case "select", "radio" ->
                 c.has("defaultValue")
-                    ? c.get("defaultValue").asText()
-                    : firstValue.isMissingNode() ? null : firstValue.asText();
+                    ? typed(c.get("defaultValue"))
+                    : firstValue.isMissingNode() ? null : typed(firstValue);
             case "checkbox" -> c.has("defaultValue") ? c.get("defaultValue").asBoolean() : true;
             case "checklist", "taglist" ->
                 firstValue.isMissingNode() ? List.of() : List.of(firstValue.asText());
@@ -202,5 +218,36 @@ final class CaseDriver {
         answers.put(key, value);
       }
     }
+  }
+
+  /**
+   * An option's value as the form submits it: a boolean or number stays one (gateways read it so).
+   */
+  private static Object typed(JsonNode value) {
+    if (value.isBoolean()) {
+      return value.asBoolean();
+    }
+    if (value.isIntegralNumber()) {
+      return value.asLong();
+    }
+    return value.asText();
+  }
+
+  private static final java.util.regex.Pattern FEEL_OPTION =
+      java.util.regex.Pattern.compile("value: \"([^\"]*)\"");
+
+  /**
+   * The options of a field whose list a FEEL expression gives ({@code valuesExpression}, e.g.
+   * inform-routes: labour cases see other routes): every value it names, once, in order.
+   */
+  private static JsonNode optionsOf(JsonNode component) {
+    var options = JSON.createArrayNode();
+    java.util.Set<String> named = new java.util.LinkedHashSet<>();
+    var found = FEEL_OPTION.matcher(component.path("valuesExpression").asText());
+    while (found.find()) {
+      named.add(found.group(1));
+    }
+    named.forEach(value -> options.addObject().put("value", value));
+    return options;
   }
 }

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the court and the legal-aid centre answer when the migration test's driver delivers their
- * messages (the variables {@code casefile.CaseMessages} sets for each), and which answer comes
- * first when a case waits for several: a decision before an extension, so that cases move on.
+ * What the court, the legal-aid centre, the labour arbitration committee and the police answer when
+ * the migration test's driver delivers their messages (the variables {@code casefile.CaseMessages}
+ * sets for each), and which answer comes first when a case waits for several: a decision before an
+ * extension, so that cases move on.
  */
 final class CourtAndLegalAid {
 
@@ -23,9 +24,13 @@ final class CourtAndLegalAid {
           "LawyerAssigned",
           "LegalAidObjectionDecided",
           "EnforcementConcluded",
+          "ArbitrationAccepted",
+          "ArbitrationAwarded",
+          "PoliceTransferAccepted",
           "CourtConfirmationNotAccepted",
           "CourtTrialPeriodExtended",
-          "CourtConfirmationExtended");
+          "CourtConfirmationExtended",
+          "ArbitrationExtended");
 
   private CourtAndLegalAid() {}
 
@@ -62,6 +67,16 @@ final class CourtAndLegalAid {
       case "LegalAidDecided" -> variables.put("legalAidDecision", true);
       case "LawyerAssigned" -> variables.put("assignedLawFirm", "渠县某律师事务所");
       case "LegalAidObjectionDecided" -> variables.put("objectionUpheld", false);
+      case "ArbitrationAccepted" -> {
+        variables.put("arbitrationAccepted", true);
+        variables.put("arbitrationAcceptedOn", today.toString());
+        variables.put("arbitrationNotAcceptedReason", null);
+      }
+      case "ArbitrationAwarded" -> {
+        variables.put("finalAward", false);
+        variables.put("awardDeliveredOn", today.toString());
+      }
+      case "PoliceTransferAccepted" -> variables.put("policeCaseNumber", "渠公（治）受字〔2026〕1号");
       default -> {
         // accepted, extended, enforcement concluded: the message alone
       }
