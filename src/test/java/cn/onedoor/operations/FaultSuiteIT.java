@@ -844,8 +844,9 @@ class FaultSuiteIT {
     assertThat(
             jdbc.queryForList(
                 // Named by process, step and job type, so a failure says where to look.
-                "select JOB_ID_ || ' ' || min(PROCESS_DEF_KEY_) || '/' || min(ACT_ID_) || ' '"
-                    + " || min(JOB_DEF_TYPE_) || ' ' || min(JOB_DEF_CONFIGURATION_)"
+                "select concat_ws(' ', JOB_ID_, min(PROCESS_DEF_KEY_) || '/' || min(ACT_ID_),"
+                    + " min(JOB_DEF_TYPE_), min(JOB_DEF_CONFIGURATION_), min(HOSTNAME_),"
+                    + " max(HOSTNAME_), min(TIMESTAMP_), max(TIMESTAMP_))"
                     + " from ACT_HI_JOB_LOG where JOB_STATE_ = 2 group by JOB_ID_"
                     + " having count(*) > 1",
                 String.class))
