@@ -62,13 +62,19 @@ final class CaseDriver {
         registered.getId(), "moved to the migration test", true, true);
     Map<String, Object> variables = new HashMap<>(seen);
     variables.put("caseCode", caseCode);
-    return runtimeService
-        .createProcessInstanceById(definition.getId())
-        .businessKey(caseCode)
-        .setVariables(variables)
-        .startBeforeActivity(loopBody(definition, activityId))
-        .execute()
-        .getId();
+    var instantiation =
+        runtimeService
+            .createProcessInstanceById(definition.getId())
+            .businessKey(caseCode)
+            .setVariables(variables)
+            .startBeforeActivity(loopBody(definition, activityId));
+    // inside a parallel split: its other branches too, or the case would wait at the join forever
+    for (String branch :
+        WaitStates.otherBranches(
+            test.repositoryService.getBpmnModelInstance(definition.getId()), activityId)) {
+      instantiation.startBeforeActivity(loopBody(definition, branch));
+    }
+    return instantiation.execute().getId();
   }
 
   /**

@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.onedoor.chain.PathTest;
 import cn.onedoor.migration.ProcessMigrations.BatchProgress;
 import cn.onedoor.migration.ProcessMigrations.DryRun;
+import cn.onedoor.supervision.SupervisionOrders;
+import cn.onedoor.supervision.SupervisionScope;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -60,24 +63,14 @@ class ProcessMigrationTest extends PathTest {
    * Processes not covered yet, with why (docs/migrations.md): the generic driver cannot finish them
    * or cannot place a case in them.
    */
-  static final Map<String, String> REMAINING =
-      Map.of(
-          "joint-handling",
-          "a case started in one branch of its parallel split (the departments' tasks, the follow-up)"
-              + " waits at the join for branches it does not have: the test must start every branch"
-              + " of such a case together",
-          "deadline-moved-notice",
-          "no explored path moves a deadline, and started on its own it lacks nextDeadline (set by"
-              + " its caller)",
-          "supervision-order",
-          "no explored case climbs to a county supervision order, and started on its own it lacks"
-              + " the order's target group");
+  static final Map<String, String> REMAINING = Map.of();
 
   /** process key → activity id → the variables of the first case seen waiting there. */
   private static Map<String, Map<String, Map<String, Object>>> seen;
 
   @Autowired ProcessMigrations migrations;
   @Autowired RepositoryService repositoryService;
+  @Autowired SupervisionOrders supervisionOrders;
 
   static Stream<String> processes() throws Exception {
     List<String> keys = new ArrayList<>();
@@ -259,6 +252,52 @@ class ProcessMigrationTest extends PathTest {
       }
       deleteAllCases("explored");
     }
+    // a county supervisor's order (督办令) from the supervisors' page on a registered case, as
+    // SupervisionOrders.issue starts it: answered in time, and left until its answer is overdue
+    for (boolean late : new boolean[] {false, true}) {
+      ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING.toInstant()));
+      try {
+        String caseCode = register(villageNeighbourDispute());
+        SupervisionOrders.Issued order =
+            supervisionOrders.issue(
+                caseCode,
+                "请于三个工作日内书面答复调处进展",
+                3,
+                new SupervisionScope("county-supervisor", null, "COUNTY"));
+        deleteCase(caseCode, "dispute-case"); // only the order is driven
+        watcher.run();
+        if (late) {
+          moveClockTo(order.answerDue().toInstant().plusSeconds(60).atOffset(ZoneOffset.UTC));
+        }
+        driver.driveAllToTheirEnd(0, 60, watcher, false);
+      } catch (RuntimeException | AssertionError offThePath) {
+        String why = String.valueOf(offThePath.getMessage());
+        System.out.println(
+            "exploring supervision order stopped: "
+                + why.substring(0, Math.min(400, why.length())));
+      }
+      deleteAllCases("explored");
+    }
+    // a holiday notice moved a party's next deadline: the SMS sent from the engine, started as
+    // DeadlineRecalculation.tellParties starts it (nextDeadline, noticeYears)
+    ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING.toInstant()));
+    try {
+      String caseCode = register(villageNeighbourDispute());
+      deleteCase(caseCode, "dispute-case");
+      runtimeService
+          .createProcessInstanceByKey("deadline-moved-notice")
+          .businessKey(caseCode)
+          .setVariable("nextDeadline", Date.from(MONDAY_MORNING.plusDays(12).toInstant()))
+          .setVariable("noticeYears", "2027年")
+          .execute();
+      driver.driveAllToTheirEnd(0, 60, watcher, false);
+    } catch (RuntimeException | AssertionError offThePath) {
+      String why = String.valueOf(offThePath.getMessage());
+      System.out.println(
+          "exploring deadline-moved-notice stopped: "
+              + why.substring(0, Math.min(400, why.length())));
+    }
+    deleteAllCases("explored");
     // a stage no registered case reached on these paths, started on its own as the chain tests
     // do (startStage), with a village case's unit codes
     for (String key : processes().toList()) {
@@ -325,6 +364,15 @@ class ProcessMigrationTest extends PathTest {
     return model.getModelElementById(activityId)
             instanceof org.camunda.bpm.model.bpmn.instance.ParallelGateway join
         && join.getIncoming().size() > 1;
+  }
+
+  private void deleteCase(String caseCode, String processKey) {
+    runtimeService
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(caseCode)
+        .processDefinitionKey(processKey)
+        .list()
+        .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "not driven", true, true));
   }
 
   private void deleteAllCases(String reason) {

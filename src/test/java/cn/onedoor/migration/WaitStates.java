@@ -7,7 +7,9 @@ import org.camunda.bpm.model.bpmn.instance.CallActivity;
 import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 
@@ -35,5 +37,31 @@ final class WaitStates {
         .map(FlowNode::getId)
         .sorted()
         .toList();
+  }
+
+  /**
+   * The first steps of the other branches of the parallel split a step lies behind (none if it lies
+   * behind none): a case placed on one branch alone would wait at the join for branches it does not
+   * have, so it is started on all of them together, as the split would have left it.
+   */
+  static List<String> otherBranches(BpmnModelInstance model, String activityId) {
+    FlowNode node = model.getModelElementById(activityId);
+    java.util.Set<FlowNode> path = new java.util.HashSet<>();
+    while (node != null && path.add(node)) {
+      if (node.getIncoming().size() != 1) {
+        return List.of();
+      }
+      FlowNode before = node.getIncoming().iterator().next().getSource();
+      if (before instanceof ParallelGateway split && split.getOutgoing().size() > 1) {
+        FlowNode branch = node;
+        return split.getOutgoing().stream()
+            .map(SequenceFlow::getTarget)
+            .filter(target -> target != branch)
+            .map(FlowNode::getId)
+            .toList();
+      }
+      node = before;
+    }
+    return List.of();
   }
 }
