@@ -847,7 +847,10 @@ class FaultSuiteIT {
                 "select concat_ws(' ', JOB_ID_, min(PROCESS_DEF_KEY_) || '/' || min(ACT_ID_),"
                     + " min(JOB_DEF_TYPE_), min(JOB_DEF_CONFIGURATION_), min(HOSTNAME_),"
                     + " max(HOSTNAME_), min(TIMESTAMP_), max(TIMESTAMP_))"
-                    + " from ACT_HI_JOB_LOG where JOB_STATE_ = 2 group by JOB_ID_"
+                    // The history cleanup is one job that the engine reschedules after each run: in
+                    // its window (01:00-05:00 Beijing, application.yaml) it succeeds once per run.
+                    + " from ACT_HI_JOB_LOG where JOB_STATE_ = 2"
+                    + " and coalesce(JOB_DEF_TYPE_, '') <> 'history-cleanup' group by JOB_ID_"
                     + " having count(*) > 1",
                 String.class))
         .as("jobs that ran to success twice")
