@@ -87,7 +87,7 @@ class PartyStatusPageBrowserTest {
     chromium.driver().findElement(By.cssSelector("button[type=submit]")).click();
     chromium.waitForText("届满");
     assertThat(chromium.driver().findElement(By.id("limitation-expiry")).getText())
-        .isEqualTo("2029-03-02");
+        .isEqualTo("2029年3月2日");
     assertThat(chromium.driver().findElement(By.id("limitation")).getText())
         .contains("调解程序结束起重新计算", "诉讼时效期间为三年");
   }
