@@ -3,7 +3,10 @@ package cn.onedoor.cost;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.onedoor.chain.ChainTest;
+import cn.onedoor.identity.StaffArea;
 import cn.onedoor.identity.StaffGrants;
+import cn.onedoor.identity.StaffGroups;
+import cn.onedoor.identity.StaffGroups.StaffGroup;
 import cn.onedoor.security.CaseAccess;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +16,7 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -28,6 +32,9 @@ class GrantsLeftTest extends ChainTest {
   @Autowired StaffGrants staffGrants;
   @Autowired JdbcTemplate jdbc;
   @Autowired CaseAccess caseAccess;
+
+  @Value("${onedoor.county.code}")
+  String countyCode;
 
   /** A grant as a reader of the table would describe it. */
   record Left(String resource, String resourceId, String who, int permissions, String instance) {}
@@ -77,17 +84,27 @@ class GrantsLeftTest extends ChainTest {
     assertThat(left).as("grants a closed %s case leaves", pathName).hasSizeLessThanOrEqualTo(5);
 
     List<String> workedIt =
-        jdbc.queryForList(
-            """
-            select distinct t.assignee_ from act_hi_taskinst t
-            join case_instance i on i.process_instance_id = t.proc_inst_id_
-            where i.case_code = ? and t.assignee_ is not null""",
-            String.class,
-            caseCode);
-    assertThat(workedIt).as("people who worked the %s case", pathName).isNotEmpty();
+        jdbc
+            .queryForList(
+                """
+            select distinct l.group_id_ from act_hi_identitylink l
+            join case_instance i on i.process_instance_id = l.root_proc_inst_id_
+            where i.case_code = ? and l.type_ = 'candidate' and l.group_id_ is not null""",
+                String.class,
+                caseCode)
+            .stream()
+            .filter(group -> StaffGroups.parse(group).filter(StaffGroup::readsCases).isPresent())
+            .toList();
+    assertThat(workedIt).as("groups that worked the %s case", pathName).isNotEmpty();
     assertThat(workedIt)
         .as("who worked the closed case still reads it, through our API")
-        .allSatisfy(person -> assertThat(caseAccess.mayRead(person, caseCode)).isTrue());
+        .allSatisfy(
+            group ->
+                assertThat(
+                        StaffArea.of("member of " + group, List.of(group), countyCode)
+                            .reads(caseAccess.unitsOf(caseCode)))
+                    .as(group)
+                    .isTrue());
   }
 
   private Set<String> ids() {
