@@ -1,5 +1,6 @@
 package cn.onedoor.security;
 
+import cn.onedoor.casefile.ProcessModels;
 import cn.onedoor.identity.StaffArea;
 import cn.onedoor.identity.StaffArea.AreaUnit;
 import cn.onedoor.identity.StaffGroups;
@@ -45,12 +46,36 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *       after the case moves on (who handled a case may still read it);
  *   <li>a task is created: the supervisors of the units holding the case may read it (town
  *       supervisors watch their villages' work; county supervisors read every task through their
- *       role).
+ *       role);
+ *   <li>the case closes (its root {@code dispute-case} instance ends): every historic grant on its
+ *       instances and tasks is withdrawn, and an instance started after closure (a stage report)
+ *       gets none. A closed case leaves no authorization row.
  * </ul>
  *
- * County-level groups need none of this: their role reads every case ({@code identity.RoleGrants}).
- * Working a task is the engine's own grant to the task's candidate group. Which groups read a
- * unit's cases is {@link StaffArea#readersOf}, the model our API checks with too.
+ * <p><b>Why per instance while open, and nothing once closed (issue #15).</b> Camunda 7 has no
+ * attribute-based grant: the engine checks a process instance by its own id, not its root's ({@code
+ * PROCESS_INSTANCE} on the instance id in the runtime query; {@code HISTORIC_PROCESS_INSTANCE} on
+ * {@code SELF.ID_} in the historic instance query and on {@code PROC_INST_ID_} for activities,
+ * tasks, variables and the operation log; {@code AuthorizationManager} of 7.24), so the only
+ * engine-side alternatives to one grant per group and instance are READ_INSTANCE / READ_HISTORY on
+ * the model (every case of the county, which only county groups hold) or no engine read at all.
+ * Tasklist, Cockpit and the REST API read running cases through these grants, so an open case keeps
+ * them (every row of {@code AuthorizationMatrixTest}: all of a case's instances or none). The
+ * runtime ones the engine deletes with their instance (and task grants with their task). The
+ * historic ones would stay until history cleanup, years later: 65 per closed agreement case, plus
+ * the engine's own {@code HISTORIC_TASK} grant to each task's candidate group and assignee. No
+ * webapp reads them for a closed case (Tasklist lists open tasks; Cockpit's history views are not
+ * in the community edition), and the people who would use them read a closed case through our API,
+ * which checks {@code case_unit} itself ({@link CaseAccess}, unchanged: a unit keeps reading every
+ * case it held). County groups keep the engine's history of every case through their role ({@code
+ * identity.RoleGrants}); the audit trail and the decision what-if read history as the system. So
+ * closure withdraws them, in one statement by the roots listed in {@code case_instance}, after the
+ * engine has written its last rows of the transaction.
+ *
+ * <p>County-level groups need none of this: their role reads every case ({@code
+ * identity.RoleGrants}). Working a task is the engine's own grant to the task's candidate group.
+ * Which groups read a unit's cases is {@link StaffArea#readersOf}, the model our API checks with
+ * too.
  */
 @Component
 class CaseAuthorizations {
@@ -93,6 +118,13 @@ class CaseAuthorizations {
           "update case_instance set ended_at = ? where process_instance_id = ?",
           now(),
           execution.getProcessInstanceId());
+      String caseCode = execution.getProcessBusinessKey();
+      if (execution.getSuperExecution() == null
+          && execution.getProcessDefinitionId().startsWith(ProcessModels.DISPUTE_CASE + ":")
+          && caseCode != null
+          && registered(caseCode)) {
+        caseClosed(caseCode);
+      }
     }
   }
 
@@ -102,7 +134,7 @@ class CaseAuthorizations {
       return;
     }
     String caseCode = task.getExecution().getProcessBusinessKey();
-    if (caseCode == null || !registered(caseCode)) {
+    if (caseCode == null || !registered(caseCode) || closed(caseCode)) {
       return;
     }
     Set<String> candidates = new LinkedHashSet<>();
@@ -158,9 +190,13 @@ class CaseAuthorizations {
         processInstanceId,
         caseCode,
         now);
+    if (closed(caseCode)) {
+      // A stage report sent after closure: closed cases are read through our API (class comment).
+      return;
+    }
     for (AreaUnit unit : units(caseCode)) {
       for (String group : StaffArea.readersOf(unit)) {
-        grantInstance(group, processInstanceId, true);
+        grantInstance(group, processInstanceId, true, caseCode);
       }
     }
   }
@@ -192,48 +228,93 @@ class CaseAuthorizations {
             caseCode);
     for (String group : StaffArea.readersOf(unit)) {
       for (Instance instance : instances) {
-        grantInstance(group, instance.id(), instance.running());
+        grantInstance(group, instance.id(), instance.running(), caseCode);
       }
     }
   }
 
   private record Instance(String id, boolean running) {}
 
-  private void grantInstance(String group, String processInstanceId, boolean running) {
+  private void grantInstance(
+      String group, String processInstanceId, boolean running, String caseCode) {
     if (running) {
       grant(group, Resources.PROCESS_INSTANCE, processInstanceId, Permissions.READ);
     }
     if (historicInstancePermissions) {
-      grantHistoryBeforeCommit(group, processInstanceId);
+      BeforeCommit pending = beforeCommit();
+      if (pending == null) {
+        grant(
+            group,
+            Resources.HISTORIC_PROCESS_INSTANCE,
+            processInstanceId,
+            HistoricProcessInstancePermissions.READ);
+      } else {
+        pending.historicGrants.add(List.of(group, processInstanceId, caseCode));
+      }
     }
   }
 
   /**
-   * A historic grant is saved once the engine has written the instance's history (just before the
-   * transaction commits): the engine then links it to the case's root instance, so history cleanup
-   * removes it with the case. Saved at once, inside the step that starts the instance, it would
-   * find no history yet and stay forever.
+   * The case's root instance ended: the case is closed, and the historic grants of every instance
+   * of it go (the runtime ones went with their instances, the task ones with their tasks).
    */
-  private void grantHistoryBeforeCommit(String group, String processInstanceId) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      grant(
-          group,
-          Resources.HISTORIC_PROCESS_INSTANCE,
-          processInstanceId,
-          HistoricProcessInstancePermissions.READ);
-      return;
-    }
-    @SuppressWarnings("unchecked")
-    Set<List<String>> pending =
-        (Set<List<String>>) TransactionSynchronizationManager.getResource(this);
+  private void caseClosed(String caseCode) {
+    BeforeCommit pending = beforeCommit();
     if (pending == null) {
-      Set<List<String>> grants = new LinkedHashSet<>();
-      TransactionSynchronizationManager.bindResource(this, grants);
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void beforeCommit(boolean readOnly) {
-              for (List<String> grant : grants) {
+      withdrawHistoricGrants(caseCode);
+    } else {
+      pending.closedCases.add(caseCode);
+    }
+  }
+
+  /**
+   * Every historic grant on the case's instances and tasks, ours and the engine's own ({@code
+   * HISTORIC_TASK} for a task's candidate group and assignee): each carries the root instance it
+   * belongs to, and {@code case_instance} lists every root of the case (the case itself and each
+   * stage report). One statement; through the engine's API it would be a query and a delete per
+   * row.
+   */
+  private void withdrawHistoricGrants(String caseCode) {
+    jdbc.update(
+        """
+        delete from act_ru_authorization where resource_type_ in (?, ?)
+          and root_proc_inst_id_ in (select process_instance_id from case_instance where case_code = ?)""",
+        Resources.HISTORIC_PROCESS_INSTANCE.resourceType(),
+        Resources.HISTORIC_TASK.resourceType(),
+        caseCode);
+  }
+
+  /** What this transaction grants and withdraws just before it commits. */
+  private static final class BeforeCommit {
+    /** Group, instance, case. */
+    final Set<List<String>> historicGrants = new LinkedHashSet<>();
+
+    final Set<String> closedCases = new LinkedHashSet<>();
+  }
+
+  /**
+   * A historic grant is saved once the engine has written the instance's history (just before the
+   * transaction commits): the engine then links it to the case's root instance. Saved at once,
+   * inside the step that starts the instance, it would find no history yet and carry no root. A
+   * case closed in the same transaction gets none, and its grants are withdrawn after the engine
+   * has written its last ones (its tasks' {@code HISTORIC_TASK}). Null outside a transaction.
+   */
+  private BeforeCommit beforeCommit() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return null;
+    }
+    BeforeCommit pending = (BeforeCommit) TransactionSynchronizationManager.getResource(this);
+    if (pending != null) {
+      return pending;
+    }
+    BeforeCommit work = new BeforeCommit();
+    TransactionSynchronizationManager.bindResource(this, work);
+    TransactionSynchronizationManager.registerSynchronization(
+        new TransactionSynchronization() {
+          @Override
+          public void beforeCommit(boolean readOnly) {
+            for (List<String> grant : work.historicGrants) {
+              if (!work.closedCases.contains(grant.get(2))) {
                 grant(
                     grant.get(0),
                     Resources.HISTORIC_PROCESS_INSTANCE,
@@ -241,15 +322,15 @@ class CaseAuthorizations {
                     HistoricProcessInstancePermissions.READ);
               }
             }
+            work.closedCases.forEach(CaseAuthorizations.this::withdrawHistoricGrants);
+          }
 
-            @Override
-            public void afterCompletion(int status) {
-              TransactionSynchronizationManager.unbindResourceIfPossible(CaseAuthorizations.this);
-            }
-          });
-      pending = grants;
-    }
-    pending.add(List.of(group, processInstanceId));
+          @Override
+          public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(CaseAuthorizations.this);
+          }
+        });
+    return work;
   }
 
   /**
@@ -292,6 +373,16 @@ class CaseAuthorizations {
     Integer count =
         jdbc.queryForObject(
             "select count(*) from dispute_case where case_code = ?", Integer.class, caseCode);
+    return count != null && count > 0;
+  }
+
+  /** Closed: read through our API from now on, no new grant (class comment). */
+  private boolean closed(String caseCode) {
+    Integer count =
+        jdbc.queryForObject(
+            "select count(*) from case_progress where case_code = ? and closed_at is not null",
+            Integer.class,
+            caseCode);
     return count != null && count > 0;
   }
 
