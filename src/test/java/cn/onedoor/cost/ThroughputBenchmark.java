@@ -368,6 +368,7 @@ class ThroughputBenchmark {
       long processCpuNanos,
       long driverCpuNanos,
       long databaseCpuNanos,
+      Map<String, Long> databaseCpuByKind,
       Map<String, Long> threadCpuNanos,
       Map<String, Long> jobMetrics,
       String loadAverage) {}
@@ -375,14 +376,17 @@ class ThroughputBenchmark {
   private Measured measure(Run run) throws Exception {
     Map<Long, ThreadSample> threadsBefore = threadSample();
     long processBefore = processCpuNanos();
-    long databaseBefore = databaseCpuNanos();
+    Map<String, Long> databaseBefore = databaseCpuNanos();
     Map<String, Long> metricsBefore = jobMetrics();
     driverCpuNanos.set(0);
     long start = System.nanoTime();
     run.run();
     long wall = System.nanoTime() - start;
     long processAfter = processCpuNanos();
-    long databaseAfter = databaseCpuNanos();
+    Map<String, Long> databaseAfter = databaseCpuNanos();
+    Map<String, Long> database = new LinkedHashMap<>();
+    databaseAfter.forEach(
+        (kind, nanos) -> database.put(kind, nanos - databaseBefore.getOrDefault(kind, 0L)));
     Map<Long, ThreadSample> threadsAfter = threadSample();
     Map<String, Long> metricsAfter = jobMetrics();
     Map<String, Long> metrics = new LinkedHashMap<>();
@@ -407,7 +411,8 @@ class ThroughputBenchmark {
         wall,
         processAfter - processBefore,
         driver,
-        databaseAfter - databaseBefore,
+        databaseAfter.isEmpty() ? -1 : database.values().stream().mapToLong(n -> n).sum(),
+        database,
         byKind,
         metrics,
         loadAverage());
@@ -466,6 +471,11 @@ class ThroughputBenchmark {
         .limit(8)
         .forEach(
             e -> out.append(String.format(" %s %.3f;", e.getKey(), e.getValue() / 1e9 / cases)));
+    out.append("\n- database CPU s per case by process:");
+    measured
+        .databaseCpuByKind()
+        .forEach(
+            (kind, nanos) -> out.append(String.format(" %s %.3f;", kind, nanos / 1e9 / cases)));
     out.append("\n\n");
     return out.toString();
   }
@@ -539,16 +549,19 @@ class ThroughputBenchmark {
   }
 
   /**
-   * CPU of the PostgreSQL server: its postmaster (with the children it has reaped) and its live
-   * children, from /proc; -1 when the server is not on this machine's /proc (an external one).
+   * CPU of the PostgreSQL server in nanoseconds by kind of process: the connections, the background
+   * processes (checkpointer, WAL writer, …) and the postmaster with the children it has reaped
+   * (autovacuum workers, mostly), from /proc; empty when the server is not on this machine's /proc
+   * (an external one).
    */
-  private long databaseCpuNanos() {
+  private Map<String, Long> databaseCpuNanos() {
+    Map<String, Long> byKind = new LinkedHashMap<>();
     try {
       String dataDirectory = jdbc.queryForObject("show data_directory", String.class);
       long postmaster =
           Long.parseLong(
               Files.readAllLines(Path.of(dataDirectory, "postmaster.pid")).get(0).trim());
-      long ticks = 0;
+      long nanosPerTick = 1_000_000_000L / clockTicksPerSecond();
       try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
         for (Path process :
             processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
@@ -558,20 +571,45 @@ class ThroughputBenchmark {
           }
           long pid = Long.parseLong(process.getFileName().toString());
           long parent = Long.parseLong(fields[1]);
+          long own = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
           if (pid == postmaster) {
-            ticks +=
-                Long.parseLong(fields[11])
-                    + Long.parseLong(fields[12])
-                    + Long.parseLong(fields[13])
-                    + Long.parseLong(fields[14]);
+            long reaped = Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
+            byKind.merge(
+                "postmaster and exited children", (own + reaped) * nanosPerTick, Long::sum);
           } else if (parent == postmaster) {
-            ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            byKind.merge(processKind(process), own * nanosPerTick, Long::sum);
           }
         }
       }
-      return ticks * 1_000_000_000L / clockTicksPerSecond();
     } catch (IOException | RuntimeException e) {
-      return -1;
+      byKind.clear();
+    }
+    return byKind;
+  }
+
+  /** "connections" for the backends of our pool, else the background process's own title. */
+  private static String processKind(Path process) {
+    try {
+      String title = Files.readString(process.resolve("cmdline")).replace('\0', ' ').trim();
+      if (title.startsWith("postgres: ")) {
+        title = title.substring("postgres: ".length());
+      }
+      for (String background :
+          List.of(
+              "checkpointer",
+              "background writer",
+              "walwriter",
+              "autovacuum launcher",
+              "autovacuum worker",
+              "logical replication launcher",
+              "io worker")) {
+        if (title.contains(background)) {
+          return background;
+        }
+      }
+      return "connections";
+    } catch (IOException gone) {
+      return "exited";
     }
   }
 
