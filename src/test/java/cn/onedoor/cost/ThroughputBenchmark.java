@@ -7,6 +7,8 @@ import cn.onedoor.support.PostgresTestDatabase;
 import cn.onedoor.support.SignedCallbacks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -31,6 +33,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -42,8 +45,11 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -81,9 +87,27 @@ import org.springframework.test.context.DynamicPropertySource;
     // point.
     properties = "camunda.bpm.job-execution.enabled=true")
 @ActiveProfiles("test")
-@Import(PostgresTestDatabase.class)
+@Import({PostgresTestDatabase.class, ThroughputBenchmark.PooledConnections.class})
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 class ThroughputBenchmark {
+
+  /**
+   * Connections from a pool, as in production (Spring Boot's default, HikariCP with 10): the test
+   * database's own data source opens a new connection, so a new PostgreSQL process, for every
+   * transaction, which measured 2 s of database CPU per case, nearly all of it starting processes.
+   */
+  @TestConfiguration(proxyBeanMethods = false)
+  static class PooledConnections {
+    @Bean
+    @Primary
+    DataSource pooledDataSource(EmbeddedPostgres postgres) {
+      HikariDataSource pool = new HikariDataSource();
+      pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+      pool.setUsername("postgres");
+      pool.setMaximumPoolSize(Integer.getInteger("load.connections", 10));
+      return pool;
+    }
+  }
 
   private static final ZoneId COUNTY = ZoneId.of("Asia/Shanghai");
   private static final String MEDIATOR = "villagemediator";
@@ -308,6 +332,11 @@ class ThroughputBenchmark {
         .append(warmup)
         .append(" warm-up cases; ")
         .append(jobExecutorSettings())
+        .append("; connection pool ")
+        .append(
+            jdbc.getDataSource() instanceof HikariDataSource pool
+                ? pool.getMaximumPoolSize()
+                : "none")
         .append("; PostgreSQL ")
         .append(jdbc.queryForObject("show server_version", String.class))
         .append("; load average before: ")
