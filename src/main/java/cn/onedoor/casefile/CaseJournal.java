@@ -45,7 +45,7 @@ public class CaseJournal {
    * door writes (the intake), so a case started around it (a bare engine start) fails here instead
    * of living without parties.
    */
-  public void registered(String caseCode, String actor) {
+  public void registered(String caseCode) {
     int registered =
         jdbc.update(
             """
@@ -58,6 +58,11 @@ public class CaseJournal {
     if (registered == 0) {
       throw new CaseNotRegisteredException(caseCode);
     }
+    // The officer (or sending system) who received the case, as the registry holds it: the process
+    // carries no copy of it.
+    String actor =
+        jdbc.queryForObject(
+            "select received_by from dispute_case where case_code = ?", String.class, caseCode);
     record(caseCode, "REGISTERED", CaseStage.INTAKE, null, actor);
   }
 

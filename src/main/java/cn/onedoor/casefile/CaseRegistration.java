@@ -23,6 +23,6 @@ public class CaseRegistration {
       throw new CaseNotRegisteredException("（无编号）");
     }
     execution.setVariable("caseCode", caseCode);
-    journal.registered(caseCode, (String) execution.getVariable("receivedBy"));
+    journal.registered(caseCode);
   }
 }

@@ -140,22 +140,14 @@ public class Intake {
 
   private void startCase(String caseCode, IntakeRequest request, List<String> twins) {
     Map<String, Object> variables = new HashMap<>();
+    // Only what the main case itself or its forms read is a variable of it. The facts only called
+    // processes read (the dispute type, the risk facts, whether another body accepted it) are read
+    // from the registry by the call activity that passes them (casefile/CaseFacts); who received
+    // the case, by the journal; when it happened, by nobody in the process.
     variables.put("source", request.source());
-    variables.put("level", request.level());
     variables.put("townCode", request.townCode());
     variables.put("villageCode", blankToNull(request.villageCode()));
-    variables.put("receivedBy", request.receivedBy());
-    variables.put("disputeType", request.disputeType());
     variables.put("summary", PersonalData.maskInText(request.summary()));
-    variables.put("amount", request.amount().doubleValue());
-    variables.put("occurredOn", request.occurredOn());
-    variables.put("partyCount", request.partyCount());
-    variables.put("consentToMediation", request.consentToMediation());
-    variables.put("injury", request.flags().injury());
-    variables.put("violence", request.flags().violence());
-    variables.put("crimeSuspected", request.flags().crimeSuspected());
-    variables.put("governmentBodyParty", request.flags().governmentBodyParty());
-    variables.put("acceptedElsewhere", request.flags().acceptedElsewhere());
     // The exclusions of 治安调解 are rare and read only by the police's procedure
     // (police-procedure.dmn, which gets false for an absent one): a variable only when it is true,
     // so the ordinary case pays nothing for them.
@@ -163,7 +155,11 @@ public class Intake {
     putWhenTrue(variables, "gangFight", request.flags().gangFight());
     putWhenTrue(variables, "provocation", request.flags().provocation());
     putWhenTrue(variables, "repeatOffence", request.flags().repeatOffence());
-    variables.put("possibleDuplicates", duplicatesHeader(caseCode, twins));
+    // Shown on the first tasks' header when the case has possible twins; most have none, and an
+    // absent variable hides the warning as a null one did, without a row in every process.
+    if (!twins.isEmpty()) {
+      variables.put("possibleDuplicates", duplicatesHeader(caseCode, twins));
+    }
     // The registration itself was checked here; starting the case is the system's act, whoever
     // called the door.
     SystemUser.run(

@@ -273,7 +273,9 @@ class MainCasePathsTest extends PathTest {
             "Gateway_AfterRepresentation",
             "Gateway_ToClosure")
         .doesNotContain("CallActivity_LitigationMediation");
-    assertThat(variable(caseCode, ProcessModels.DISPUTE_CASE, "legalAidGranted")).isEqualTo(false);
+    // the main case does not read the answer (its route is the next task's), so only the
+    // representation process keeps it
+    assertThat(variable(caseCode, "representation", "legalAidGranted")).isEqualTo(false);
   }
 
   private String caseGoingToCourt() {
