@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
  * a logged-in user) and the gauges {@code onedoor.stage.reports.failed} / {@code .waiting}.
  *
  * <p>Always UP, as an incident does not stop the application: the case itself goes on; an operator
- * fixes the cause and sends the report again ({@link StageReports#sendAgain(long)}).
+ * fixes the cause and sends the report again ({@code POST
+ * /api/operations/stage-reports/{id}/send-again}).
  */
 @Component
 class StageReportsHealthIndicator implements HealthIndicator, MeterBinder {
