@@ -33,7 +33,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * 网格员上报: the provincial grid system sends a grid worker's report in, signed like every callback,
  * and it is registered through the one door ({@link Intake}) with source GRID and the grid system's
  * report id as external reference. The same report sent again answers the same case; the case's
- * status goes back to the report as it moves ({@code case-status-report.bpmn}).
+ * status goes back to the report as it moves (the stage-report outbox, {@code
+ * province/StageReports}).
  */
 @RestController
 @CallbackEndpoint

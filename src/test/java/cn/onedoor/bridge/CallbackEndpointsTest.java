@@ -51,6 +51,7 @@ class CallbackEndpointsTest {
   @Autowired HistoryService historyService;
   @Autowired TaskService taskService;
   @Autowired JdbcTemplate jdbc;
+  @Autowired cn.onedoor.province.StageReports stageReports;
 
   SignedCallbacks callbacks;
 
@@ -102,6 +103,7 @@ class CallbackEndpointsTest {
     for (int round = 0; round < 20; round++) {
       List<Job> due = managementService.createJobQuery().executable().list();
       if (due.isEmpty()) {
+        stageReports.deliverDue();
         return;
       }
       due.forEach(job -> managementService.executeJob(job.getId()));

@@ -7,6 +7,7 @@ import cn.onedoor.casefile.CaseJournal;
 import cn.onedoor.casefile.CaseMessages;
 import cn.onedoor.intake.Intake;
 import cn.onedoor.intake.IntakeRequest;
+import cn.onedoor.province.StageReports;
 import cn.onedoor.support.EngineClockTestConfiguration;
 import cn.onedoor.support.ExternalSystemsAtTheWire;
 import cn.onedoor.support.TestResidentIds;
@@ -63,6 +64,7 @@ public abstract class ChainTest {
   @Autowired protected CaseMessages caseMessages;
   @Autowired protected CaseJournal journal;
   @Autowired protected OutboundRequests outbound;
+  @Autowired protected StageReports stageReports;
 
   protected static final ExternalSystemsAtTheWire externalSystems =
       ExternalSystemsAtTheWire.acceptingEverything();
@@ -156,12 +158,13 @@ public abstract class ChainTest {
 
   /**
    * Runs every job that is due now: async steps towards other systems and timers whose time has
-   * come.
+   * come; then sends the stage reports due now, as the poller of a node with the job executor does.
    */
   protected void runJobs() {
     for (int round = 0; round < 50; round++) {
       List<Job> due = managementService.createJobQuery().executable().list();
       if (due.isEmpty()) {
+        stageReports.deliverDue();
         return;
       }
       due.forEach(job -> managementService.executeJob(job.getId()));

@@ -100,7 +100,8 @@ class CaseCostBenchmark extends ChainTest {
   @Test
   void whatOneClosedCaseCostsOnEachPath() throws IOException {
     int cases = Integer.getInteger("cost.cases", 5);
-    InProcessWork inProcess = new InProcessWork(engine, intake, caseMessages, staffGrants);
+    InProcessWork inProcess =
+        new InProcessWork(engine, intake, caseMessages, staffGrants, stageReports);
     HttpWork work =
         new HttpWork(
             port,

@@ -4,6 +4,7 @@ import cn.onedoor.casefile.CaseMessages;
 import cn.onedoor.chain.ChainTest;
 import cn.onedoor.identity.StaffGrants;
 import cn.onedoor.intake.Intake;
+import cn.onedoor.province.StageReports;
 import java.time.OffsetDateTime;
 import java.util.Date;
 import java.util.List;
@@ -37,9 +38,15 @@ public final class InProcessWork implements CasePaths.CaseWork {
   private final IdentityService identityService;
   private final ManagementService managementService;
   private final StaffGrants staffGrants;
+  private final StageReports stageReports;
 
   public InProcessWork(
-      ProcessEngine engine, Intake intake, CaseMessages messages, StaffGrants staffGrants) {
+      ProcessEngine engine,
+      Intake intake,
+      CaseMessages messages,
+      StaffGrants staffGrants,
+      StageReports stageReports) {
+    this.stageReports = stageReports;
     this.intake = intake;
     this.staffGrants = staffGrants;
     this.messages = messages;
@@ -163,11 +170,12 @@ public final class InProcessWork implements CasePaths.CaseWork {
         > 0;
   }
 
-  /** Every job due now, oldest first, until none is left. */
+  /** Every job due now, oldest first, until none is left; then the stage reports due now. */
   public void runJobs() {
     for (int round = 0; round < 50; round++) {
       List<Job> due = managementService.createJobQuery().executable().orderByJobId().asc().list();
       if (due.isEmpty()) {
+        stageReports.deliverDue();
         return;
       }
       due.forEach(job -> managementService.executeJob(job.getId()));

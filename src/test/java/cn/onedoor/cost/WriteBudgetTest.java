@@ -53,7 +53,7 @@ class WriteBudgetTest extends ChainTest {
 
   private WriteCounts oneCountedCase(String pathName) {
     CasePaths.Path path = CasePaths.named(pathName);
-    InProcessWork work = new InProcessWork(engine, intake, caseMessages, staffGrants);
+    InProcessWork work = new InProcessWork(engine, intake, caseMessages, staffGrants, stageReports);
     path.oneCase().apply(work);
     WriteCounts counts = StatementCounter.open();
     try {

@@ -71,11 +71,7 @@ class ProcessMigrationTest extends PathTest {
    * Wait states ("process/activity") not started on their own, with why (docs/migrations.md). A
    * joining parallel gateway is never started alone (it would wait for branches it does not have).
    */
-  static final Map<String, String> NOT_STARTED =
-      Map.of(
-          "case-status-report/ServiceTask_ReportStatusToGrid",
-          "answers the grid's report (dispute_case.external_ref): only a case the grid reported"
-              + " has one, and the test's cases are registered at the window");
+  static final Map<String, String> NOT_STARTED = Map.of();
 
   /**
    * What a step started directly reads that the nearest reached step's case did not have yet: the

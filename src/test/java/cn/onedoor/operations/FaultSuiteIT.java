@@ -147,7 +147,8 @@ class FaultSuiteIT {
               "--onedoor.simulation.faults.seed=" + SEED,
               "--onedoor.simulation.faults.refused-case=" + refusedCase,
               // Retries in seconds, not the diagrams' minutes: the suite must fit in CI.
-              "--onedoor.simulation.faults.retry-time-cycle=R5/PT10S");
+              "--onedoor.simulation.faults.retry-time-cycle=R5/PT10S",
+              "--onedoor.stage-reports.retry-time-cycle=R5/PT10S");
       process =
           new ProcessBuilder(command)
               .redirectErrorStream(true)
@@ -680,10 +681,12 @@ class FaultSuiteIT {
       try {
         // Jobs of cases (not the engine's history cleanup), not waiting for a date, not failed for
         // good.
+        // And stage reports still to send from the outbox (province/StageReports).
         left =
             jdbc.queryForObject(
-                "select count(*) from ACT_RU_JOB where PROCESS_INSTANCE_ID_ is not null"
-                    + " and TYPE_ <> 'timer' and RETRIES_ > 0",
+                "select (select count(*) from ACT_RU_JOB where PROCESS_INSTANCE_ID_ is not null"
+                    + " and TYPE_ <> 'timer' and RETRIES_ > 0)"
+                    + " + (select count(*) from stage_report where failed_at is null)",
                 Long.class);
       } catch (RuntimeException databaseRestarting) {
         left = null;
@@ -825,6 +828,15 @@ class FaultSuiteIT {
             incident ->
                 incident.startsWith(refusedCase + " ServiceTask_SubmitConfirmationApplication")
                     && incident.contains("422"));
+
+    // No stage report left unsent or failed: the transient faults were retried away.
+    assertThat(
+            jdbc.queryForList(
+                "select case_code || ' ' || step || ' ' || coalesce(last_error, '') from"
+                    + " stage_report",
+                String.class))
+        .as("stage reports not delivered")
+        .isEmpty();
 
     // Each timer fired once; no job ran to success twice.
     timersFastForwarded.forEach(

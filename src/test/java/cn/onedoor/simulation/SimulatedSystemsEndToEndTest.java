@@ -66,6 +66,7 @@ class SimulatedSystemsEndToEndTest {
   @Autowired CaseJournal journal;
   @Autowired OutboundRequests outbound;
   @Autowired JdbcTemplate jdbc;
+  @Autowired cn.onedoor.province.StageReports stageReports;
   @Autowired Intake intake;
   @Autowired cn.onedoor.intake.CaseStatuses statuses;
 
@@ -856,6 +857,7 @@ class SimulatedSystemsEndToEndTest {
     for (int round = 0; round < 50; round++) {
       List<Job> due = managementService.createJobQuery().executable().list();
       if (due.isEmpty()) {
+        stageReports.deliverDue();
         return;
       }
       due.forEach(job -> managementService.executeJob(job.getId()));
