@@ -30,8 +30,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * Flat as cases pile up (issue #15 item 4): the statements people wait for, timed in one run at two
@@ -62,13 +65,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @Tag("benchmark")
 @EnabledIfSystemProperty(named = "benchmark", matches = "true")
 @Import(PostgresTestDatabase.class)
+@ContextConfiguration(initializers = ScaleBenchmark.ServerSettings.class)
 class ScaleBenchmark extends ChainTest {
 
-  static {
-    // What a production server of this size would be given; the embedded default is 128 MB.
-    System.setProperty("onedoor.test.pg.server.shared_buffers", "512MB");
-    System.setProperty("onedoor.test.pg.server.work_mem", "16MB");
-    System.setProperty("onedoor.test.pg.server.max_wal_size", "4GB");
+  /**
+   * What a production server of this size would be given (the embedded default is 128 MB of shared
+   * buffers), set before the context starts the embedded server.
+   */
+  static class ServerSettings
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      System.setProperty("onedoor.test.pg.server.shared_buffers", "512MB");
+      System.setProperty("onedoor.test.pg.server.work_mem", "16MB");
+      System.setProperty("onedoor.test.pg.server.max_wal_size", "4GB");
+    }
   }
 
   private static final int RUNS = 40;
@@ -94,6 +105,11 @@ class ScaleBenchmark extends ChainTest {
             .mapToInt(s -> Integer.parseInt(s.trim()))
             .toArray();
     int closedGrants = Integer.getInteger("scale.closedGrants", 5);
+    System.out.printf(
+        "%nPostgreSQL %s, shared_buffers %s, work_mem %s%n",
+        jdbc.queryForObject("show server_version", String.class),
+        jdbc.queryForObject("show shared_buffers", String.class),
+        jdbc.queryForObject("show work_mem", String.class));
 
     String openCode = register(villageNeighbourDispute());
     String closedCode =
