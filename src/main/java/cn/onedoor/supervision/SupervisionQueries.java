@@ -19,8 +19,8 @@ import org.springframework.stereotype.Service;
  * The supervisors' page as SQL over our registry (case_progress, case_clock, case_escalation,
  * dispute_case), never over engine history. Each figure is the row count of the same statement that
  * lists its cases, so a number on the page and the list behind it cannot disagree. Every statement
- * starts from an index range (see V20__supervision.sql); the benchmark in src/test
- * (SupervisionQueryBenchmark) measures them on a million cases.
+ * starts from an index range (see V20__supervision.sql); the benchmark in src/test (ScaleBenchmark)
+ * times them at 110,000 and 1,100,000 cases.
  */
 @Service
 class SupervisionQueries {

@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Lazy;
  * Maven Central's binaries (no installation, works as root); set {@code ONEDOOR_TEST_PG_URL} (and
  * {@code ONEDOOR_TEST_PG_USER}, {@code ONEDOOR_TEST_PG_PASSWORD}), or the system properties {@code
  * onedoor.test.pg.url/user/password}, to run the same tests against an external server instead.
+ * System properties {@code onedoor.test.pg.server.<setting>} set the embedded server's settings
+ * (the scale benchmark gives it the memory a production server would have).
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class PostgresTestDatabase {
@@ -34,7 +36,14 @@ public class PostgresTestDatabase {
   @Bean(destroyMethod = "close")
   @Lazy
   EmbeddedPostgres embeddedPostgres() throws IOException {
-    return EmbeddedPostgres.builder().start();
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+    String prefix = "onedoor.test.pg.server.";
+    System.getProperties().stringPropertyNames().stream()
+        .filter(name -> name.startsWith(prefix))
+        .forEach(
+            name ->
+                builder.setServerConfig(name.substring(prefix.length()), System.getProperty(name)));
+    return builder.start();
   }
 
   @Bean

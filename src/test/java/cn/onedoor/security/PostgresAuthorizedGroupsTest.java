@@ -1,0 +1,66 @@
+package cn.onedoor.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.onedoor.chain.ChainTest;
+import cn.onedoor.support.PostgresTestDatabase;
+import java.util.HashSet;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * On PostgreSQL the engine's "which groups hold any authorization" is answered through the group
+ * index ({@link AuthorizedGroupsByIndex}), with the same groups as the engine's own full read, and
+ * a village mediator still sees the case that waits for their group.
+ */
+@Import(PostgresTestDatabase.class)
+class PostgresAuthorizedGroupsTest extends ChainTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired IdentityService identityService;
+  @Autowired JdbcTemplate jdbc;
+
+  @Test
+  void theGroupsHoldingAuthorizationsAreTheEnginesOwnAndTheMediatorSeesTheCase() {
+    String caseCode = register(villageNeighbourDispute());
+    ProcessEngineConfigurationImpl configuration =
+        (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(
+            configuration.getDbSqlSessionFactory().mapStatement(AuthorizedGroupsByIndex.STATEMENT))
+        .isEqualTo(AuthorizedGroupsByIndex.BY_INDEX);
+    List<String> byIndex =
+        configuration
+            .getCommandExecutorTxRequired()
+            .execute(
+                context ->
+                    context
+                        .getDbEntityManager()
+                        .<String>selectList(AuthorizedGroupsByIndex.STATEMENT));
+    List<String> fullRead =
+        jdbc.queryForList(
+            "select distinct group_id_ from act_ru_authorization where group_id_ is not null",
+            String.class);
+    assertThat(fullRead).contains("mediator:village:511725104001");
+    assertThat(new HashSet<>(byIndex)).isEqualTo(new HashSet<>(fullRead));
+    assertThat(byIndex).hasSameSizeAs(fullRead);
+
+    List<String> groups =
+        identityService.createGroupQuery().groupMember("villagemediator").list().stream()
+            .map(Group::getId)
+            .toList();
+    identityService.setAuthentication("villagemediator", groups);
+    try {
+      assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseCode).list())
+          .isNotEmpty();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+}
