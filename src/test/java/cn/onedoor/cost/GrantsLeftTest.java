@@ -47,7 +47,7 @@ class GrantsLeftTest extends ChainTest {
   @MethodSource("paths")
   void aClosedCaseLeavesAtMostFiveGrantsAndEachIsNamed(String pathName) {
     CasePaths.Path path = CasePaths.named(pathName);
-    InProcessWork work = new InProcessWork(engine, intake, caseMessages, staffGrants);
+    InProcessWork work = new InProcessWork(engine, intake, caseMessages, staffGrants, stageReports);
     // A first case brings every group's baseline in step; only the second one's grants are counted.
     path.oneCase().apply(work);
     Set<String> before = ids();

@@ -39,6 +39,7 @@ class StageReportsTest extends ChainTest {
 
   @Autowired HealthContributorRegistry health;
   @Autowired PlatformTransactionManager transactions;
+  @Autowired org.camunda.bpm.engine.RepositoryService repositoryService;
 
   private WireMockServer wire;
 
@@ -141,6 +142,71 @@ class StageReportsTest extends ChainTest {
               .withRequestBody(matchingJsonPath("$.stage", equalTo(stage))));
     }
     assertThat(stageReports.ofCase(caseCode)).isEmpty();
+  }
+
+  /**
+   * A county upgrading keeps the deployed versions of the old {@code case-status-report}: a grid
+   * case's report instance in flight at the upgrade still calls {@code reportStatusToGrid}, and its
+   * report must reach the grid once rather than end as an incident nobody can resolve.
+   */
+  @Test
+  void aReportInstanceStartedBeforeTheOutboxStillReachesTheGrid() {
+    Map<String, Object> facts = villageNeighbourDispute();
+    facts.put("source", "GRID");
+    IntakeRequest request = intakeRequest(facts);
+    String reportId = "grid-2026-upgrade-" + System.nanoTime();
+    String caseCode =
+        intake
+            .register(
+                new IntakeRequest(
+                    request.source(),
+                    reportId,
+                    request.level(),
+                    request.townCode(),
+                    request.villageCode(),
+                    request.receivedBy(),
+                    request.disputeType(),
+                    request.summary(),
+                    request.amount(),
+                    request.occurredOn(),
+                    request.partyCount(),
+                    request.consentToMediation(),
+                    request.flags(),
+                    request.parties()),
+                null,
+                "intake")
+            .caseCode();
+    runJobs();
+    String deployment =
+        repositoryService
+            .createDeployment()
+            .name("case-status-report as deployed before the outbox")
+            .addModelInstance(
+                "case-status-report.bpmn",
+                org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess("case-status-report")
+                    .camundaHistoryTimeToLive(180)
+                    .startEvent()
+                    .serviceTask("ServiceTask_ReportStatusToGrid")
+                    .camundaDelegateExpression("${reportStatusToGrid}")
+                    .endEvent()
+                    .done())
+            .deploy()
+            .getId();
+    try {
+      runtimeService.startProcessInstanceByKey(
+          "case-status-report",
+          caseCode,
+          Map.of("caseCode", caseCode, "report", "STAGE", "stage", "MEDIATION", "stageVisit", 7));
+
+      wire.verify(
+          1,
+          postRequestedFor(urlEqualTo("/grid/report-status"))
+              .withHeader("Idempotency-Key", equalTo(caseCode + ":GRID_STATUS_MEDIATION:7"))
+              .withRequestBody(matchingJsonPath("$.reportId", equalTo(reportId)))
+              .withRequestBody(matchingJsonPath("$.stage", equalTo("MEDIATION"))));
+    } finally {
+      repositoryService.deleteDeployment(deployment, true);
+    }
   }
 
   @Test

@@ -115,7 +115,7 @@ class ScaleBenchmark extends ChainTest {
     String closedCode =
         CasePaths.named("agreement")
             .oneCase()
-            .apply(new InProcessWork(engine, intake, caseMessages, staffGrants));
+            .apply(new InProcessWork(engine, intake, caseMessages, staffGrants, stageReports));
     ClockUtil.reset();
     Template open = template(openCode);
     Template closed = template(closedCode);
