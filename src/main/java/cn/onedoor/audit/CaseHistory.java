@@ -30,11 +30,12 @@ import org.springframework.stereotype.Component;
  *
  * <p>Kept, because somebody reads them: who did what and when (the user operation log, read by
  * {@link AuditTrail}; task instances and identity links: who claimed and completed which task),
- * process and activity instances (the case browser, the coverage gate, {@code hasPassed}, the
- * bridge's outbound requests), variable instances (the last value of each variable: litigation's
- * lookups, Tasklist's history), decision instances with their inputs and outputs (the designers'
- * what-if replays them), incidents, and the job log's failures and successes (Cockpit's failed
- * jobs; the fault suite checks each job succeeded exactly once).
+ * process and activity instances (case codes for the audit trail and the callbacks, the coverage
+ * gate, {@code hasPassed}, the bridge's outbound requests), variable instances (the last value of
+ * each variable: litigation's lookups, the tests that check what a case recorded), decision
+ * instances with their inputs and outputs (the designers' what-if replays them), incidents, and the
+ * job log's failures and successes (Cockpit's failed jobs; the fault suite checks each job
+ * succeeded exactly once).
  *
  * <p>Dropped, because nothing reads them:
  *

@@ -10,6 +10,7 @@ import cn.onedoor.identity.StaffGrants;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -137,6 +138,18 @@ class HistoryKeptPerCaseTest extends ChainTest {
         .hasSizeGreaterThan(1)
         .allSatisfy(
             instance -> assertThat(instance.getRemovalTime()).isEqualTo(root.getRemovalTime()));
+    assertThat(
+            jdbc.queryForList(
+                "select REMOVAL_TIME_ from ACT_RU_AUTHORIZATION where RESOURCE_TYPE_ = ?"
+                    + " and ROOT_PROC_INST_ID_ = ?",
+                java.sql.Timestamp.class,
+                Resources.HISTORIC_PROCESS_INSTANCE.resourceType(),
+                root.getId()))
+        .as("the grants to read the case's history: removed with it by the cleanup")
+        .isNotEmpty()
+        .allSatisfy(
+            removal ->
+                assertThat(removal.toInstant()).isEqualTo(root.getRemovalTime().toInstant()));
   }
 
   private HistoricProcessInstance rootOf(String caseCode) {
