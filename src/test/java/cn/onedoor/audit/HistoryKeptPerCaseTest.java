@@ -37,7 +37,7 @@ class HistoryKeptPerCaseTest extends ChainTest {
 
   @Test
   void aClosedCaseStillShowsWhoDidWhatWhenAndHowItWasRouted() {
-    InProcessWork work = new InProcessWork(engine, intake, caseMessages, staffGrants);
+    InProcessWork work = new InProcessWork(engine, intake, caseMessages, staffGrants, stageReports);
     String caseCode = CasePaths.named("agreement").oneCase().apply(work);
     HistoricProcessInstance root = rootOf(caseCode);
     assertThat(root.getEndTime()).as("the case is closed").isNotNull();
