@@ -29,6 +29,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class HistoryKeptPerCaseTest extends ChainTest {
 
+  /**
+   * The case model's time-to-live: five years and the 90 days a case may take (LongCaseRetention).
+   */
+  static final Duration FROM_REGISTRATION = Duration.ofDays(1916);
+
   static final Duration FIVE_YEARS = Duration.ofDays(1826);
 
   @Autowired ProcessEngine engine;
@@ -116,8 +121,9 @@ class HistoryKeptPerCaseTest extends ChainTest {
                     + " and (REMOVAL_TIME_ is null or REMOVAL_TIME_ <> ?)",
                 Long.class,
                 root.getId(),
-                java.sql.Timestamp.from(root.getStartTime().toInstant().plus(FIVE_YEARS))))
-        .as("activity instances whose removal time is not the case's registration + 5 years")
+                java.sql.Timestamp.from(root.getStartTime().toInstant().plus(FROM_REGISTRATION))))
+        .as(
+            "activity instances whose removal time is not the case's registration + 5 years 90 days")
         .isZero();
   }
 
@@ -128,7 +134,7 @@ class HistoryKeptPerCaseTest extends ChainTest {
     assertThat(root.getEndTime()).as("the case is open").isNull();
 
     assertThat(root.getRemovalTime())
-        .isEqualTo(java.util.Date.from(root.getStartTime().toInstant().plus(FIVE_YEARS)));
+        .isEqualTo(java.util.Date.from(root.getStartTime().toInstant().plus(FROM_REGISTRATION)));
     assertThat(
             historyService
                 .createHistoricProcessInstanceQuery()
@@ -150,6 +156,78 @@ class HistoryKeptPerCaseTest extends ChainTest {
         .allSatisfy(
             removal ->
                 assertThat(removal.toInstant()).isEqualTo(root.getRemovalTime().toInstant()));
+  }
+
+  @Test
+  void aCaseClosedWithinNinetyDaysKeepsItsHistoryFiveYearsAfterClosureWithoutAnUpdate() {
+    long batches = managementService.createBatchQuery().count();
+    InProcessWork work = new InProcessWork(engine, intake, caseMessages, staffGrants, stageReports);
+    String caseCode = CasePaths.named("agreement").oneCase().apply(work);
+    HistoricProcessInstance root = rootOf(caseCode);
+
+    assertThat(root.getRemovalTime())
+        .as("registration + 5 years 90 days, later than closure + 5 years")
+        .isEqualTo(java.util.Date.from(root.getStartTime().toInstant().plus(FROM_REGISTRATION)))
+        .isAfterOrEqualTo(java.util.Date.from(root.getEndTime().toInstant().plus(FIVE_YEARS)));
+    assertThat(managementService.createBatchQuery().count())
+        .as("no removal-time batch for a case closed in 19 days")
+        .isEqualTo(batches);
+  }
+
+  /**
+   * A case that runs longer than 90 days (here its agreement is performed over eight months) would
+   * lose its history before five years after its closure: at the closure its removal time moves to
+   * closure + five years, for every instance of it.
+   */
+  @Test
+  void aLongCaseKeepsItsHistoryFiveYearsAfterItsClosure() {
+    InProcessWork work = new InProcessWork(engine, intake, caseMessages, staffGrants, stageReports);
+    work.moveClockTo(MONDAY_MORNING);
+    String caseCode = work.register(villageNeighbourDispute());
+    work.work(caseCode, "Task_RecordConsent", java.util.Map.of("partiesConsent", "YES"));
+    work.work(
+        caseCode,
+        "Task_Mediate",
+        java.util.Map.of(
+            "mediationResult", "AGREEMENT_WRITTEN",
+            "sessionNote", "双方达成书面协议，分期履行",
+            "agreementDate", "2026-03-04",
+            "performanceDueDate", "2026-10-30"));
+    work.work(caseCode, "Task_DecideConfirmation", java.util.Map.of("applyForConfirmation", "NO"));
+    java.time.OffsetDateTime visit = MONDAY_MORNING.plusDays(250);
+    work.moveClockTo(visit);
+    work.work(
+        caseCode, "Task_FollowUpVisit", java.util.Map.of("performed", true, "visitNote", "已履行"));
+    work.work(
+        caseCode,
+        "Task_RecordClosure",
+        java.util.Map.of(
+            "closureReason", "PERFORMED", "satisfaction", "5", "closureSummary", "办结"));
+    work.runJobs();
+    assertThat(work.isOpen(caseCode)).as("closed").isFalse();
+
+    java.util.Date keptUntil = java.util.Date.from(visit.toInstant().plus(FIVE_YEARS));
+    assertThat(
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .rootProcessInstanceId(rootOf(caseCode).getId())
+                .list())
+        .as("the case and its stages")
+        .hasSizeGreaterThan(1)
+        .allSatisfy(instance -> assertThat(instance.getRemovalTime()).isEqualTo(keptUntil));
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from ACT_HI_ACTINST where ROOT_PROC_INST_ID_ = ?"
+                    + " and (REMOVAL_TIME_ is null or REMOVAL_TIME_ <> ?)",
+                Long.class,
+                rootOf(caseCode).getId(),
+                java.sql.Timestamp.from(keptUntil.toInstant())))
+        .as("activity instances not kept until closure + 5 years")
+        .isZero();
+
+    work.moveClockTo(visit.plusMinutes(5));
+    work.runJobs();
+    assertThat(managementService.createBatchQuery().count()).as("the batch completed").isZero();
   }
 
   private HistoricProcessInstance rootOf(String caseCode) {
