@@ -27,8 +27,13 @@ import org.springframework.web.client.RestClientException;
  * (e.g. {@code court/confirmation-ruled}) to our real endpoint over HTTP, signed with that system's
  * secret, with {@code callbackId}, {@code caseCode} and the entries of the input map {@code
  * fields}. The callback id is stable across retries of the step, so a retried callback is applied
- * once. Failures go the way of our own outbound calls: 5xx and no connection are retried, a 404/409
- * becomes an incident on the simulated process with our reason.
+ * once. Failures go the way of our own outbound calls: 5xx and no connection are retried, a 404 or
+ * 422 becomes an incident on the simulated process with our reason. A 409 (the case is not waiting
+ * for this answer) is retried too, as our contract tells every system (docs/external-systems.md:
+ * such a refusal is not remembered): an answer can arrive before our side has committed the step
+ * that waits for it (a request sent, then the database gone before the commit; the step is retried
+ * and waits a moment later), and a system that gave up at the first 409 would leave the case
+ * waiting for ever.
  */
 @Component("simulatedCallback")
 @ConditionalOnProperty(name = "onedoor.simulation.enabled", havingValue = "true")
@@ -123,6 +128,10 @@ class SimulatedCallbackDelegate implements JavaDelegate {
     }
     if (status >= 500) {
       throw new ExternalSystemUnavailableException(where + " 答复 HTTP " + status + "（将自动重试）", null);
+    }
+    if (status == 409) {
+      throw new ExternalSystemUnavailableException(
+          where + " 答复 HTTP 409，案件尚未在等待该答复（将自动重试）：" + answer, null);
     }
     if (status >= 300) {
       throw new ExternalSystemRejectedException(

@@ -1,6 +1,7 @@
 package cn.onedoor.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.onedoor.bridge.OutboundRequests;
 import cn.onedoor.casefile.CaseJournal;
@@ -81,6 +82,44 @@ class SimulatedSystemsEndToEndTest {
   }
 
   // --- the paths ---
+
+  /**
+   * The legal-aid centre answers a case that is not (yet) waiting for its decision (its step that
+   * waits was rolled back with the database and is retried): our 409 is not remembered, so the
+   * simulated centre sends its answer again later instead of giving up with an incident.
+   */
+  @Test
+  void anAnswerTheCaseIsNotYetWaitingForIsSentAgainLater() {
+    String caseCode = register(ChainTest.villageNeighbourDispute());
+    String centre =
+        runtimeService
+            .createProcessInstanceByKey("simulated-legal-aid")
+            .businessKey(caseCode)
+            .startBeforeActivity("ServiceTask_SendDecision")
+            .setVariable("legalAidDecision", "GRANTED")
+            .execute()
+            .getId();
+    org.camunda.bpm.engine.runtime.Job answer =
+        managementService
+            .createJobQuery()
+            .processInstanceId(centre)
+            .activityId("ServiceTask_SendDecision")
+            .singleResult();
+
+    assertThatThrownBy(() -> managementService.executeJob(answer.getId()))
+        .hasMessageContaining("409");
+    org.camunda.bpm.engine.runtime.Job again =
+        managementService.createJobQuery().jobId(answer.getId()).singleResult();
+    assertThat(again.getRetries()).as("tried again later, not an incident").isPositive();
+    assertThat(again.getExceptionMessage()).contains("案件尚未在等待该答复", "将自动重试");
+    assertThat(
+            runtimeService
+                .createIncidentQuery()
+                .processInstanceId(again.getProcessInstanceId())
+                .count())
+        .isZero();
+    runtimeService.deleteProcessInstance(again.getProcessInstanceId(), "test over");
+  }
 
   @Test
   void aWrittenAgreementIsConfirmedByTheSimulatedCourtAfterAnExtensionAndTheCaseCloses() {
