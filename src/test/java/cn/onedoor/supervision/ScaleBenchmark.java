@@ -50,16 +50,17 @@ import org.springframework.test.context.ContextConfiguration;
  * (the closed template). Their rows are cloned with {@code generate_series} into every loaded case,
  * ids suffixed, codes, units and times shifted to the case's: for open cases the engine's runtime
  * rows (executions, tasks, identity links, variables and their byte arrays, jobs, event
- * subscriptions, authorizations), for closed cases the authorizations left behind, for both our
- * journal, parties, units and instances. The supervisors' tables (case, progress, clocks,
- * escalations) are generated with the spread of real work (towns, villages, channels, overdue and
- * late clocks, the ladder). Loaded lighter, because no timed statement reads them: no engine
- * history ({@code act_hi_*}), and {@code scale.closedGrants} (default 5) of the authorizations a
- * closed case leaves.
+ * subscriptions, authorizations; a task due when its case's clock says, so a fifth overdue), for
+ * closed cases the authorizations left behind, for both our journal, parties, units and instances.
+ * The supervisors' tables (case, progress, clocks, escalations) are generated with the spread of
+ * real work (towns, villages, channels, overdue and late clocks, the ladder). Loaded lighter,
+ * because no timed statement reads them: no engine history ({@code act_hi_*}), and {@code
+ * scale.closedGrants} (default 5) of the authorizations a closed case leaves.
  *
  * <pre>
  * ./mvnw -Dtest=ScaleBenchmark -Dbenchmark=true -Dsurefire.failIfNoSpecifiedTests=false test
  * ./mvnw ... -Dscale.sizes=1100,11000     # a quick try at small sizes
+ * ./mvnw ... -Dscale.explain=true         # with the plans of the filters' task queries
  * </pre>
  */
 @Tag("benchmark")
