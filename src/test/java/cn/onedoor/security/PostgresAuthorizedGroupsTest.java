@@ -63,4 +63,39 @@ class PostgresAuthorizedGroupsTest extends ChainTest {
       identityService.clearAuthentication();
     }
   }
+
+  /**
+   * {@link EngineQueryIndexes} indexed the engine's tables after the engine created them (our
+   * migrations ran before, on an empty schema), and the filters' questions still find the task: the
+   * mediator's task, due in days, is among the tasks due within a year and has no follow-up date
+   * today.
+   */
+  @Test
+  void theEngineQueryIndexesExistAndTheMediatorsDueTaskIsStillFound() {
+    String caseCode = register(villageNeighbourDispute());
+    assertThat(
+            jdbc.queryForList(
+                "select indexname from pg_indexes where indexname like 'onedoor_idx_%'",
+                String.class))
+        .contains(
+            "onedoor_idx_auth_user_id", "onedoor_idx_task_due_date", "onedoor_idx_task_follow_up");
+    List<String> groups =
+        identityService.createGroupQuery().groupMember("villagemediator").list().stream()
+            .map(Group::getId)
+            .toList();
+    identityService.setAuthentication("villagemediator", groups);
+    try {
+      java.util.Date now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
+      assertThat(
+              taskService
+                  .createTaskQuery()
+                  .processInstanceBusinessKey(caseCode)
+                  .dueAfter(now)
+                  .dueBefore(new java.util.Date(now.getTime() + 365L * 24 * 3600 * 1000))
+                  .list())
+          .isNotEmpty();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
 }

@@ -50,16 +50,17 @@ import org.springframework.test.context.ContextConfiguration;
  * (the closed template). Their rows are cloned with {@code generate_series} into every loaded case,
  * ids suffixed, codes, units and times shifted to the case's: for open cases the engine's runtime
  * rows (executions, tasks, identity links, variables and their byte arrays, jobs, event
- * subscriptions, authorizations), for closed cases the authorizations left behind, for both our
- * journal, parties, units and instances. The supervisors' tables (case, progress, clocks,
- * escalations) are generated with the spread of real work (towns, villages, channels, overdue and
- * late clocks, the ladder). Loaded lighter, because no timed statement reads them: no engine
- * history ({@code act_hi_*}), and {@code scale.closedGrants} (default 5) of the authorizations a
- * closed case leaves.
+ * subscriptions, authorizations; a task due when its case's clock says, so a fifth overdue), for
+ * closed cases the authorizations left behind, for both our journal, parties, units and instances.
+ * The supervisors' tables (case, progress, clocks, escalations) are generated with the spread of
+ * real work (towns, villages, channels, overdue and late clocks, the ladder). Loaded lighter,
+ * because no timed statement reads them: no engine history ({@code act_hi_*}), and {@code
+ * scale.closedGrants} (default 5) of the authorizations a closed case leaves.
  *
  * <pre>
  * ./mvnw -Dtest=ScaleBenchmark -Dbenchmark=true -Dsurefire.failIfNoSpecifiedTests=false test
  * ./mvnw ... -Dscale.sizes=1100,11000     # a quick try at small sizes
+ * ./mvnw ... -Dscale.explain=true         # with the plans of the filters' task queries
  * </pre>
  */
 @Tag("benchmark")
@@ -157,10 +158,28 @@ class ScaleBenchmark extends ChainTest {
                 System.out.printf("| %s | %.1f | %.1f |%n", name, millis[0], millis[1]);
               });
       results.put(String.format("%,d", size), timed);
+      if (Boolean.getBoolean("scale.explain")) {
+        explainFilters(List.of(mediator, supervisor));
+      }
     }
     System.out.printf(
         "load average after timing: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
     report(results);
+    // Before and after security.EngineQueryIndexes at the largest size: the filters again without
+    // its indexes (the engine's own indexes only).
+    jdbc.execute(
+        "drop index onedoor_idx_auth_user_id, onedoor_idx_task_due_date, onedoor_idx_task_follow_up");
+    System.out.printf("%nwithout security.EngineQueryIndexes at %,d cases:%n", loaded);
+    statements(open, mediator, supervisor).entrySet().stream()
+        .filter(statement -> statement.getKey().startsWith("filter "))
+        .forEach(
+            statement -> {
+              double[] millis = time(statement.getValue());
+              System.out.printf("| %s | %.1f | %.1f |%n", statement.getKey(), millis[0], millis[1]);
+            });
+    if (Boolean.getBoolean("scale.explain")) {
+      explainFilters(List.of(mediator, supervisor));
+    }
   }
 
   private Template template(String caseCode) {
@@ -260,6 +279,21 @@ class ScaleBenchmark extends ChainTest {
         "open");
     cloneRows("act_ru_execution", "proc_inst_id_ in (" + instances + ")", open, "open");
     cloneRows("act_ru_task", "proc_inst_id_ in (" + instances + ")", open, "open");
+    // A task's due date is its case's open clock's (case_clock above: a fifth overdue, one in
+    // twenty
+    // due within two days), as the engine and case_clock agree in real work. The template's due
+    // date shifted by the registration alone left nearly every cloned task overdue, so the 已超期
+    // filter was timed on a county where every case is late.
+    int due =
+        jdbc.update(
+            """
+            update act_ru_task t
+            set due_date_ = now() + make_interval(days => (b.n % 40) - 8, hours => b.n % 24)
+            from bench b, (select id_ from act_ru_task where due_date_ is not null
+              and proc_inst_id_ in ({INSTANCES})) s
+            where b.open and t.id_ = s.id_ || '-' || b.n"""
+                .replace("{INSTANCES}", instances));
+    System.out.printf("  act_ru_task: %,d due dates from the cases' clocks%n", due);
     cloneRows(
         "act_ru_identitylink",
         "task_id_ in (select id_ from act_ru_task where proc_inst_id_ in (" + instances + "))",
@@ -508,6 +542,78 @@ class ScaleBenchmark extends ChainTest {
         "registration (POST /api/cases: Intake.register)",
         () -> intake.register(intakeRequest(villageNeighbourDispute()), null, "intake"));
     return statements;
+  }
+
+  /**
+   * {@code EXPLAIN (ANALYZE, BUFFERS)} of the engine's task query behind each shared filter, as
+   * Camunda 7.24's {@code Task.xml} builds it on PostgreSQL with authorization checks on (the
+   * authorization join of {@code Authorization.xml}: the user's and their groups' grants on the
+   * task (TASK READ) or its process definition (PROCESS_DEFINITION READ_TASK), joined on the task's
+   * id, its definition's key or {@code *}): the page of 15 newest first, then the count. With
+   * {@code -Dscale.explain=true}.
+   */
+  private void explainFilters(List<String> users) {
+    Map<String, String> criteria = new LinkedHashMap<>();
+    criteria.put("我的待办", "RES.ASSIGNEE_ = :user");
+    criteria.put(
+        "本组待认领", "RES.ASSIGNEE_ is null and I.TYPE_ = 'candidate' and I.GROUP_ID_ in (:groups)");
+    criteria.put(
+        "两日内到期",
+        "RES.DUE_DATE_ < now() + interval '2 days' and RES.DUE_DATE_ > now() and RES.DUE_DATE_ is not null");
+    criteria.put("已超期", "RES.DUE_DATE_ < now() and RES.DUE_DATE_ is not null");
+    criteria.put(
+        "今日跟进",
+        "RES.FOLLOW_UP_DATE_ < current_date + 1 and RES.FOLLOW_UP_DATE_ > current_date"
+            + " and RES.FOLLOW_UP_DATE_ is not null");
+    for (String user : users) {
+      String groups =
+          identityService.createGroupQuery().groupMember(user).list().stream()
+              .map(Group::getId)
+              // the engine passes only the groups that hold any grant (selectAuthorizedGroupIds)
+              .filter(
+                  g ->
+                      jdbc.queryForObject(
+                          "select exists (select 1 from act_ru_authorization where group_id_ = ?)",
+                          Boolean.class,
+                          g))
+              .map(g -> "'" + g + "'")
+              .collect(java.util.stream.Collectors.joining(", "));
+      criteria.forEach(
+          (name, where) -> {
+            String from =
+                """
+                from ACT_RU_TASK RES
+                {IDENTITY}left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_
+                left join (SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2
+                  AND (A.USER_ID_ in (:user, '*') OR A.GROUP_ID_ IN (:groups))
+                  AND ((A.RESOURCE_TYPE_ = 7 AND A.PERMS_ & 2 = 2
+                    OR A.RESOURCE_TYPE_ = 6 AND A.PERMS_ & 64 = 64))) AUTH
+                  ON (AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*'))
+                WHERE (1 = 1 and {WHERE})
+                  and ((RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL))
+                  and (RES.TENANT_ID_ is null)"""
+                    .replace(
+                        "{IDENTITY}",
+                        name.equals("本组待认领")
+                            ? "left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_\n"
+                            : "")
+                    .replace("{WHERE}", where)
+                    .replace(":groups", groups)
+                    .replace(":user", "'" + user + "'");
+            for (String sql :
+                List.of(
+                    "select distinct RES.* " + from + " order by RES.CREATE_TIME_ desc LIMIT 15",
+                    "select count(distinct RES.ID_) " + from)) {
+              System.out.printf(
+                  "%nplan of filter %s for %s:%n%s%n%s%n",
+                  name,
+                  user,
+                  sql,
+                  String.join(
+                      "\n", jdbc.queryForList("explain (analyze, buffers) " + sql, String.class)));
+            }
+          });
+    }
   }
 
   private static List<String> page(
