@@ -92,6 +92,34 @@ class ProcessMigrationTest extends PathTest {
   /** process key → activity id → the variables of the first case seen waiting there. */
   private static Map<String, Map<String, Map<String, Object>>> seen;
 
+  /**
+   * process key → activity id → that first case's code (its registered facts are in dispute_case).
+   */
+  private static Map<String, Map<String, String>> seenCase;
+
+  /**
+   * The registered facts call activities read from the registry rather than from variables
+   * (casefile/CaseFacts): a case placed at a step gets those of the case seen there, so a stage
+   * started from it is routed as that case was (a group dispute still waits in joint handling).
+   */
+  static final List<String> REGISTERED_FACTS =
+      List.of(
+          "source",
+          "dispute_type",
+          "summary",
+          "amount",
+          "report_level",
+          "party_count",
+          "town_code",
+          "injury",
+          "violence",
+          "crime_suspected",
+          "government_body_party",
+          "accepted_elsewhere",
+          "consent_to_mediation");
+
+  @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+
   @Autowired ProcessMigrations migrations;
   @Autowired RepositoryService repositoryService;
   @Autowired SupervisionOrders supervisionOrders;
@@ -128,6 +156,7 @@ class ProcessMigrationTest extends PathTest {
     // a wait state no exploring case reached is started directly before it, with the variables of
     // the nearest reached wait state before it in the diagram (NOT_STARTED lists those that cannot)
     Map<String, Map<String, Object>> variablesAt = new LinkedHashMap<>();
+    Map<String, String> likeCase = new HashMap<>();
     for (String w : waitStates) {
       if (isJoin(model, w) || NOT_STARTED.containsKey(key + "/" + w)) {
         continue;
@@ -139,6 +168,10 @@ class ProcessMigrationTest extends PathTest {
           READ_BY_STEP.getOrDefault(key, Map.of()).forEach(variables::putIfAbsent);
         }
         variablesAt.put(w, variables);
+        String seenCode = seenCase.getOrDefault(key, Map.of()).get(from);
+        if (seenCode != null) {
+          likeCase.put(w, seenCode);
+        }
       }
     }
     List<String> movable = new ArrayList<>(variablesAt.keySet());
@@ -158,7 +191,7 @@ class ProcessMigrationTest extends PathTest {
             + " started directly), not covered "
             + uncovered);
     List<String> caseCodes = new ArrayList<>();
-    movable.forEach(w -> caseCodes.add(register(villageNeighbourDispute())));
+    movable.forEach(w -> caseCodes.add(registeredLike(likeCase.get(w))));
     Map<String, String> caseAt = new LinkedHashMap<>();
     try {
       for (int i = 0; i < movable.size(); i++) {
@@ -229,6 +262,7 @@ class ProcessMigrationTest extends PathTest {
       return;
     }
     Map<String, Map<String, Map<String, Object>>> found = new TreeMap<>();
+    Map<String, Map<String, String>> foundCase = new TreeMap<>();
     CaseDriver driver = new CaseDriver(this, runtimeService, taskService, managementService);
     Runnable watcher =
         () -> {
@@ -240,6 +274,11 @@ class ProcessMigrationTest extends PathTest {
             for (String activity : activities(p.getId())) {
               if (!byActivity.containsKey(activity)) {
                 byActivity.put(activity, new HashMap<>(runtimeService.getVariables(p.getId())));
+                if (p.getBusinessKey() != null) {
+                  foundCase
+                      .computeIfAbsent(key, k -> new TreeMap<>())
+                      .put(activity, p.getBusinessKey());
+                }
               }
             }
           }
@@ -381,6 +420,7 @@ class ProcessMigrationTest extends PathTest {
     }
     ClockUtil.setCurrentTime(Date.from(MONDAY_MORNING.toInstant()));
     seen = found;
+    seenCase = foundCase;
     found.forEach((k, v) -> System.out.println("explored " + k + ": " + v.keySet()));
   }
 
@@ -465,6 +505,26 @@ class ProcessMigrationTest extends PathTest {
         .processDefinitionKey(processKey)
         .list()
         .forEach(p -> runtimeService.deleteProcessInstance(p.getId(), "not driven", true, true));
+  }
+
+  /**
+   * A new case with the registered facts of {@code seenCode} (a neighbours' dispute without one).
+   */
+  private String registeredLike(String seenCode) {
+    String caseCode = register(villageNeighbourDispute());
+    if (seenCode != null) {
+      for (String fact : REGISTERED_FACTS) {
+        jdbc.update(
+            "update dispute_case set "
+                + fact
+                + " = (select seen."
+                + fact
+                + " from dispute_case seen where seen.case_code = ?) where case_code = ?",
+            seenCode,
+            caseCode);
+      }
+    }
+    return caseCode;
   }
 
   private void deleteAllCases(String reason) {
