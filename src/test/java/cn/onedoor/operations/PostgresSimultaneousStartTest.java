@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -54,6 +55,12 @@ class PostgresSimultaneousStartTest {
       Rendezvous rendezvous = new Rendezvous(jdbc);
       String url = postgres.getJdbcUrl("postgres", "postgres");
 
+      // Spring Boot sets up Logback for each application it starts; two doing it at the same moment
+      // in one JVM race on Logback's shared context (a ConcurrentModificationException that failed
+      // a
+      // build). The two nodes keep the JVM's logging as it is; what they must meet at, the engine's
+      // schema creation, the rendezvous below brings together.
+      String loggingSystem = System.setProperty(LoggingSystem.SYSTEM_PROPERTY, LoggingSystem.NONE);
       CountDownLatch go = new CountDownLatch(1);
       ExecutorService nodes = Executors.newFixedThreadPool(2);
       List<ConfigurableApplicationContext> started = new ArrayList<>();
@@ -88,6 +95,11 @@ class PostgresSimultaneousStartTest {
       } finally {
         started.forEach(ConfigurableApplicationContext::close);
         nodes.shutdownNow();
+        if (loggingSystem == null) {
+          System.clearProperty(LoggingSystem.SYSTEM_PROPERTY);
+        } else {
+          System.setProperty(LoggingSystem.SYSTEM_PROPERTY, loggingSystem);
+        }
       }
     }
   }
