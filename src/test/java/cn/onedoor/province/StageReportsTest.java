@@ -54,6 +54,32 @@ class StageReportsTest extends ChainTest {
     externalSystems.acceptEverything();
   }
 
+  /** A village case a grid worker reported, registered with the grid system's event id. */
+  private String registerGridReport(String reportId) {
+    Map<String, Object> facts = villageNeighbourDispute();
+    facts.put("source", "GRID");
+    IntakeRequest request = intakeRequest(facts);
+    IntakeRequest fromTheGrid =
+        new IntakeRequest(
+            request.source(),
+            reportId,
+            request.level(),
+            request.townCode(),
+            request.villageCode(),
+            request.receivedBy(),
+            request.disputeType(),
+            request.summary(),
+            request.amount(),
+            request.occurredOn(),
+            request.partyCount(),
+            request.consentToMediation(),
+            request.flags(),
+            request.parties());
+    String caseCode = intake.register(fromTheGrid, null, "intake").caseCode();
+    runJobs();
+    return caseCode;
+  }
+
   private List<LoggedRequest> stageReportsOf(String caseCode, String stage) {
     return wire.findAll(
         postRequestedFor(urlEqualTo(CASE_REPORTS))
@@ -110,28 +136,8 @@ class StageReportsTest extends ChainTest {
 
   @Test
   void aGridWorkersReportHearsOfEveryStage() {
-    Map<String, Object> facts = villageNeighbourDispute();
-    facts.put("source", "GRID");
-    IntakeRequest request = intakeRequest(facts);
     String reportId = "grid-2026-outbox-" + System.nanoTime();
-    IntakeRequest fromTheGrid =
-        new IntakeRequest(
-            request.source(),
-            reportId,
-            request.level(),
-            request.townCode(),
-            request.villageCode(),
-            request.receivedBy(),
-            request.disputeType(),
-            request.summary(),
-            request.amount(),
-            request.occurredOn(),
-            request.partyCount(),
-            request.consentToMediation(),
-            request.flags(),
-            request.parties());
-    String caseCode = intake.register(fromTheGrid, null, "intake").caseCode();
-    runJobs();
+    String caseCode = registerGridReport(reportId);
 
     for (String stage : List.of("ROUTING", "MEDIATION")) {
       wire.verify(
@@ -151,32 +157,8 @@ class StageReportsTest extends ChainTest {
    */
   @Test
   void aReportInstanceStartedBeforeTheOutboxStillReachesTheGrid() {
-    Map<String, Object> facts = villageNeighbourDispute();
-    facts.put("source", "GRID");
-    IntakeRequest request = intakeRequest(facts);
     String reportId = "grid-2026-upgrade-" + System.nanoTime();
-    String caseCode =
-        intake
-            .register(
-                new IntakeRequest(
-                    request.source(),
-                    reportId,
-                    request.level(),
-                    request.townCode(),
-                    request.villageCode(),
-                    request.receivedBy(),
-                    request.disputeType(),
-                    request.summary(),
-                    request.amount(),
-                    request.occurredOn(),
-                    request.partyCount(),
-                    request.consentToMediation(),
-                    request.flags(),
-                    request.parties()),
-                null,
-                "intake")
-            .caseCode();
-    runJobs();
+    String caseCode = registerGridReport(reportId);
     String deployment =
         repositoryService
             .createDeployment()
