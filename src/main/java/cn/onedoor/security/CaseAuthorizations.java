@@ -48,8 +48,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *       supervisors watch their villages' work; county supervisors read every task through their
  *       role);
  *   <li>the case closes (its root {@code dispute-case} instance ends): every historic grant on its
- *       instances and tasks is withdrawn, and an instance started after closure (a stage report)
- *       gets none. A closed case leaves no authorization row.
+ *       instances and tasks is withdrawn, and an instance started after closure (none is, since
+ *       stage reports left for the outbox) gets none. A closed case leaves no authorization row.
  * </ul>
  *
  * <p><b>Why per instance while open, and nothing once closed (issue #15).</b> Camunda 7 has no
@@ -191,7 +191,7 @@ class CaseAuthorizations {
         caseCode,
         now);
     if (closed(caseCode)) {
-      // A stage report sent after closure: closed cases are read through our API (class comment).
+      // An instance started after closure: closed cases are read through our API (class comment).
       return;
     }
     for (AreaUnit unit : units(caseCode)) {
