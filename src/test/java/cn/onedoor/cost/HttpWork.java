@@ -205,7 +205,8 @@ final class HttpWork implements CasePaths.CaseWork {
     return inProcess.isOpen(caseCode);
   }
 
-  private static void expect(HttpResponse<String> answer, int status) {
+  /** Fails naming the request and the answer when the status is not the expected one. */
+  static void expect(HttpResponse<String> answer, int status) {
     if (answer.statusCode() != status) {
       throw new AssertionError(
           answer.request().method()

@@ -218,7 +218,7 @@ class ThroughputBenchmark {
       }
       HttpResponse<String> answer =
           recorder.time("register: POST /api/cases", () -> intake.postJson("/api/cases", body));
-      expect(answer, 201);
+      HttpWork.expect(answer, 201);
       return json.readTree(answer.body()).get("caseCode").asText();
     }
 
@@ -239,7 +239,7 @@ class ThroughputBenchmark {
       while (taskId == null) {
         HttpResponse<String> list =
             recorder.time("task list lookup: GET /engine-rest/task", () -> mediator.get(query));
-        expect(list, 200);
+        HttpWork.expect(list, 200);
         JsonNode tasks = json.readTree(list.body());
         if (tasks.size() > 0) {
           taskId = tasks.get(0).get("id").asText();
@@ -253,12 +253,12 @@ class ThroughputBenchmark {
       }
       recorder.waited(firstLook);
       String path = "/engine-rest/task/" + taskId;
-      expect(
+      HttpWork.expect(
           recorder.time(
               "claim: POST /engine-rest/task/{id}/claim",
               () -> mediator.postJson(path + "/claim", "{\"userId\":\"" + MEDIATOR + "\"}")),
           204);
-      expect(
+      HttpWork.expect(
           recorder.time(
               "form read: GET /engine-rest/task/{id}/deployed-form",
               () -> mediator.get(path + "/deployed-form")),
@@ -266,7 +266,7 @@ class ThroughputBenchmark {
       Map<String, Object> variables = new LinkedHashMap<>();
       form.forEach((name, value) -> variables.put(name, Map.of("value", value)));
       String body = json.writeValueAsString(Map.of("variables", variables));
-      expect(
+      HttpWork.expect(
           recorder.time(
               "submit: POST /engine-rest/task/{id}/submit-form",
               () -> mediator.postJson(path + "/submit-form", body)),
@@ -292,7 +292,7 @@ class ThroughputBenchmark {
                 "callback: POST /api/callbacks/court/*",
                 () -> callbacks.post(COURT + kind, courtSecret, text));
         if (answer.statusCode() != 409 || System.currentTimeMillis() > deadline) {
-          expect(answer, 200);
+          HttpWork.expect(answer, 200);
           recorder.waited(firstTry);
           return;
         }
@@ -668,19 +668,6 @@ class ThroughputBenchmark {
       return parts[0] + " " + parts[1] + " " + parts[2];
     } catch (IOException e) {
       return "?";
-    }
-  }
-
-  private static void expect(HttpResponse<String> answer, int status) {
-    if (answer.statusCode() != status) {
-      throw new AssertionError(
-          answer.request().method()
-              + " "
-              + answer.request().uri()
-              + " answered "
-              + answer.statusCode()
-              + ": "
-              + answer.body());
     }
   }
 }
