@@ -1,0 +1,176 @@
+package cn.onedoor.security;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.apache.ibatis.mapping.BoundSql;
+import org.apache.ibatis.mapping.MappedStatement;
+import org.apache.ibatis.mapping.SqlSource;
+import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.db.AuthorizationCheck;
+import org.camunda.bpm.engine.impl.db.CompositePermissionCheck;
+import org.camunda.bpm.engine.impl.db.ListQueryParameterObject;
+import org.camunda.bpm.engine.impl.db.PermissionCheck;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * On PostgreSQL, the engine's task query with authorization checks (every Tasklist filter, page and
+ * count) starts from the user's grants instead of from every task that matches the filter, for a
+ * user whose grants name tasks one by one — the mediators (issue #15, the scale benchmark; plans in
+ * docs/benchmarks.md "Flat as cases pile up").
+ *
+ * <p>The engine joins the user's and their groups' grants to the tasks on {@code AUTH.RESOURCE_ID_
+ * IN (RES.ID_, D.KEY_, '*')}: the task's own grant, a grant on its process definition, or one on
+ * every resource. PostgreSQL cannot look a task up by an OR across two tables, so it reads every
+ * task the filter matches and compares each with each grant: for a village mediator's 已超期, every
+ * overdue task of the county (4,168 at 110,000 cases, ten times that at 1.1 million) against the
+ * mediator's few dozen grants, to keep the one or two the mediator may see.
+ *
+ * <p>When none of the grants the engine joins names {@code *} or a process definition's key (one
+ * indexed lookup before the statement, {@link #NAMES_MORE_THAN_TASKS}), the OR can only ever match
+ * the task's own id, and the statement is sent with {@code AUTH.RESOURCE_ID_ = RES.ID_}: the same
+ * tasks, which PostgreSQL finds from the grants through the tasks' primary key. A user who holds a
+ * grant on all tasks or on a definition (the county-wide supervisors: READ_TASK on every
+ * definition, RoleGrants) sees every task the filter matches anyway and keeps the engine's
+ * statement, as does a statement without the expected shape (another engine version). The statement
+ * keeps its parameters, criteria, ordering and paging. {@code PostgresTaskQueryFromGrantsTest}
+ * checks that every shared filter shows every demo user the very tasks the engine's own statement
+ * shows.
+ *
+ * <p>It needs the engine's inner join, which the engine uses when CMMN is off ({@code cmmnEnabled:
+ * false} in application.yaml: the county runs no case models); with CMMN on, the left join and its
+ * "or a case task" condition keep PostgreSQL reading every task. Registered as database-specific
+ * mappings of the engine's statement names, like {@link AuthorizedGroupsByIndex}; H2 (the default
+ * run) keeps the engine's statements.
+ */
+@Component
+class TaskQueryFromGrants extends AbstractProcessEnginePlugin {
+
+  static final List<String> STATEMENTS =
+      List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria");
+
+  static final String SUFFIX = "_onedoorFromGrants";
+
+  /** Task.xml's join condition, as PostgreSQL's constants spell it. */
+  private static final Pattern JOIN =
+      Pattern.compile(
+          "AUTH ON \\(AUTH\\.RESOURCE_ID_ IN \\(\\s*RES\\.ID_\\s*,\\s*D\\.KEY_\\s*,\\s*'\\*'\\s*\\)\\)");
+
+  static final String BY_TASK_ID = "AUTH ON (AUTH.RESOURCE_ID_ = RES.ID_)";
+
+  /**
+   * Does any grant the engine's join reads (the user's, {@code *}'s or the groups', of the
+   * permissions checked) name every resource or a process definition's key? The grant selection is
+   * Authorization.xml's authCheckJoinWithoutOnClause.
+   */
+  private static final String NAMES_MORE_THAN_TASKS =
+      """
+      select exists (select 1 from {p}ACT_RU_AUTHORIZATION A
+        where A.TYPE_ < 2 and (A.USER_ID_ in (?, '*') or A.GROUP_ID_ = any (?))
+        and ({checks})
+        and (A.RESOURCE_ID_ = '*' or A.RESOURCE_ID_ in (select KEY_ from {p}ACT_RE_PROCDEF)))""";
+
+  private String prefix = "";
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl engine) {
+    if (!DbSqlSessionFactory.POSTGRES.equals(engine.getDatabaseType())) {
+      return;
+    }
+    prefix = engine.getDatabaseTablePrefix() == null ? "" : engine.getDatabaseTablePrefix();
+    Configuration mybatis = engine.getSqlSessionFactory().getConfiguration();
+    DbSqlSessionFactory sessions = engine.getDbSqlSessionFactory();
+    Map<String, String> mappings =
+        sessions.getStatementMappings() == null
+            ? new HashMap<>()
+            : new HashMap<>(sessions.getStatementMappings());
+    for (String statement : STATEMENTS) {
+      String engines = mappings.getOrDefault(statement, statement);
+      String ours = statement + SUFFIX;
+      if (!mybatis.hasStatement(ours)) {
+        MappedStatement original = mybatis.getMappedStatement(engines);
+        mybatis.addMappedStatement(
+            new MappedStatement.Builder(
+                    mybatis,
+                    ours,
+                    fromGrants(mybatis, original.getSqlSource()),
+                    original.getSqlCommandType())
+                .resultMaps(original.getResultMaps())
+                .parameterMap(original.getParameterMap())
+                .statementType(original.getStatementType())
+                .resultSetType(original.getResultSetType())
+                .fetchSize(original.getFetchSize())
+                .timeout(original.getTimeout())
+                .lang(original.getLang())
+                .build());
+      }
+      mappings.put(statement, ours);
+    }
+    sessions.setStatementMappings(mappings);
+  }
+
+  private SqlSource fromGrants(Configuration mybatis, SqlSource engines) {
+    return parameters -> {
+      BoundSql bound = engines.getBoundSql(parameters);
+      Matcher join = JOIN.matcher(bound.getSql());
+      if (!(parameters instanceof ListQueryParameterObject query)
+          || !join.find()
+          || join.find()
+          || namesMoreThanTasks(query.getAuthCheck())) {
+        return bound;
+      }
+      BoundSql ours =
+          new BoundSql(
+              mybatis,
+              join.replaceFirst(Matcher.quoteReplacement(BY_TASK_ID)),
+              bound.getParameterMappings(),
+              bound.getParameterObject());
+      bound.getAdditionalParameters().forEach(ours::setAdditionalParameter);
+      return ours;
+    };
+  }
+
+  /** Asked on the command's own connection, in its transaction, just before the task query. */
+  private boolean namesMoreThanTasks(AuthorizationCheck check) {
+    CompositePermissionCheck permissions = check.getPermissionChecks();
+    List<PermissionCheck> atomic = permissions == null ? List.of() : permissions.getAtomicChecks();
+    if (check.getAuthUserId() == null || atomic == null || atomic.isEmpty()) {
+      return true;
+    }
+    String checks =
+        atomic.stream()
+            .map(c -> "(A.RESOURCE_TYPE_ = ? and A.PERMS_ & ? = ?)")
+            .collect(Collectors.joining(permissions.isDisjunctive() ? " or " : " and "));
+    String sql = NAMES_MORE_THAN_TASKS.replace("{p}", prefix).replace("{checks}", checks);
+    Connection connection =
+        Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
+    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+      List<String> groups = check.getAuthGroupIds() == null ? List.of() : check.getAuthGroupIds();
+      statement.setString(1, check.getAuthUserId());
+      statement.setArray(2, connection.createArrayOf("varchar", groups.toArray()));
+      int i = 3;
+      for (PermissionCheck c : atomic) {
+        statement.setInt(i++, c.getResourceType());
+        statement.setInt(i++, c.getPerms());
+        statement.setInt(i++, c.getPerms());
+      }
+      try (ResultSet result = statement.executeQuery()) {
+        return !result.next() || result.getBoolean(1);
+      }
+    } catch (SQLException e) {
+      throw new ProcessEngineException("could not read the grants behind a task query", e);
+    }
+  }
+}
