@@ -399,8 +399,9 @@ class SupervisionBoard {
       throw new InvalidSupervisionQueryException("offset", "不能为负");
     }
     Filter filter = new Filter(area, blankToNull(channel), blankToNull(disputeType));
-    long total = queries.count(measure, period, filter);
-    List<ListedCase> page = queries.list(measure, period, filter, pageSize, skip);
+    SupervisionQueries.ListPage listed = queries.listPage(measure, period, filter, pageSize, skip);
+    long total = listed.total();
+    List<ListedCase> page = listed.rows();
     List<String> codes = page.stream().map(ListedCase::caseCode).distinct().toList();
     SupervisionNames names = new SupervisionNames(units);
     Map<String, CaseFacts> cases = queries.cases(codes);

@@ -87,6 +87,15 @@ class SupervisionTest extends ChainTest {
     assertThat(overdue.get("rows"))
         .extracting(row -> row.get("caseCode").asText())
         .containsExactlyInAnyOrder(sanhui, tuxi);
+    // page by page, each page still carries the figure, also past the end
+    JsonNode second = list("countysupervisor", "OVERDUE", "&limit=1&offset=1");
+    assertThat(second.get("total").asLong()).isEqualTo(2);
+    assertThat(second.get("rows")).hasSize(1);
+    assertThat(second.get("rows").get(0).get("caseCode").asText())
+        .isEqualTo(overdue.get("rows").get(1).get("caseCode").asText());
+    JsonNode pastTheEnd = list("countysupervisor", "OVERDUE", "&limit=1&offset=5");
+    assertThat(pastTheEnd.get("total").asLong()).isEqualTo(2);
+    assertThat(pastTheEnd.get("rows")).isEmpty();
     JsonNode row = overdue.get("rows").get(0);
     assertThat(row.get("clock").get("name").asText()).isEqualTo("确认当事人调解意愿");
     assertThat(row.get("clock").get("overdue").asBoolean()).isTrue();
