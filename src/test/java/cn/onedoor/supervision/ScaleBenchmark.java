@@ -597,8 +597,8 @@ class ScaleBenchmark extends ChainTest {
                         "{ON}",
                         // security/TaskQueryFromGrants: the mediator's grants name tasks only
                         user.equals(users.get(0))
-                            ? "AUTH ON (AUTH.RESOURCE_ID_ = RES.ID_)"
-                            : "AUTH ON (AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*'))")
+                            ? "ON (AUTH.RESOURCE_ID_ = RES.ID_)"
+                            : "ON (AUTH.RESOURCE_ID_ IN (RES.ID_, D.KEY_, '*'))")
                     .replace(
                         "{IDENTITY}",
                         name.equals("本组待认领")
