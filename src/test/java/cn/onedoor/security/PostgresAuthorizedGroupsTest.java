@@ -78,7 +78,10 @@ class PostgresAuthorizedGroupsTest extends ChainTest {
                 "select indexname from pg_indexes where indexname like 'onedoor_idx_%'",
                 String.class))
         .contains(
-            "onedoor_idx_auth_user_id", "onedoor_idx_task_due_date", "onedoor_idx_task_follow_up");
+            "onedoor_idx_auth_user_id",
+            "onedoor_idx_auth_group_task",
+            "onedoor_idx_task_due_date",
+            "onedoor_idx_task_follow_up");
     List<String> groups =
         identityService.createGroupQuery().groupMember("villagemediator").list().stream()
             .map(Group::getId)

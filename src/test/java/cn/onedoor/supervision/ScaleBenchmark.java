@@ -168,7 +168,8 @@ class ScaleBenchmark extends ChainTest {
     // Before and after security.EngineQueryIndexes at the largest size: the filters again without
     // its indexes (the engine's own indexes only).
     jdbc.execute(
-        "drop index onedoor_idx_auth_user_id, onedoor_idx_task_due_date, onedoor_idx_task_follow_up");
+        "drop index onedoor_idx_auth_user_id, onedoor_idx_auth_group_task, onedoor_idx_task_due_date,"
+            + " onedoor_idx_task_follow_up");
     System.out.printf("%nwithout security.EngineQueryIndexes at %,d cases:%n", loaded);
     statements(open, mediator, supervisor).entrySet().stream()
         .filter(statement -> statement.getKey().startsWith("filter "))
