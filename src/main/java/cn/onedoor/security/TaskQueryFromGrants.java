@@ -27,27 +27,34 @@ import org.springframework.stereotype.Component;
 
 /**
  * On PostgreSQL, the engine's task query with authorization checks (every Tasklist filter, page and
- * count) starts from the user's grants instead of from every task that matches the filter, for a
- * user whose grants name tasks one by one — the mediators (issue #15, the scale benchmark; plans in
- * docs/benchmarks.md "Flat as cases pile up").
+ * count) joins the user's grants on what they can match, so PostgreSQL plans from them (issue #15,
+ * the scale benchmark; plans in docs/benchmarks.md "Flat as cases pile up").
  *
  * <p>The engine joins the user's and their groups' grants to the tasks on {@code AUTH.RESOURCE_ID_
  * IN (RES.ID_, D.KEY_, '*')}: the task's own grant, a grant on its process definition, or one on
  * every resource. PostgreSQL cannot look a task up by an OR across two tables, so it reads every
- * task the filter matches and compares each with each grant: for a village mediator's 已超期, every
- * overdue task of the county (4,168 at 110,000 cases, ten times that at 1.1 million) against the
- * mediator's few dozen grants, to keep the one or two the mediator may see.
+ * task the filter matches and compares each with each grant: at 1.1 million cases a village
+ * mediator's 已超期 read every overdue task of the county (41,668) against the mediator's grants to
+ * keep the few the mediator may see, 3 s. And it cannot tell how many tasks the OR keeps: for a
+ * user who reads every task it guesses one, sorts all of them for a page of 15 (105 ms) instead of
+ * reading the newest first. Which grants the user holds is one indexed lookup before the statement
+ * ({@link #GRANTS_NAMING}); then:
  *
- * <p>When none of the grants the engine joins names {@code *} or a process definition's key (one
- * indexed lookup before the statement, {@link #NAMES_MORE_THAN_TASKS}), the OR can only ever match
- * the task's own id, and the statement is sent with {@code AUTH.RESOURCE_ID_ = RES.ID_}: the same
- * tasks, which PostgreSQL finds from the grants through the tasks' primary key. A user who holds a
- * grant on all tasks or on a definition (the county-wide supervisors: READ_TASK on every
- * definition, RoleGrants) sees every task the filter matches anyway and keeps the engine's
- * statement, as does a statement without the expected shape (another engine version). The statement
- * keeps its parameters, criteria, ordering and paging. {@code PostgresTaskQueryFromGrantsTest}
- * checks that every shared filter shows every demo user the very tasks the engine's own statement
- * shows.
+ * <ul>
+ *   <li>no grant names {@code *} or a definition's key (the mediators, a town's supervisors): the
+ *       OR can only match the task's id, and the statement is sent with {@link #BY_TASK_ID} — the
+ *       same tasks, found from the grants through the tasks' primary key;
+ *   <li>a grant names {@code *} (the county-wide supervisors: READ_TASK on every definition,
+ *       RoleGrants): every task matches it, and the statement is sent with {@link #BY_STAR} — the
+ *       same tasks, each joined to that one grant, which PostgreSQL counts right;
+ *   <li>a grant names a definition's key but none {@code *} (nobody in RoleGrants; an
+ *       administrator's own grant): the engine's statement.
+ * </ul>
+ *
+ * The statement keeps its parameters, criteria, ordering and paging ({@code select distinct} and
+ * {@code count(distinct …)} as before); a statement without the expected shape (another engine
+ * version) is sent as the engine built it. {@code PostgresTaskQueryFromGrantsTest} checks that
+ * every shared filter shows every demo user the very tasks the engine's own statement shows.
  *
  * <p>It needs the engine's inner join, which the engine uses when CMMN is off ({@code cmmnEnabled:
  * false} in application.yaml: the county runs no case models); with CMMN on, the left join and its
@@ -70,17 +77,21 @@ class TaskQueryFromGrants extends AbstractProcessEnginePlugin {
 
   static final String BY_TASK_ID = "AUTH ON (AUTH.RESOURCE_ID_ = RES.ID_)";
 
+  static final String BY_STAR = "AUTH ON (AUTH.RESOURCE_ID_ = '*')";
+
   /**
-   * Does any grant the engine's join reads (the user's, {@code *}'s or the groups', of the
-   * permissions checked) name every resource or a process definition's key? The grant selection is
+   * Does a grant the engine's join reads (the user's, {@code *}'s or the groups', of the
+   * permissions checked) name every resource, or a process definition's key? The grant selection is
    * Authorization.xml's authCheckJoinWithoutOnClause.
    */
-  private static final String NAMES_MORE_THAN_TASKS =
+  private static final String GRANTS_NAMING =
       """
-      select exists (select 1 from {p}ACT_RU_AUTHORIZATION A
-        where A.TYPE_ < 2 and (A.USER_ID_ in (?, '*') or A.GROUP_ID_ = any (?))
-        and ({checks})
-        and (A.RESOURCE_ID_ = '*' or A.RESOURCE_ID_ in (select KEY_ from {p}ACT_RE_PROCDEF)))""";
+      select exists (select 1 from {p}ACT_RU_AUTHORIZATION A where A.RESOURCE_ID_ = '*' and {grants}),
+        exists (select 1 from {p}ACT_RU_AUTHORIZATION A where {grants}
+          and A.RESOURCE_ID_ in (select KEY_ from {p}ACT_RE_PROCDEF))""";
+
+  private static final String GRANTS =
+      "A.TYPE_ < 2 and (A.USER_ID_ in (?, '*') or A.GROUP_ID_ = any (?)) and ({checks})";
 
   private String prefix = "";
 
@@ -125,16 +136,17 @@ class TaskQueryFromGrants extends AbstractProcessEnginePlugin {
     return parameters -> {
       BoundSql bound = engines.getBoundSql(parameters);
       Matcher join = JOIN.matcher(bound.getSql());
-      if (!(parameters instanceof ListQueryParameterObject query)
-          || !join.find()
-          || join.find()
-          || namesMoreThanTasks(query.getAuthCheck())) {
+      if (!(parameters instanceof ListQueryParameterObject query) || !join.find() || join.find()) {
+        return bound;
+      }
+      String on = joinFor(query.getAuthCheck());
+      if (on == null) {
         return bound;
       }
       BoundSql ours =
           new BoundSql(
               mybatis,
-              join.replaceFirst(Matcher.quoteReplacement(BY_TASK_ID)),
+              join.replaceFirst(Matcher.quoteReplacement(on)),
               bound.getParameterMappings(),
               bound.getParameterObject());
       bound.getAdditionalParameters().forEach(ours::setAdditionalParameter);
@@ -142,32 +154,43 @@ class TaskQueryFromGrants extends AbstractProcessEnginePlugin {
     };
   }
 
-  /** Asked on the command's own connection, in its transaction, just before the task query. */
-  private boolean namesMoreThanTasks(AuthorizationCheck check) {
+  /**
+   * {@link #BY_STAR}, {@link #BY_TASK_ID}, or {@code null} for the engine's join; asked on the
+   * command's own connection, in its transaction, just before the task query.
+   */
+  private String joinFor(AuthorizationCheck check) {
     CompositePermissionCheck permissions = check.getPermissionChecks();
     List<PermissionCheck> atomic = permissions == null ? List.of() : permissions.getAtomicChecks();
     if (check.getAuthUserId() == null || atomic == null || atomic.isEmpty()) {
-      return true;
+      return null;
     }
-    String checks =
-        atomic.stream()
-            .map(c -> "(A.RESOURCE_TYPE_ = ? and A.PERMS_ & ? = ?)")
-            .collect(Collectors.joining(permissions.isDisjunctive() ? " or " : " and "));
-    String sql = NAMES_MORE_THAN_TASKS.replace("{p}", prefix).replace("{checks}", checks);
+    String grants =
+        GRANTS.replace(
+            "{checks}",
+            atomic.stream()
+                .map(c -> "(A.RESOURCE_TYPE_ = ? and A.PERMS_ & ? = ?)")
+                .collect(Collectors.joining(permissions.isDisjunctive() ? " or " : " and ")));
+    String sql = GRANTS_NAMING.replace("{grants}", grants).replace("{p}", prefix);
     Connection connection =
         Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();
     try (PreparedStatement statement = connection.prepareStatement(sql)) {
       List<String> groups = check.getAuthGroupIds() == null ? List.of() : check.getAuthGroupIds();
-      statement.setString(1, check.getAuthUserId());
-      statement.setArray(2, connection.createArrayOf("varchar", groups.toArray()));
-      int i = 3;
-      for (PermissionCheck c : atomic) {
-        statement.setInt(i++, c.getResourceType());
-        statement.setInt(i++, c.getPerms());
-        statement.setInt(i++, c.getPerms());
+      int i = 1;
+      for (int twice = 0; twice < 2; twice++) {
+        statement.setString(i++, check.getAuthUserId());
+        statement.setArray(i++, connection.createArrayOf("varchar", groups.toArray()));
+        for (PermissionCheck c : atomic) {
+          statement.setInt(i++, c.getResourceType());
+          statement.setInt(i++, c.getPerms());
+          statement.setInt(i++, c.getPerms());
+        }
       }
       try (ResultSet result = statement.executeQuery()) {
-        return !result.next() || result.getBoolean(1);
+        result.next();
+        if (result.getBoolean(1)) {
+          return BY_STAR;
+        }
+        return result.getBoolean(2) ? null : BY_TASK_ID;
       }
     } catch (SQLException e) {
       throw new ProcessEngineException("could not read the grants behind a task query", e);
