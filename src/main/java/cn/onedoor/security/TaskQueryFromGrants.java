@@ -56,11 +56,12 @@ import org.springframework.stereotype.Component;
  * version) is sent as the engine built it. {@code PostgresTaskQueryFromGrantsTest} checks that
  * every shared filter shows every demo user the very tasks the engine's own statement shows.
  *
- * <p>It needs the engine's inner join, which the engine uses when CMMN is off ({@code cmmnEnabled:
- * false} in application.yaml: the county runs no case models); with CMMN on, the left join and its
- * "or a case task" condition keep PostgreSQL reading every task. Registered as database-specific
- * mappings of the engine's statement names, like {@link AuthorizedGroupsByIndex}; H2 (the default
- * run) keeps the engine's statements.
+ * <p>The rewritten statement takes the engine's inner join of the grants, the one the engine builds
+ * with CMMN off: with CMMN on (the engine's default, kept: its tables stay in the schema the
+ * engine's upgrade scripts expect) it left-joins them and lets a CMMN case task through without a
+ * grant, an OR that keeps PostgreSQL reading every task; the county deploys no case models, so no
+ * task is a case task. Registered as database-specific mappings of the engine's statement names,
+ * like {@link AuthorizedGroupsByIndex}; H2 (the default run) keeps the engine's statements.
  */
 @Component
 class TaskQueryFromGrants extends AbstractProcessEnginePlugin {
@@ -134,14 +135,30 @@ class TaskQueryFromGrants extends AbstractProcessEnginePlugin {
 
   private SqlSource fromGrants(Configuration mybatis, SqlSource engines) {
     return parameters -> {
-      BoundSql bound = engines.getBoundSql(parameters);
-      Matcher join = JOIN.matcher(bound.getSql());
-      if (!(parameters instanceof ListQueryParameterObject query) || !join.find() || join.find()) {
-        return bound;
+      if (!(parameters instanceof ListQueryParameterObject query)
+          || !query.getAuthCheck().getShouldPerformAuthorizatioCheck()
+          || query.getAuthCheck().getAuthUserId() == null) {
+        return engines.getBoundSql(parameters);
       }
       String on = joinFor(query.getAuthCheck());
       if (on == null) {
-        return bound;
+        return engines.getBoundSql(parameters);
+      }
+      // The engine's inner join (as with CMMN off): with CMMN on it left-joins the grants and lets
+      // a
+      // CMMN case task through without one, an OR that keeps PostgreSQL reading every task. The
+      // county deploys no case models, so no task is a case task.
+      boolean leftJoin = query.getAuthCheck().isUseLeftJoin();
+      query.getAuthCheck().setUseLeftJoin(false);
+      BoundSql bound;
+      try {
+        bound = engines.getBoundSql(parameters);
+      } finally {
+        query.getAuthCheck().setUseLeftJoin(leftJoin);
+      }
+      Matcher join = JOIN.matcher(bound.getSql());
+      if (!join.find() || join.find()) {
+        return engines.getBoundSql(parameters);
       }
       BoundSql ours =
           new BoundSql(

@@ -550,10 +550,10 @@ class ScaleBenchmark extends ChainTest {
    * Camunda 7.24's {@code Task.xml} builds it on PostgreSQL with authorization checks on (the
    * authorization join of {@code Authorization.xml}: the user's and their groups' grants on the
    * task (TASK READ) or its process definition (PROCESS_DEFINITION READ_TASK), joined on the task's
-   * id, its definition's key or {@code *}; an inner join, CMMN being off): the page of 15 newest
-   * first, then the count, with the join {@code security/TaskQueryFromGrants} sends: the mediator's
-   * (the first user's) grants name tasks only and are joined on the task's id, the county
-   * supervisor's on their grant on every definition. With {@code -Dscale.explain=true}.
+   * id, its definition's key or {@code *}; the inner join TaskQueryFromGrants asks for): the page
+   * of 15 newest first, then the count, with the join {@code security/TaskQueryFromGrants} sends:
+   * the mediator's (the first user's) grants name tasks only and are joined on the task's id, the
+   * county supervisor's on their grant on every definition. With {@code -Dscale.explain=true}.
    */
   private void explainFilters(List<String> users) {
     Map<String, String> criteria = new LinkedHashMap<>();
