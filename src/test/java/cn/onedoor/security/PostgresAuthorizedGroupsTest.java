@@ -51,11 +51,7 @@ class PostgresAuthorizedGroupsTest extends ChainTest {
     assertThat(new HashSet<>(byIndex)).isEqualTo(new HashSet<>(fullRead));
     assertThat(byIndex).hasSameSizeAs(fullRead);
 
-    List<String> groups =
-        identityService.createGroupQuery().groupMember("villagemediator").list().stream()
-            .map(Group::getId)
-            .toList();
-    identityService.setAuthentication("villagemediator", groups);
+    identityService.setAuthentication("villagemediator", groupsOf("villagemediator"));
     try {
       assertThat(taskService.createTaskQuery().processInstanceBusinessKey(caseCode).list())
           .isNotEmpty();
@@ -82,11 +78,7 @@ class PostgresAuthorizedGroupsTest extends ChainTest {
             "onedoor_idx_auth_group_task",
             "onedoor_idx_task_due_date",
             "onedoor_idx_task_follow_up");
-    List<String> groups =
-        identityService.createGroupQuery().groupMember("villagemediator").list().stream()
-            .map(Group::getId)
-            .toList();
-    identityService.setAuthentication("villagemediator", groups);
+    identityService.setAuthentication("villagemediator", groupsOf("villagemediator"));
     try {
       java.util.Date now = org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime();
       assertThat(
@@ -100,5 +92,11 @@ class PostgresAuthorizedGroupsTest extends ChainTest {
     } finally {
       identityService.clearAuthentication();
     }
+  }
+
+  private List<String> groupsOf(String user) {
+    return identityService.createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId)
+        .toList();
   }
 }
