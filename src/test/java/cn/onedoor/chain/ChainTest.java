@@ -18,9 +18,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -65,6 +67,7 @@ public abstract class ChainTest {
   @Autowired protected CaseJournal journal;
   @Autowired protected OutboundRequests outbound;
   @Autowired protected StageReports stageReports;
+  @Autowired private IdentityService identities;
 
   protected static final ExternalSystemsAtTheWire externalSystems =
       ExternalSystemsAtTheWire.acceptingEverything();
@@ -194,6 +197,13 @@ public abstract class ChainTest {
     return taskService.createTaskQuery().processInstanceBusinessKey(caseCode).list().stream()
         .map(Task::getTaskDefinitionKey)
         .sorted()
+        .toList();
+  }
+
+  /** The ids of the person's groups, as a login gives them to the engine. */
+  protected List<String> groupsOf(String user) {
+    return identities.createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId)
         .toList();
   }
 

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -92,11 +91,5 @@ class PostgresAuthorizedGroupsTest extends ChainTest {
     } finally {
       identityService.clearAuthentication();
     }
-  }
-
-  private List<String> groupsOf(String user) {
-    return identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId)
-        .toList();
   }
 }

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -143,12 +142,6 @@ class PostgresTaskQueryFromGrantsTest extends ChainTest {
     } finally {
       identityService.clearAuthentication();
     }
-  }
-
-  private List<String> groupsOf(String user) {
-    return identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId)
-        .toList();
   }
 
   private ProcessEngineConfigurationImpl configuration() {

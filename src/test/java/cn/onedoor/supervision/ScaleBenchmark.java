@@ -24,7 +24,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -456,10 +455,7 @@ class ScaleBenchmark extends ChainTest {
       Template open, String mediator, String supervisor) {
     Map<String, Supplier<Object>> statements = new LinkedHashMap<>();
     for (String user : List.of(mediator, supervisor)) {
-      List<String> groups =
-          identityService.createGroupQuery().groupMember(user).list().stream()
-              .map(Group::getId)
-              .toList();
+      List<String> groups = groupsOf(user);
       String who = user.equals(mediator) ? "village mediator" : "county supervisor";
       for (org.camunda.bpm.engine.filter.Filter filter : filterService.createFilterQuery().list()) {
         // the five shared filters every member of staff has (identity.TasklistFilters)
@@ -570,8 +566,7 @@ class ScaleBenchmark extends ChainTest {
             + " and RES.FOLLOW_UP_DATE_ is not null");
     for (String user : users) {
       String groups =
-          identityService.createGroupQuery().groupMember(user).list().stream()
-              .map(Group::getId)
+          groupsOf(user).stream()
               // the engine passes only the groups that hold any grant (selectAuthorizedGroupIds)
               .filter(
                   g ->
